@@ -1,0 +1,58 @@
+namespace GraphService.Core.Queries;
+
+/// <summary>
+/// Scores how close a typed name is to a known one, on <see cref="NameKey"/> forms: 1 for equal, high for a prefix or
+/// a contained word, otherwise one minus the normalised edit distance. Used for search ranking and for "did you mean".
+/// </summary>
+public static class NameSimilarity
+{
+    public static double Score(string queryKey, string candidateKey)
+    {
+        if (queryKey.Length == 0 || candidateKey.Length == 0)
+        {
+            return 0;
+        }
+
+        if (queryKey == candidateKey)
+        {
+            return 1.0;
+        }
+
+        if (candidateKey.StartsWith(queryKey, StringComparison.Ordinal))
+        {
+            return 0.9 + (0.05 * queryKey.Length / candidateKey.Length);
+        }
+
+        if (candidateKey.Contains(queryKey, StringComparison.Ordinal))
+        {
+            return 0.8 + (0.05 * queryKey.Length / candidateKey.Length);
+        }
+
+        var distance = Levenshtein(queryKey, candidateKey);
+        return Math.Max(0, 1.0 - ((double)distance / Math.Max(queryKey.Length, candidateKey.Length))) * 0.75;
+    }
+
+    public static int Levenshtein(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var curr = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            prev[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            curr[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                curr[j] = Math.Min(Math.Min(curr[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+
+            (prev, curr) = (curr, prev);
+        }
+
+        return prev[b.Length];
+    }
+}

@@ -1,0 +1,25 @@
+namespace GraphService.Core.Queries;
+
+/// <summary>The allowed ranges and defaults of every query parameter: one table that the CLI, the API and the stores share.</summary>
+public static class QueryLimits
+{
+    public static readonly IntRange MaxHops = new("maxHops", 1, 6, 4);
+    public static readonly IntRange K = new("k", 1, 25, 3);
+    public static readonly IntRange Depth = new("depth", 1, 3, 1);
+    public static readonly IntRange NeighborhoodLimit = new("limit", 1, 500, 50);
+    public static readonly IntRange SearchLimit = new("limit", 1, 100, 20);
+
+    /// <summary>
+    /// How many search steps one path query may take before it stops and reports that it stopped early.
+    /// Bounds the work a query can do around hubs on a large graph.
+    /// </summary>
+    public const int PathSearchBudget = 250_000;
+}
+
+/// <summary>An inclusive integer range with a default, named as the parameter is named.</summary>
+public sealed record IntRange(string Name, int Min, int Max, int Default)
+{
+    public bool Contains(int value) => value >= Min && value <= Max;
+
+    public string Describe() => $"{Name} must be between {Min} and {Max} (default {Default})";
+}

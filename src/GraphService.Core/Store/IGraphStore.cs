@@ -1,0 +1,69 @@
+using GraphService.Core.Domain;
+using GraphService.Core.Queries;
+
+namespace GraphService.Core.Store;
+
+/// <summary>What a store holds right now. <see cref="GraphVersion"/> is null while the store is empty.</summary>
+public sealed record GraphStatus(bool Ready, string? GraphVersion, int Entities, int Relationships, int Documents, string Backend, string? Detail = null);
+
+/// <summary>
+/// The one port between the core and a storage backend (the embedded SQLite store, Neo4j). Every backend answers
+/// the same queries with the same semantics; the conformance suite in the tests holds them to it.
+/// Ids passed in are entity ids already resolved; "not found" is returned as null, never thrown.
+/// Infrastructure failures (the backend is unreachable) throw <see cref="GraphStoreUnavailableException"/>.
+/// </summary>
+public interface IGraphStore
+{
+    Task<GraphStatus> GetStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the whole graph with <paramref name="graph"/> atomically: a reader sees the old graph or the new one,
+    /// never a mixture, and a failure leaves the old graph as it was. Replacing with an identical graph changes nothing.
+    /// </summary>
+    Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken);
+
+    /// <summary>The whole graph as stored, for exports; null when the store is empty.</summary>
+    Task<GraphSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken);
+
+    Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<EntityHit>> SearchEntitiesAsync(EntitySearch search, CancellationToken cancellationToken);
+
+    /// <summary>Null when either end is not an entity of the graph.</summary>
+    Task<PathResult?> FindPathsAsync(PathQuery query, CancellationToken cancellationToken);
+
+    Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken);
+
+    Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken);
+
+    Task<DocumentDetail?> GetDocumentAsync(string id, CancellationToken cancellationToken);
+
+    Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken);
+
+    Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The backend cannot answer now (down, unreachable, not yet loaded); callers answer 503 / retry later.</summary>
+public sealed class GraphStoreUnavailableException : Exception
+{
+    public GraphStoreUnavailableException(string message, Exception? inner = null, TimeSpan? retryAfter = null)
+        : base(message, inner) => RetryAfter = retryAfter;
+
+    public GraphStoreUnavailableException()
+    {
+    }
+
+    public GraphStoreUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public GraphStoreUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public TimeSpan? RetryAfter { get; }
+}
