@@ -48,9 +48,10 @@ internal sealed class CypherStatements
         PatternTemplate.WithLength(PatternTemplate.WithDirection(PatternTemplate.WithTypes(Paths["paths-of-length"], types, vocabulary), direction), length);
 
     /// <summary>
-    /// Every file statement plus every composed variant the adapter can send for <paramref name="vocabulary"/>: each
-    /// type filter of <paramref name="typeFilters"/> with every direction and every length, and a claim-relationship
-    /// write per predicate.
+    /// Every file statement plus the composed variants the adapter can send for <paramref name="vocabulary"/>: a
+    /// claim-relationship write per predicate; per type filter the neighbourhood statements and a path statement; and for
+    /// filters of other than one type (none, unions) the path statement in every direction and length. The markers are
+    /// rewritten independently of each other, so this covers every marker with every filter shape.
     /// </summary>
     public IEnumerable<(string Name, string Text)> AllForLint(PredicateVocabulary vocabulary, IReadOnlyList<IReadOnlySet<string>> typeFilters)
     {
@@ -72,6 +73,12 @@ internal sealed class CypherStatements
             var label = types.Count == 0 ? "all" : string.Join("|", types.Order(StringComparer.Ordinal));
             yield return ($"read.cypher#neighbors[{label}]", NeighborsText(types, vocabulary));
             yield return ($"read.cypher#relationships-among[{label}]", RelationshipsAmongText(types, vocabulary));
+            if (types.Count == 1)
+            {
+                yield return ($"paths.cypher#paths-of-length[{label},Any,2]", PathsOfLengthText(2, TraversalDirection.Any, types, vocabulary));
+                continue;
+            }
+
             foreach (var direction in Enum.GetValues<TraversalDirection>())
             {
                 for (var length = QueryLimits.MaxHops.Min; length <= QueryLimits.MaxHops.Max; length++)
