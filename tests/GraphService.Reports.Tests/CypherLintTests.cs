@@ -21,14 +21,16 @@ public class CypherLintTests
         Skip.If(!installed, "tests/cypher-lint/node_modules is missing (run `npm ci` in tests/cypher-lint); Cypher lint not run.");
 
         using var temp = new TempDirectory();
-        string[] statements =
-        [
-            CypherReproduction.Write(OnePath),
-            CypherReproduction.Write(TwoPaths),
-            CypherReproduction.Write(NoPath),
-            CypherReproduction.Write(Neighborhood),
-            CypherReproduction.Write(OnePath with { From = Khazali with { Id = "x'}) DETACH DELETE n0 //\n\\u0027" }, Paths = [] }),
-        ];
+        // lint.mjs reads [{"name": ..., "statement": ...}] and exits 1 on any diagnostic, warnings included.
+        var statements = new[]
+        {
+            new { name = "one path", statement = CypherReproduction.Write(OnePath) },
+            new { name = "two paths sharing entities", statement = CypherReproduction.Write(TwoPaths) },
+            new { name = "no path", statement = CypherReproduction.Write(NoPath) },
+            new { name = "neighborhood", statement = CypherReproduction.Write(Neighborhood) },
+            new { name = "hostile id", statement = CypherReproduction.Write(OnePath with { From = Khazali with { Id = "x'}) DETACH DELETE n0 //\n\\u0027\"" }, Paths = [] }) },
+            new { name = "every built-in type", statement = CypherReproduction.Write(EveryBuiltInType()) },
+        };
         var input = temp.File("statements.json");
         await File.WriteAllTextAsync(input, JsonSerializer.Serialize(statements));
 
@@ -42,5 +44,15 @@ public class CypherLintTests
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.True(process.ExitCode == 0, $"lint.mjs exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
+        Assert.Contains($"linted {statements.Length} statements, 0 diagnostics", await stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>A neighborhood with one relationship of each built-in type, so that no type name trips the parser.</summary>
+    private static Core.Queries.NeighborhoodResult EveryBuiltInType()
+    {
+        var relationships = Core.Domain.PredicateVocabulary.BuiltIns
+            .Select((p, i) => KhazaliLeadsAah with { Id = $"r-{i}", Type = p.Type, Phrase = p.Phrase })
+            .ToList();
+        return Neighborhood with { Relationships = relationships };
     }
 }
