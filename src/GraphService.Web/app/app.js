@@ -84,10 +84,13 @@ function setStatus(text) {
   $('status').textContent = text;
 }
 
-/** Runs an async handler and shows its failure on the page instead of leaving an unhandled rejection. */
-function guarded(fn) {
+/**
+ * Runs an async handler and shows its failure on the page instead of leaving an unhandled rejection. A user's action
+ * clears the previous error first; background work (suggestions) passes keepError so that it does not hide one.
+ */
+function guarded(fn, { keepError = false } = {}) {
   return (...args) => {
-    clearError();
+    if (!keepError) clearError();
     Promise.resolve()
       .then(() => fn(...args))
       .catch(showError);
@@ -120,6 +123,9 @@ function setEntity(input, entity) {
   input.value = entity.name;
   input.dataset.entityId = entity.id;
 }
+
+/** Suggestions still to come are dropped when the form is submitted. */
+const suggestionCancels = [];
 
 function attachSuggestions(input, listbox) {
   let timer;
@@ -170,8 +176,14 @@ function attachSuggestions(input, listbox) {
       if (mine !== ticket || input.value.trim() !== text) return;
       hits = Array.isArray(answer) ? answer : [];
       active = -1;
-      render(text);
-    }), 150);
+      // Answers that arrive after the user has moved on are kept for the arrow keys but not shown.
+      if (document.activeElement === input) render(text);
+    }, { keepError: true }), 150);
+  });
+  suggestionCancels.push(() => {
+    clearTimeout(timer);
+    ticket++;
+    close();
   });
   input.addEventListener('keydown', (event) => {
     const open = !listbox.hidden && hits.length > 0;
@@ -196,6 +208,7 @@ function attachSuggestions(input, listbox) {
 
 let current = null; // { kind, url, nodes: Map, relationships: Map }
 let cy = null;
+let resizeObserver = null;
 
 function drawGraph(nodes, relationships, rootId, layout) {
   if (typeof window.cytoscape !== 'function') throw new ProblemError({ message: 'The diagram library (lib/cytoscape.min.js) did not load.' });
@@ -211,12 +224,12 @@ function drawGraph(nodes, relationships, rootId, layout) {
       })),
     ],
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'text-valign': 'bottom', 'text-margin-y': 4, 'font-size': 12, width: 26, height: 26, 'background-color': '#dbeafe', 'border-width': 1, 'border-color': '#57606a', 'text-wrap': 'wrap', 'text-max-width': 120, 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': 2 } },
+      { selector: 'node', style: { label: 'data(label)', 'text-valign': 'bottom', 'text-margin-y': 4, 'font-size': 13, width: 26, height: 26, 'background-color': '#dbeafe', 'border-width': 1, 'border-color': '#57606a', 'text-wrap': 'wrap', 'text-max-width': 120, 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': 2 } },
       { selector: 'node[type = "Organization"]', style: { 'background-color': '#fde7c8', shape: 'round-rectangle' } },
       { selector: 'node[type = "Place"]', style: { 'background-color': '#d3f0dc', shape: 'diamond' } },
       { selector: 'node[type = "Event"]', style: { 'background-color': '#ead9fb', shape: 'hexagon' } },
       { selector: 'node[root = "yes"]', style: { 'border-width': 3, 'border-color': '#0969da', 'font-weight': 'bold' } },
-      { selector: 'edge', style: { label: 'data(label)', 'font-size': 10, color: '#424a53', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#8c959f', 'target-arrow-color': '#57606a', 'text-background-color': '#fff', 'text-background-opacity': 1, 'text-background-padding': 1, 'text-rotation': 'autorotate' } },
+      { selector: 'edge', style: { label: 'data(label)', 'font-size': 11, color: '#424a53', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#8c959f', 'target-arrow-color': '#57606a', 'text-background-color': '#fff', 'text-background-opacity': 1, 'text-background-padding': 1, 'text-rotation': 'autorotate' } },
       { selector: 'edge[contested = "yes"]', style: { 'line-style': 'dashed', 'line-color': '#b42318', 'target-arrow-color': '#b42318', color: '#b42318' } },
       { selector: ':selected', style: { 'overlay-opacity': 0.15, 'overlay-color': '#0969da' } },
     ],
@@ -225,8 +238,26 @@ function drawGraph(nodes, relationships, rootId, layout) {
     minZoom: 0.3,
     maxZoom: 3,
   });
+  fitView();
+  // Cytoscape sizes its canvas from the container once; follow the container when the page reflows.
+  resizeObserver?.disconnect();
+  resizeObserver = new ResizeObserver(() => {
+    cy?.resize();
+    fitView();
+  });
+  resizeObserver.observe(container);
   cy.on('tap', 'edge', guarded((event) => showEvidence(current.relationships.get(event.target.data('relId')))));
   cy.on('tap', 'node', guarded((event) => loadNeighborhood(event.target.id())));
+}
+
+/** The whole result in view; a small one would be fitted at up to 3× with huge labels, so it stays at a reading size. */
+function fitView() {
+  if (!cy) return;
+  cy.fit(undefined, 24);
+  if (cy.zoom() > 1.25) {
+    cy.zoom(1.25);
+    cy.center();
+  }
 }
 
 function entityButton(node) {
@@ -273,7 +304,11 @@ async function loadPaths() {
     : el('ol', { className: 'result-path' }, result.paths.map((p) => el('li', {},
       el('span', { className: 'hop' }, el('span', { className: 'path-length' }, `${p.length} ${p.length === 1 ? 'hop' : 'hops'}`), hops(p)))));
   const count = result.paths.length === 1 ? '1 path' : `${result.paths.length} paths`;
-  const layout = { name: 'breadthfirst', roots: [result.from.id], directed: false, spacingFactor: 1.15, padding: 24 };
+  // Breadth-first from the start entity, turned a quarter so that paths read left to right and their labels lie along them.
+  const layout = {
+    name: 'breadthfirst', roots: [result.from.id], directed: false, spacingFactor: 1, padding: 24,
+    transform: (node, position) => ({ x: position.y * 1.8, y: position.x }),
+  };
   showResult('paths', url, result, graph, result.from.id, layout, list, `${result.from.name} → ${result.to.name}: ${count}`);
 }
 
@@ -297,7 +332,12 @@ async function loadNeighborhood(id) {
   const list = el('ul', { className: 'result-path' }, graph.relationships.map((r) => el('li', {}, el('span', { className: 'hop' },
     entity(r.startNodeId), relationshipButton(r, `${r.phrase} →`), entity(r.endNodeId)))));
   const count = `${graph.nodes.length} entities, ${graph.relationships.length} relationships`;
-  const layout = { name: 'concentric', concentric: (node) => (node.id() === result.center.id ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 40, padding: 24 };
+  // A few neighbours are spread out so that the center's label clears the links' labels; many fill the ring already.
+  const few = graph.nodes.length <= 6;
+  const layout = {
+    name: 'concentric', concentric: (node) => (node.id() === result.center.id ? 2 : 1), levelWidth: () => 1,
+    minNodeSpacing: few ? 60 : 30, spacingFactor: few ? 1.7 : 1, padding: 24,
+  };
   showResult('neighborhood', url, result, graph, result.center.id, layout, list, `Around ${result.center.name}: ${count}`);
 }
 
@@ -346,29 +386,31 @@ async function openDocument(documentId, citationId) {
   $('document-meta').textContent = [d.publisher, d.author, d.published ?? 'undated', d.url].filter(Boolean).join(' · ');
   const quote = citationId ? (detail.citations ?? []).find((s) => s.refId === citationId) : null;
   const spans = [...(detail.mentions ?? []), ...(quote ? [{ ...quote, kind: 'quote' }] : [])];
-  let firstQuote = null;
-  const nodes = pieces(detail.text, spans).map((piece) => {
+  // The quote is one <mark> (mentions inside it stay spans), so that it reads and highlights as one passage.
+  let quoteMark = null;
+  const nodes = [];
+  for (const piece of pieces(detail.text, spans)) {
     let node = document.createTextNode(piece.text);
     const mention = piece.spans.find((s) => s.kind === 'mention');
     if (mention) node = el('span', { className: 'mention', title: current?.nodes.get(mention.refId)?.name ?? mention.refId }, node);
-    if (piece.spans.some((s) => s.kind === 'quote')) {
-      node = el('mark', { className: 'quote' }, node);
-      if (!firstQuote) {
-        firstQuote = node;
-        node.tabIndex = -1;
-      }
+    if (!piece.spans.some((s) => s.kind === 'quote')) {
+      nodes.push(node);
+    } else if (quoteMark) {
+      quoteMark.append(node);
+    } else {
+      quoteMark = el('mark', { className: 'quote', tabIndex: -1 }, node);
+      nodes.push(quoteMark);
     }
-    return node;
-  });
+  }
   $('document-text').replaceChildren(...nodes);
   const missing = citationId && !quote ? ` (the quote ${citationId} is not in this document)` : '';
   setStatus(`Showing ${d.title}${missing}`);
   $('document').scrollIntoView({ block: 'start' });
-  if (firstQuote) {
+  if (quoteMark) {
     // Scroll inside the text box only, so the document's heading stays in view.
     const box = $('document-text');
-    box.scrollTop = firstQuote.offsetTop - box.offsetTop - box.clientHeight / 3;
-    firstQuote.focus({ preventScroll: true });
+    box.scrollTop = Math.max(0, quoteMark.offsetTop - box.clientHeight / 3);
+    quoteMark.focus({ preventScroll: true });
   } else {
     $('document-title').focus({ preventScroll: true });
   }
@@ -416,6 +458,7 @@ function start() {
   // preventDefault must run before the handler's first await, or the browser submits the form itself.
   $('path-form').addEventListener('submit', (event) => {
     event.preventDefault();
+    for (const cancel of suggestionCancels) cancel();
     guarded(loadPaths)();
   });
   for (const button of document.querySelectorAll('[data-copy]')) {

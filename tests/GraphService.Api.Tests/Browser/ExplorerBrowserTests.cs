@@ -1,0 +1,175 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GraphService.Api.Tests.Support;
+using Microsoft.Playwright;
+
+namespace GraphService.Api.Tests.Browser;
+
+/// <summary>
+/// The web explorer the API serves at /, in a real chromium against the API on a loopback port over the sample corpus:
+/// what an analyst does, step by step, with a screenshot of each step in artifacts/browser/.
+/// </summary>
+[Collection(SampleCorpusCollection.Name)]
+public sealed partial class ExplorerBrowserTests(SampleCorpusApi api)
+{
+    [SkippableFact]
+    public async Task AnalystSearchesConnectsReadsTheEvidenceAndItsDocumentThenExploresANeighborhood()
+    {
+        SkipOrFailWithoutChromium();
+        await using var browser = await ChromiumSession.StartAsync(api.Server.BaseAddress, "explorer");
+        var page = browser.Page;
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#types-list input[type=checkbox]").First).ToBeVisibleAsync();
+        Assert.True(await page.Locator("#types-list input[type=checkbox]").CountAsync() > 1, "the relationship types of /api/schema are offered as filters");
+        await browser.ScreenshotAsync("start");
+
+        // Search: suggestions come from names and aliases; one is chosen from the keyboard.
+        await page.Locator("#from").PressSequentiallyAsync("Khazali");
+        var fromOptions = page.Locator("#from-suggestions [role=option]");
+        await Assertions.Expect(fromOptions.First).ToContainTextAsync("Qais al-Khazali");
+        await Assertions.Expect(page.Locator("#from")).ToHaveAttributeAsync("aria-expanded", "true");
+        await browser.ScreenshotAsync("suggestions");
+        await page.Locator("#from").PressAsync("ArrowDown");
+        await page.Locator("#from").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#from")).ToHaveValueAsync("Qais al-Khazali");
+        await Assertions.Expect(page.Locator("#from-suggestions")).ToBeHiddenAsync();
+
+        await page.Locator("#to").PressSequentiallyAsync("al-Ameri");
+        await page.Locator("#to-suggestions [role=option]", new() { HasText = "Hadi al-Ameri" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#to")).ToHaveValueAsync("Hadi al-Ameri");
+
+        // Connect: a path is drawn, and listed.
+        await page.Locator("#connect").ClickAsync();
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Qais al-Khazali → Hadi al-Ameri");
+        var diagram = await DiagramAsync(page);
+        Assert.Contains("qais-al-khazali", diagram.NodeIds);
+        Assert.Contains("hadi-al-ameri", diagram.NodeIds);
+        Assert.True(diagram.EdgeCount >= diagram.NodeIds.Count - 1, $"a path through {diagram.NodeIds.Count} entities has at least {diagram.NodeIds.Count - 1} links; drew {diagram.EdgeCount}");
+        Assert.True(await page.Locator("#result-list .relationship-button").CountAsync() >= 1, "the path's relationships are listed as buttons");
+        await browser.ScreenshotAsync("path");
+
+        // A link of the diagram, clicked, shows its quotes with publisher and date.
+        var edge = diagram.FirstEdge;
+        await ClickInDiagramAsync(page, $"window.explorer.cy.getElementById({JsonSerializer.Serialize(edge)}).renderedMidpoint()");
+        var firstQuote = page.Locator("#evidence .quote-list li").First;
+        await Assertions.Expect(firstQuote.Locator("blockquote")).ToBeVisibleAsync();
+        var quote = (await firstQuote.Locator("blockquote").InnerTextAsync()).Trim('“', '”', ' ');
+        Assert.False(string.IsNullOrWhiteSpace(quote));
+        await Assertions.Expect(firstQuote.Locator(".publisher")).ToHaveTextAsync(PublisherAndDate());
+        await browser.ScreenshotAsync("evidence");
+
+        // The quote's link opens its document with the quote highlighted and the mentions marked.
+        await firstQuote.Locator("a.document-link").ClickAsync();
+        var mark = page.Locator("#document-text mark.quote");
+        await Assertions.Expect(mark).ToBeVisibleAsync();
+        Assert.Equal(1, await mark.CountAsync());
+        Assert.Equal(Collapse(quote), Collapse(await mark.InnerTextAsync()));
+        Assert.True(await page.Locator("#document-text .mention").CountAsync() > 0, "the entities' mentions are marked in the document");
+        Assert.StartsWith("#document=", new Uri(page.Url).Fragment, StringComparison.Ordinal);
+        await browser.ScreenshotAsync("document");
+
+        // An entity of the diagram, clicked, shows its neighborhood.
+        await ClickInDiagramAsync(page, "window.explorer.cy.getElementById('hadi-al-ameri').renderedPosition()");
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Around Hadi al-Ameri");
+        var neighborhood = await DiagramAsync(page);
+        Assert.Contains("hadi-al-ameri", neighborhood.NodeIds);
+        Assert.True(neighborhood.NodeIds.Count > 1 && neighborhood.EdgeCount > 0, "the neighborhood has neighbours and links");
+        await browser.ScreenshotAsync("neighborhood");
+
+        // From the keyboard: an entity of the list, focused and entered, shows its neighborhood too.
+        await page.Locator("#result-list .entity-button", new() { HasText = "Qassim al-Araji" }).First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Around Qassim al-Araji");
+        Assert.Contains("hadi-al-ameri", (await DiagramAsync(page)).NodeIds);
+        await browser.ScreenshotAsync("neighborhood-keyboard");
+
+        // Copy: the Markdown of the neighborhood when the API offers ?format=markdown, else a message saying it does not.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy Markdown" }).ClickAsync();
+        using var offered = new HttpRequestMessage(HttpMethod.Get, "/api/entities/qassim-al-araji/neighborhood?depth=1&limit=50&format=markdown");
+        offered.Headers.Accept.ParseAdd("text/markdown");
+        using var answer = await api.Client.SendAsync(offered);
+        if (answer.Content.Headers.ContentType?.MediaType == "text/markdown")
+        {
+            await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Copied the Markdown");
+            Assert.Equal(await answer.Content.ReadAsStringAsync(), await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        }
+        else
+        {
+            await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("does not offer ?format=markdown");
+        }
+
+        await browser.ScreenshotAsync("copy");
+        Assert.Empty(browser.Errors);
+    }
+
+    [SkippableFact]
+    public async Task UnknownNameShowsTheProblemDetailAndOffersTheEntitiesMeant()
+    {
+        SkipOrFailWithoutChromium();
+        await using var browser = await ChromiumSession.StartAsync(api.Server.BaseAddress, "unknown-name");
+        var page = browser.Page;
+
+        await page.GotoAsync("/");
+        await page.Locator("#from").FillAsync("Khazaly");
+        await page.Locator("#to").FillAsync("Hadi al-Ameri");
+        await page.Locator("#to").PressAsync("Enter");
+
+        var error = page.Locator("#error");
+        await Assertions.Expect(error).ToContainTextAsync("No entity is known by 'Khazaly' (parameter from).");
+        await browser.ScreenshotAsync("problem");
+
+        await error.GetByRole(AriaRole.Button, new() { Name = "Qais al-Khazali (Person)" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Qais al-Khazali → Hadi al-Ameri");
+        await Assertions.Expect(error).ToBeHiddenAsync();
+        await browser.ScreenshotAsync("did-you-mean");
+
+        // The one console error allowed is chromium's own line about the 404 answer the page showed.
+        var unexpected = browser.Errors.Where(e => !e.Contains("status of 404", StringComparison.Ordinal) || !e.Contains("/api/paths?from=Khazaly", StringComparison.Ordinal));
+        Assert.Empty(unexpected);
+    }
+
+    private static void SkipOrFailWithoutChromium()
+    {
+        var missing = ChromiumSession.MissingBrowserReason();
+        if (missing is not null && ChromiumSession.RunningInCi)
+        {
+            Assert.Fail($"The browser test must run in CI: {missing}.");
+        }
+
+        Skip.If(missing is not null, $"Skipped: {missing}.");
+    }
+
+    private sealed record Diagram(IReadOnlyList<string> NodeIds, int EdgeCount, string FirstEdge);
+
+    /// <summary>What cytoscape holds once the layout has run: node ids, edge count, the first edge's id.</summary>
+    private static async Task<Diagram> DiagramAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<JsonElement>(
+            "() => { const cy = window.explorer.cy; return { nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => e.id()) }; }");
+        var nodes = json.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        var edges = json.GetProperty("edges").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.NotEmpty(edges);
+        return new Diagram(nodes, edges.Count, edges[0]);
+    }
+
+    /// <summary>Clicks the diagram with the mouse where cytoscape says an element is drawn (a rendered position inside #graph).</summary>
+    private static async Task ClickInDiagramAsync(IPage page, string renderedPosition)
+    {
+        var graph = page.Locator("#graph");
+        await graph.ScrollIntoViewIfNeededAsync();
+        // The scroll event reaches cytoscape (which caches where its canvas is) a frame later; clicking sooner misses.
+        await page.EvaluateAsync("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        var box = await graph.BoundingBoxAsync() ?? throw new InvalidOperationException("#graph is not laid out");
+        var at = await page.EvaluateAsync<JsonElement>($"() => {renderedPosition}");
+        await page.Mouse.ClickAsync(box.X + at.GetProperty("x").GetSingle(), box.Y + at.GetProperty("y").GetSingle());
+    }
+
+    private static string Collapse(string text) => WhitespaceRun().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRun();
+
+    [GeneratedRegex(@"^.+, (\d{4}(-\d{2}(-\d{2})?)?|undated)$")]
+    private static partial Regex PublisherAndDate();
+}
