@@ -45,13 +45,21 @@ public static class NameKey
                 continue;
             }
 
-            if (char.IsLetterOrDigit(ch))
+            if (ch is '\'' or '\u2019' or '\u2018' or '\u02BC' or '\u02BE' or '\u02BF')
             {
-                word.Append(char.ToLowerInvariant(ch));
+                // apostrophes, hamza and ayn join: Kata'ib = Kataib, Kaʿb = Kab
             }
-            else if (ch is '\'' or '\u2019' or '\u2018' or '\u02BC')
+            else if (char.IsLetterOrDigit(ch))
             {
-                // apostrophes join: Kata'ib = Kataib
+                var lower = char.ToLowerInvariant(ch);
+                if (lower > '\u007F' && LatinFold.TryGetValue(lower, out var folded))
+                {
+                    word.Append(folded);
+                }
+                else
+                {
+                    word.Append(lower);
+                }
             }
             else
             {
@@ -61,5 +69,45 @@ public static class NameKey
 
         FlushWord();
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Letters with diacritics folded to their base letter. FormD decomposition does that only when the runtime has
+    /// normalization data; with invariant globalization it returns the text unchanged, so common Latin letters
+    /// (including the dotted and macron letters of Arabic transliteration) are folded here explicitly.
+    /// </summary>
+    private static readonly Dictionary<char, char> LatinFold = BuildFold(
+        ("àáâãäåāăąǎạảấầẩẫậắằẳẵặ", 'a'),
+        ("çćĉċč", 'c'),
+        ("ďđḍḏ", 'd'),
+        ("èéêëēĕėęěẹẻẽếềểễệ", 'e'),
+        ("ĝğġģǧ", 'g'),
+        ("ĥħḥḫ", 'h'),
+        ("ìíîïĩīĭįıǐịỉ", 'i'),
+        ("ĵ", 'j'),
+        ("ķ", 'k'),
+        ("ĺļľŀł", 'l'),
+        ("ñńņňṇ", 'n'),
+        ("òóôõöøōŏőǒọỏốồổỗộớờởỡợ", 'o'),
+        ("ŕŗř", 'r'),
+        ("śŝşšṣș", 's'),
+        ("ţťŧṭț", 't'),
+        ("ùúûüũūŭůűųǔụủứừửữự", 'u'),
+        ("ŵ", 'w'),
+        ("ýÿŷỳỵỷỹ", 'y'),
+        ("źżžẓ", 'z'));
+
+    private static Dictionary<char, char> BuildFold(params (string Letters, char Base)[] groups)
+    {
+        var fold = new Dictionary<char, char>();
+        foreach (var (letters, letter) in groups)
+        {
+            foreach (var ch in letters)
+            {
+                fold[ch] = letter;
+            }
+        }
+
+        return fold;
     }
 }

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using GraphService.Core.Queries;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GraphService.Api.Http;
+
+/// <summary>
+/// Builds the problem+json bodies (RFC 9457) of the expected outcomes. Each carries a stable type URI, a detail a
+/// person can act on, the request path as instance and the trace id, like the problems ASP.NET Core writes itself.
+/// </summary>
+public static class Problems
+{
+    public static ProblemDetails InvalidParameters(HttpContext http, IReadOnlyList<ParameterError> errors)
+    {
+        var problem = Create(http, StatusCodes.Status400BadRequest, ProblemTypes.InvalidParameter, "Invalid parameter",
+            string.Join(" ", errors.Select(e => EndWithStop(e.Message))));
+        problem.Extensions["errors"] = errors
+            .GroupBy(e => e.Parameter, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+        return problem;
+    }
+
+    public static ProblemDetails UnknownEntity(HttpContext http, string parameter, Resolution.NotFound notFound)
+    {
+        var detail = $"No entity is known by '{notFound.Text}' (parameter {parameter}).";
+        if (notFound.Suggestions.Count > 0)
+        {
+            detail += $" Did you mean {string.Join(", ", notFound.Suggestions.Select(s => $"{s.Name} ({s.Id})"))}?";
+        }
+
+        var problem = Create(http, StatusCodes.Status404NotFound, ProblemTypes.UnknownEntity, "Unknown entity", detail);
+        problem.Extensions["parameter"] = parameter;
+        problem.Extensions["suggestions"] = notFound.Suggestions;
+        return problem;
+    }
+
+    public static ProblemDetails AmbiguousName(HttpContext http, string parameter, Resolution.Ambiguous ambiguous)
+    {
+        var detail = $"'{ambiguous.Text}' (parameter {parameter}) names {ambiguous.Candidates.Count} entities: " +
+                     $"{string.Join(", ", ambiguous.Candidates.Select(c => $"{c.Name} ({c.Id})"))}. Use an id or a longer name.";
+        var problem = Create(http, StatusCodes.Status409Conflict, ProblemTypes.AmbiguousName, "Ambiguous name", detail);
+        problem.Extensions["parameter"] = parameter;
+        problem.Extensions["candidates"] = ambiguous.Candidates;
+        return problem;
+    }
+
+    public static ProblemDetails UnknownDocument(HttpContext http, string id, IReadOnlyList<DocumentSummary> suggestions)
+    {
+        var detail = $"No document has the id '{id}'.";
+        if (suggestions.Count > 0)
+        {
+            detail += $" Did you mean {string.Join(", ", suggestions.Select(s => s.Id))}?";
+        }
+
+        var problem = Create(http, StatusCodes.Status404NotFound, ProblemTypes.UnknownDocument, "Unknown document", detail);
+        problem.Extensions["suggestions"] = suggestions;
+        return problem;
+    }
+
+    public static ProblemDetails UnknownCitation(HttpContext http, string id) =>
+        Create(http, StatusCodes.Status404NotFound, ProblemTypes.UnknownCitation, "Unknown citation",
+            $"No citation has the id '{id}'. Citation ids appear in path and neighbourhood results " +
+            "(relationships[].citations[].id) and in a document's citation spans (citations[].refId).");
+
+    public static ProblemDetails Create(HttpContext http, int status, string? type, string title, string detail)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Type = type,
+            Title = title,
+            Detail = detail,
+            Instance = http.Request.Path,
+        };
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
+        return problem;
+    }
+
+    private static string EndWithStop(string message) => message.EndsWith('.') ? message : message + ".";
+}

@@ -1,0 +1,118 @@
+using GraphService.Core.Queries;
+
+namespace GraphService.Core.Traversal;
+
+/// <summary>An entity's surroundings on the index: kept entities (centre first) and the relationships among them, by index.</summary>
+public sealed record IndexedNeighborhood(int Center, IReadOnlyList<int> Nodes, IReadOnlyList<int> Relationships, bool Truncated);
+
+/// <summary>
+/// Breadth-first exploration of a <see cref="NeighborhoodQuery"/>: layer by layer up to Depth, following relationships of
+/// the admitted types either way. The node limit counts the centre. When a layer offers more entities than there is room
+/// for, the strongest are kept — by the <see cref="EvidenceStrength"/> of the best relationship joining the entity to the
+/// layer before, then by id (ordinal) — and the result is marked truncated. The relationships returned are every
+/// relationship of an admitted type whose two ends were both kept, in id order.
+/// </summary>
+public sealed class NeighborhoodExplorer(TraversalIndex index)
+{
+    /// <summary>Null when the centre is not an entity of the index.</summary>
+    public IndexedNeighborhood? Explore(NeighborhoodQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var center = index.EntityIndexOf(query.EntityId);
+        if (center < 0)
+        {
+            return null;
+        }
+
+        var filter = RelationshipFilter.ForTypes(index, query.Types);
+        var kept = new HashSet<int> { center };
+        var nodes = new List<int> { center };
+        var frontier = new List<int> { center };
+        var truncated = false;
+        for (var depth = 1; depth <= query.Depth && frontier.Count > 0; depth++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var candidates = new Dictionary<int, EvidenceStrength>();
+            foreach (var u in frontier)
+            {
+                foreach (var (v, r) in new NeighbourEnumerable(index, u, useOut: true, useIn: true))
+                {
+                    if (kept.Contains(v) || !filter.Admits(r))
+                    {
+                        continue;
+                    }
+
+                    var strength = new EvidenceStrength(index.RelationshipCorroboration[r], index.RelationshipConfidence[r]);
+                    if (!candidates.TryGetValue(v, out var best) || strength > best)
+                    {
+                        candidates[v] = strength;
+                    }
+                }
+            }
+
+            var room = query.Limit - nodes.Count;
+            if (candidates.Count > room)
+            {
+                truncated = true;
+            }
+
+            var layer = Strongest(candidates, Math.Max(0, room));
+            foreach (var v in layer)
+            {
+                kept.Add(v);
+                nodes.Add(v);
+            }
+
+            frontier = layer;
+        }
+
+        var relationships = new List<int>();
+        foreach (var u in nodes)
+        {
+            for (var slot = index.OutOffsets[u]; slot < index.OutOffsets[u + 1]; slot++)
+            {
+                var r = index.OutRelationship[slot];
+                if (kept.Contains(index.OutNeighbor[slot]) && filter.Admits(r))
+                {
+                    relationships.Add(r);
+                }
+            }
+        }
+
+        relationships.Sort();
+        return new IndexedNeighborhood(center, nodes, relationships, truncated);
+    }
+
+    /// <summary>The <paramref name="count"/> strongest candidates, strongest first, ties by id; without sorting them all.</summary>
+    private List<int> Strongest(Dictionary<int, EvidenceStrength> candidates, int count)
+    {
+        var order = Comparer<(EvidenceStrength Strength, int Entity)>.Create((a, b) =>
+        {
+            var c = b.Strength.CompareTo(a.Strength);
+            return c != 0 ? c : string.CompareOrdinal(index.EntityIds[a.Entity], index.EntityIds[b.Entity]);
+        });
+
+        // A bounded heap whose root is the weakest kept candidate (the priority queue dequeues the "largest" in order).
+        var kept = new PriorityQueue<int, (EvidenceStrength, int)>(Comparer<(EvidenceStrength, int)>.Create((a, b) => order.Compare(b, a)));
+        foreach (var (entity, strength) in candidates)
+        {
+            if (kept.Count < count)
+            {
+                kept.Enqueue(entity, (strength, entity));
+            }
+            else if (count > 0 && kept.TryPeek(out _, out var weakest) && order.Compare((strength, entity), weakest) < 0)
+            {
+                kept.EnqueueDequeue(entity, (strength, entity));
+            }
+        }
+
+        var layer = new List<(EvidenceStrength, int)>(kept.Count);
+        while (kept.TryDequeue(out _, out var key))
+        {
+            layer.Add(key);
+        }
+
+        layer.Sort(order);
+        return [.. layer.Select(k => k.Item2)];
+    }
+}

@@ -1,0 +1,104 @@
+using GraphService.Core.Queries;
+
+namespace GraphService.Core.Traversal;
+
+/// <summary><see cref="PathQuery.Admits"/> compiled against an index: a type table, a confidence floor, a day, a contested switch.</summary>
+internal sealed class RelationshipFilter
+{
+    private readonly TraversalIndex _index;
+    private readonly bool[]? _types;
+    private readonly double _minConfidence;
+    private readonly int? _day;
+    private readonly bool _excludeContested;
+
+    private RelationshipFilter(TraversalIndex index, IReadOnlySet<string> types, double minConfidence, DateOnly? asOf, bool excludeContested)
+    {
+        _index = index;
+        if (types.Count > 0)
+        {
+            _types = new bool[index.TypeNames.Length];
+            foreach (var t in types)
+            {
+                var i = index.TypeIndexOf(t);
+                if (i >= 0)
+                {
+                    _types[i] = true;
+                }
+            }
+        }
+
+        _minConfidence = minConfidence;
+        _day = asOf?.DayNumber;
+        _excludeContested = excludeContested;
+    }
+
+    public static RelationshipFilter For(TraversalIndex index, PathQuery query) =>
+        new(index, query.Types, query.MinConfidence, query.AsOf, query.Contested == ContestedFilter.Exclude);
+
+    public static RelationshipFilter ForTypes(TraversalIndex index, IReadOnlySet<string> types) =>
+        new(index, types, double.NegativeInfinity, null, excludeContested: false);
+
+    public bool Admits(int r) =>
+        (_types is null || _types[_index.RelationshipType[r]]) &&
+        _index.RelationshipConfidence[r] >= _minConfidence &&
+        (_day is not int d || (_index.RelationshipSince[r] <= d && _index.RelationshipUntil[r] >= d)) &&
+        !(_excludeContested && _index.RelationshipContested[r]);
+}
+
+/// <summary>The (neighbour, relationship) pairs of an entity over the out- and/or in-adjacency, without allocating.</summary>
+internal readonly struct NeighbourEnumerable(TraversalIndex index, int entity, bool useOut, bool useIn)
+{
+    public Enumerator GetEnumerator() => new(index, entity, useOut, useIn);
+
+    public struct Enumerator
+    {
+        private readonly TraversalIndex _index;
+        private readonly int _outEnd;
+        private readonly int _inStart;
+        private readonly int _inEnd;
+        private int _position;
+        private bool _inOut;
+
+        public Enumerator(TraversalIndex index, int entity, bool useOut, bool useIn)
+        {
+            _index = index;
+            _inOut = useOut;
+            _position = (useOut ? index.OutOffsets[entity] : index.InOffsets[entity]) - 1;
+            _outEnd = useOut ? index.OutOffsets[entity + 1] : 0;
+            _inStart = useIn ? index.InOffsets[entity] : 0;
+            _inEnd = useIn ? index.InOffsets[entity + 1] : 0;
+            if (!useOut)
+            {
+                _position = _inStart - 1;
+            }
+
+            Current = default;
+        }
+
+        public (int Neighbour, int Relationship) Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            _position++;
+            if (_inOut)
+            {
+                if (_position < _outEnd)
+                {
+                    Current = (_index.OutNeighbor[_position], _index.OutRelationship[_position]);
+                    return true;
+                }
+
+                _inOut = false;
+                _position = _inStart;
+            }
+
+            if (_position < _inEnd)
+            {
+                Current = (_index.InNeighbor[_position], _index.InRelationship[_position]);
+                return true;
+            }
+
+            return false;
+        }
+    }
+}

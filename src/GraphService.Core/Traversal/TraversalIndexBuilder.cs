@@ -1,0 +1,192 @@
+using GraphService.Core.Domain;
+
+namespace GraphService.Core.Traversal;
+
+/// <summary>
+/// Collects entities and relationships one at a time (from a snapshot or from rows streamed out of a store), so that an
+/// index can be built without materialising citations. Entities must be added before the relationships that use them.
+/// </summary>
+public sealed class TraversalIndexBuilder
+{
+    private static readonly string[] NoAliases = [];
+
+    private readonly List<string> _entityIds;
+    private readonly List<string> _entityNames;
+    private readonly List<EntityType> _entityTypes;
+    private readonly List<string[]> _entityAliases;
+    private readonly Dictionary<string, int> _entityIndex;
+
+    private readonly List<string> _relationshipIds;
+    private readonly List<int> _start;
+    private readonly List<int> _end;
+    private readonly List<string> _type;
+    private readonly List<double> _confidence;
+    private readonly List<int> _corroboration;
+    private readonly List<bool> _contested;
+    private readonly List<int> _since;
+    private readonly List<int> _until;
+
+    public TraversalIndexBuilder(int expectedEntities = 0, int expectedRelationships = 0)
+    {
+        _entityIds = new(expectedEntities);
+        _entityNames = new(expectedEntities);
+        _entityTypes = new(expectedEntities);
+        _entityAliases = new(expectedEntities);
+        _entityIndex = new(expectedEntities, StringComparer.Ordinal);
+        _relationshipIds = new(expectedRelationships);
+        _start = new(expectedRelationships);
+        _end = new(expectedRelationships);
+        _type = new(expectedRelationships);
+        _confidence = new(expectedRelationships);
+        _corroboration = new(expectedRelationships);
+        _contested = new(expectedRelationships);
+        _since = new(expectedRelationships);
+        _until = new(expectedRelationships);
+    }
+
+    public void AddEntity(string id, EntityType type, string name, IReadOnlyList<string> aliases)
+    {
+        ArgumentNullException.ThrowIfNull(aliases);
+        if (!_entityIndex.TryAdd(id, _entityIds.Count))
+        {
+            throw new ArgumentException($"entity id '{id}' occurs twice", nameof(id));
+        }
+
+        _entityIds.Add(id);
+        _entityNames.Add(name);
+        _entityTypes.Add(type);
+        _entityAliases.Add(aliases.Count == 0 ? NoAliases : [.. aliases]);
+    }
+
+    public void AddRelationship(
+        string id,
+        string type,
+        string startId,
+        string endId,
+        PartialDate? since,
+        PartialDate? until,
+        double confidence,
+        int corroboration,
+        bool contested) =>
+        AddRelationship(
+            id,
+            type,
+            startId,
+            endId,
+            since is PartialDate s ? s.Earliest.DayNumber : TraversalIndex.OpenSince,
+            until is PartialDate u ? u.Latest.DayNumber : TraversalIndex.OpenUntil,
+            confidence,
+            corroboration,
+            contested);
+
+    /// <param name="id">Relationship id.</param>
+    /// <param name="type">Relationship type.</param>
+    /// <param name="startId">Start entity id (must have been added).</param>
+    /// <param name="endId">End entity id (must have been added).</param>
+    /// <param name="sinceDay">Earliest day of "since" as a day number, or <see cref="TraversalIndex.OpenSince"/>.</param>
+    /// <param name="untilDay">Latest day of "until" as a day number, or <see cref="TraversalIndex.OpenUntil"/>.</param>
+    /// <param name="confidence">Confidence 0..1.</param>
+    /// <param name="corroboration">Distinct supporting publishers.</param>
+    /// <param name="contested">True when any citation disputes it.</param>
+    public void AddRelationship(
+        string id,
+        string type,
+        string startId,
+        string endId,
+        int sinceDay,
+        int untilDay,
+        double confidence,
+        int corroboration,
+        bool contested)
+    {
+        if (!_entityIndex.TryGetValue(startId, out var start))
+        {
+            throw new ArgumentException($"relationship '{id}' starts at unknown entity '{startId}'", nameof(startId));
+        }
+
+        if (!_entityIndex.TryGetValue(endId, out var end))
+        {
+            throw new ArgumentException($"relationship '{id}' ends at unknown entity '{endId}'", nameof(endId));
+        }
+
+        _relationshipIds.Add(id);
+        _start.Add(start);
+        _end.Add(end);
+        _type.Add(type);
+        _confidence.Add(confidence);
+        _corroboration.Add(corroboration);
+        _contested.Add(contested);
+        _since.Add(sinceDay);
+        _until.Add(untilDay);
+    }
+
+    public TraversalIndex Build()
+    {
+        var count = _relationshipIds.Count;
+        var ids = _relationshipIds.ToArray();
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        // Sorting by id makes "lower relationship index" mean "lower id", which the path order's tie-break relies on.
+        Array.Sort(ids, order, StringComparer.Ordinal);
+        for (var i = 1; i < count; i++)
+        {
+            if (string.Equals(ids[i - 1], ids[i], StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"relationship id '{ids[i]}' occurs twice");
+            }
+        }
+
+        var typeNames = _type.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (typeNames.Length > byte.MaxValue + 1)
+        {
+            throw new ArgumentException($"the index holds at most 256 relationship types; the graph has {typeNames.Length}");
+        }
+
+        var typeIndex = new Dictionary<string, byte>(StringComparer.Ordinal);
+        for (var i = 0; i < typeNames.Length; i++)
+        {
+            typeIndex[typeNames[i]] = (byte)i;
+        }
+
+        var start = new int[count];
+        var end = new int[count];
+        var type = new byte[count];
+        var confidence = new double[count];
+        var corroboration = new int[count];
+        var contested = new bool[count];
+        var since = new int[count];
+        var until = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var o = order[i];
+            start[i] = _start[o];
+            end[i] = _end[o];
+            type[i] = typeIndex[_type[o]];
+            confidence[i] = _confidence[o];
+            corroboration[i] = _corroboration[o];
+            contested[i] = _contested[o];
+            since[i] = _since[o];
+            until[i] = _until[o];
+        }
+
+        return new TraversalIndex(
+            [.. _entityIds],
+            [.. _entityNames],
+            [.. _entityTypes],
+            [.. _entityAliases],
+            ids,
+            start,
+            end,
+            type,
+            confidence,
+            corroboration,
+            contested,
+            since,
+            until,
+            typeNames);
+    }
+}

@@ -1,0 +1,155 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace GraphService.Corpus;
+
+/// <summary>
+/// A YAML text being read for one corpus file, reporting its problems with the file's line numbers.
+/// <see cref="LineOffset"/> shifts the parser's lines when the YAML is embedded (a document's front matter starts on line 2).
+/// </summary>
+internal sealed class YamlSource(string relativePath, ProblemLog log, int lineOffset = 0)
+{
+    public string RelativePath { get; } = relativePath;
+
+    public int LineOffset { get; } = lineOffset;
+
+    public ProblemLog Log { get; } = log;
+
+    /// <summary>The root node, null when the text holds no YAML document; reports malformed YAML and returns null.</summary>
+    public YamlNode? LoadRoot(string text, out bool malformed)
+    {
+        malformed = false;
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            malformed = true;
+            Report(checked((int)e.Start.Line), $"malformed YAML: {e.Message}");
+            return null;
+        }
+
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    public int LineOf(YamlNode node) => checked((int)node.Start.Line) + LineOffset;
+
+    public void Report(YamlNode node, string message) => Log.Add(RelativePath, LineOf(node), message);
+
+    /// <summary>Reports at a parser line (before the offset is applied).</summary>
+    public void Report(int parserLine, string message) => Log.Add(RelativePath, parserLine + LineOffset, message);
+
+    public void ReportAtLine(int fileLine, string message) => Log.Add(RelativePath, fileLine, message);
+
+    /// <summary>
+    /// Reads <paramref name="node"/> as a record with the given keys, reporting any key not among them (typos are
+    /// errors). Null, with a problem reported, when the node is not a mapping.
+    /// </summary>
+    public YamlRecord? Record(YamlNode node, string what, IReadOnlyList<string> allowedKeys)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Report(node, $"{what} must be a mapping with the keys {string.Join(", ", allowedKeys)}");
+            return null;
+        }
+
+        var values = new Dictionary<string, (YamlNode Key, YamlNode Value)>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name })
+            {
+                Report(key, $"{what} has a key that is not a plain name");
+                continue;
+            }
+
+            if (!allowedKeys.Contains(name, StringComparer.Ordinal))
+            {
+                Report(key, $"unknown key '{name}' in {what} (allowed: {string.Join(", ", allowedKeys)})");
+                continue;
+            }
+
+            values[name] = (key, value);
+        }
+
+        return new YamlRecord(this, mapping, what, values);
+    }
+
+    /// <summary>A plain <c>~</c>, <c>null</c> or empty value means the key has no value.</summary>
+    public static bool IsNull(YamlScalarNode scalar) =>
+        scalar.Style is ScalarStyle.Plain or ScalarStyle.Any &&
+        (scalar.Value is null or "" or "~" || string.Equals(scalar.Value, "null", StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>One YAML mapping read as a record with known keys.</summary>
+internal sealed class YamlRecord(YamlSource source, YamlMappingNode node, string what, Dictionary<string, (YamlNode Key, YamlNode Value)> values)
+{
+    public YamlMappingNode Node { get; } = node;
+
+    public int Line => source.LineOf(Node);
+
+    public bool Has(string key) => values.ContainsKey(key);
+
+    /// <summary>The line of a key's value, or of the record when the key is absent.</summary>
+    public int LineOf(string key) => values.TryGetValue(key, out var kv) ? source.LineOf(kv.Value) : Line;
+
+    public YamlNode? ValueNode(string key) => values.TryGetValue(key, out var kv) ? kv.Value : null;
+
+    /// <summary>
+    /// A single text value. Reports a missing or empty required key at the record's line, and a value that is a list
+    /// or mapping at the value's line; returns null in those cases and when an optional key is absent or null.
+    /// </summary>
+    public string? Text(string key, bool required)
+    {
+        if (!values.TryGetValue(key, out var kv))
+        {
+            if (required)
+            {
+                source.Report(Node, $"{what} is missing the required key '{key}'");
+            }
+
+            return null;
+        }
+
+        if (kv.Value is not YamlScalarNode scalar)
+        {
+            source.Report(kv.Value, $"'{key}' in {what} must be a single value, not a list or mapping");
+            return null;
+        }
+
+        if (YamlSource.IsNull(scalar) || string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            if (required)
+            {
+                source.Report(kv.Value, $"'{key}' in {what} has no value");
+            }
+
+            return null;
+        }
+
+        return scalar.Value;
+    }
+
+    /// <summary>A list value; reports a value that is not a list. Null when absent, null or malformed.</summary>
+    public YamlSequenceNode? List(string key)
+    {
+        if (!values.TryGetValue(key, out var kv))
+        {
+            return null;
+        }
+
+        if (kv.Value is YamlScalarNode scalar && YamlSource.IsNull(scalar))
+        {
+            return null;
+        }
+
+        if (kv.Value is not YamlSequenceNode sequence)
+        {
+            source.Report(kv.Value, $"'{key}' in {what} must be a list");
+            return null;
+        }
+
+        return sequence;
+    }
+}

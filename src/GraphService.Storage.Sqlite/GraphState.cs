@@ -1,0 +1,32 @@
+using GraphService.Core.Domain;
+using GraphService.Core.Queries;
+using GraphService.Core.Traversal;
+
+namespace GraphService.Storage.Sqlite;
+
+/// <summary>
+/// One loaded graph: its version and the in-memory indexes built for it. Swapped by reference after an import, so a
+/// reader holding one state sees one graph throughout.
+/// </summary>
+internal sealed class GraphState(
+    string version,
+    TraversalIndex index,
+    IReadOnlyDictionary<string, Predicate> predicates,
+    IReadOnlyDictionary<string, DocumentSummary> documents)
+{
+    public string Version { get; } = version;
+
+    public TraversalIndex Index { get; } = index;
+
+    public AliasIndex Aliases { get; } = AliasIndex.Build(index);
+
+    public IReadOnlyDictionary<string, Predicate> Predicates { get; } = predicates;
+
+    /// <summary>Document metadata without bodies: enough to shape every citation of a result.</summary>
+    public IReadOnlyDictionary<string, DocumentSummary> Documents { get; } = documents;
+
+    public string PhraseOf(string type) =>
+        Predicates.TryGetValue(type, out var p) ? p.Phrase : PredicateVocabulary.Default.PhraseOf(type);
+
+    public NodeView Node(int entity) => Aliases.View(entity);
+}

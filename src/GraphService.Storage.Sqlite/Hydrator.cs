@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text.Json;
+using GraphService.Core.Domain;
+using GraphService.Core.Queries;
+using Microsoft.Data.Sqlite;
+
+namespace GraphService.Storage.Sqlite;
+
+/// <summary>
+/// Reads the evidence the index leaves out (citations, dates as written, descriptions, document text) for the few
+/// relationships and entities one result contains, inside the reader's transaction.
+/// </summary>
+internal sealed class Hydrator(GraphState state, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+{
+    /// <summary>
+    /// The views of the given relationships. Ids go to SQLite as one JSON array parameter per batch (read with
+    /// json_each), so a result with hundreds of relationships costs two queries per batch, not two per relationship.
+    /// </summary>
+    public Dictionary<int, RelationshipView> Relationships(IEnumerable<int> relationships)
+    {
+        var views = new Dictionary<int, RelationshipView>();
+        foreach (var batch in relationships.Distinct().Chunk(500))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Hydrate(batch, views);
+        }
+
+        return views;
+    }
+
+    private void Hydrate(int[] batch, Dictionary<int, RelationshipView> views)
+    {
+        var index = state.Index;
+        var ids = JsonSerializer.Serialize(batch.Select(r => index.RelationshipIds[r]));
+        var dates = new Dictionary<string, (string? Since, string? Until)>(StringComparer.Ordinal);
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            "SELECT r.id, r.since, r.until FROM json_each($ids) j JOIN relationships r ON r.id = j.value;",
+            ("$ids", ids)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                dates[reader.GetString(0)] = (reader.NullableString(1), reader.NullableString(2));
+            }
+        }
+
+        var cited = new Dictionary<string, List<CitationView>>(StringComparer.Ordinal);
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            """
+            SELECT c.id, c.document_id, c.quote, c.start_offset, c.end_offset, c.stance, rc.relationship_id
+            FROM json_each($ids) j
+            JOIN relationship_citations rc ON rc.relationship_id = j.value
+            JOIN citations c ON c.id = rc.citation_id
+            ORDER BY rc.relationship_id, rc.ordinal;
+            """,
+            ("$ids", ids)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var owner = reader.GetString(6);
+                if (!cited.TryGetValue(owner, out var list))
+                {
+                    cited[owner] = list = [];
+                }
+
+                list.Add(ReadCitation(reader).ToView(SqliteGraphStore.Document(state, reader.GetString(1))));
+            }
+        }
+
+        foreach (var r in batch)
+        {
+            var id = index.RelationshipIds[r];
+            if (!dates.TryGetValue(id, out var written))
+            {
+                throw new InvalidOperationException($"relationship '{id}' is in the index but not in the store file");
+            }
+
+            var type = index.TypeNames[index.RelationshipType[r]];
+            views[r] = new RelationshipView(
+                id,
+                type,
+                state.PhraseOf(type),
+                index.EntityIds[index.RelationshipStart[r]],
+                index.EntityIds[index.RelationshipEnd[r]],
+                index.RelationshipConfidence[r],
+                index.RelationshipCorroboration[r],
+                index.RelationshipContested[r],
+                written.Since,
+                written.Until,
+                cited.GetValueOrDefault(id) ?? []);
+        }
+    }
+
+    public (string? Description, int MentionCount, IReadOnlyList<string> MentionedIn) EntityExtras(string entityId)
+    {
+        string? description;
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT description FROM entities WHERE id = $id;", ("$id", entityId)))
+        {
+            description = command.ExecuteScalar() as string;
+        }
+
+        var count = 0;
+        var documents = new List<string>();
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            "SELECT document_id, count(*) FROM mentions WHERE entity_id = $id GROUP BY document_id ORDER BY document_id;",
+            ("$id", entityId)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                documents.Add(reader.GetString(0));
+                count += reader.GetInt32(1);
+            }
+        }
+
+        return (description, count, documents);
+    }
+
+    public DocumentDetail Document(GraphState graph, DocumentSummary summary)
+    {
+        string body;
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT body FROM documents WHERE id = $id;", ("$id", summary.Id)))
+        {
+            body = (string)command.ExecuteScalar()!;
+        }
+
+        var mentions = new List<DocumentSpan>();
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            "SELECT entity_id, start_offset, end_offset FROM mentions WHERE document_id = $id;",
+            ("$id", summary.Id)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                mentions.Add(Span(body, reader.GetInt32(1), reader.GetInt32(2), "mention", reader.GetString(0)));
+            }
+        }
+
+        var citations = new List<DocumentSpan>();
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            "SELECT id, start_offset, end_offset FROM citations WHERE document_id = $id;",
+            ("$id", summary.Id)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                citations.Add(Span(body, reader.GetInt32(1), reader.GetInt32(2), "citation", reader.GetString(0)));
+            }
+        }
+
+        return new DocumentDetail(graph.Version, summary, body, Sorted(mentions), Sorted(citations));
+    }
+
+    public (Citation Citation, IReadOnlyList<string> RelationshipIds)? Citation(string citationId)
+    {
+        Citation citation;
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            "SELECT id, document_id, quote, start_offset, end_offset, stance FROM citations WHERE id = $id;",
+            ("$id", citationId)))
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            citation = ReadCitation(reader);
+        }
+
+        var relationships = new List<string>();
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            "SELECT relationship_id FROM relationship_citations WHERE citation_id = $id ORDER BY relationship_id;",
+            ("$id", citationId)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                relationships.Add(reader.GetString(0));
+            }
+        }
+
+        return (citation, relationships);
+    }
+
+    public (int Citations, int Mentions) EvidenceCounts()
+    {
+        using var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            "SELECT (SELECT value FROM meta WHERE key = 'citation_count'), (SELECT value FROM meta WHERE key = 'mention_count');");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (int.Parse(reader.GetString(0), CultureInfo.InvariantCulture), int.Parse(reader.GetString(1), CultureInfo.InvariantCulture));
+    }
+
+    internal static Citation ReadCitation(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), ParseStance(reader.GetString(5)));
+
+    internal static Stance ParseStance(string text) => text switch
+    {
+        "supports" => Stance.Supports,
+        "disputes" => Stance.Disputes,
+        _ => throw new InvalidOperationException($"unknown stance '{text}' in the store file"),
+    };
+
+    internal static string StanceText(Stance stance) => stance switch
+    {
+        Stance.Supports => "supports",
+        Stance.Disputes => "disputes",
+        _ => throw new ArgumentOutOfRangeException(nameof(stance), stance, "unknown stance"),
+    };
+
+    private static DocumentSpan Span(string body, int start, int end, string kind, string refId) =>
+        start >= 0 && end <= body.Length && start <= end
+            ? new(start, end, kind, refId, body[start..end])
+            : throw new InvalidOperationException($"{kind} {refId} spans {start}..{end}, outside its document of length {body.Length}");
+
+    private static List<DocumentSpan> Sorted(List<DocumentSpan> spans) =>
+        [.. spans.OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.RefId, StringComparer.Ordinal)];
+
+}

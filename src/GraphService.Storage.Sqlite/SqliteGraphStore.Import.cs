@@ -1,0 +1,360 @@
+using System.Globalization;
+using GraphService.Core.Domain;
+using GraphService.Core.Traversal;
+using Microsoft.Data.Sqlite;
+
+namespace GraphService.Storage.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    /// <summary>
+    /// Replaces the graph in one SQLite transaction. The new index is built first (it checks ids and endpoints), the
+    /// rows are written with prepared commands, and only after the commit is the in-memory state swapped. If anything
+    /// fails — a constraint, a cancellation, the disk — the transaction rolls back and the old graph stays.
+    /// </summary>
+    public async Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            if (ReadMeta(connection, transaction).GetValueOrDefault(MetaKeys.GraphVersion) == graph.Version)
+            {
+                // Identical corpus, identical version: nothing to change.
+                return;
+            }
+
+            var index = TraversalIndex.FromSnapshot(graph);
+            cancellationToken.ThrowIfCancellationRequested();
+            using (var cache = SqliteCommands.Create(connection, transaction, "PRAGMA cache_size = -262144;"))
+            {
+                // 256 MiB of page cache for this connection while it writes; the pool reuses it for reads afterwards.
+                cache.ExecuteNonQuery();
+            }
+
+            // Table and index names come from the fixed schema lists, never from input.
+            foreach (var (name, _) in SqliteSchema.SecondaryIndexes)
+            {
+                using var drop = SqliteCommands.Create(connection, transaction, $"DROP INDEX IF EXISTS {name};");
+                drop.ExecuteNonQuery();
+            }
+
+            foreach (var table in SqliteSchema.ContentTables)
+            {
+                using var delete = SqliteCommands.Create(connection, transaction, $"DELETE FROM {table};");
+                delete.ExecuteNonQuery();
+            }
+
+            var (citationCount, documents) = WriteRows(connection, transaction, graph, cancellationToken);
+            foreach (var (_, create) in SqliteSchema.SecondaryIndexes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var build = SqliteCommands.Create(connection, transaction, create);
+                build.ExecuteNonQuery();
+            }
+
+            WriteMeta(connection, transaction, graph, citationCount);
+            var predicates = new Dictionary<string, Predicate>(StringComparer.Ordinal);
+            foreach (var p in graph.Predicates)
+            {
+                predicates[p.Type] = p;
+            }
+
+            var state = new GraphState(graph.Version, index, predicates, documents);
+            cancellationToken.ThrowIfCancellationRequested();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _state = state;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            // SQLITE_CONSTRAINT: the snapshot itself is inconsistent (a duplicate id); the transaction has rolled back.
+            throw new ArgumentException($"the snapshot cannot be stored ({e.Message}); the previous graph is unchanged", nameof(graph), e);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<GraphSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var meta = ReadMeta(connection, transaction);
+        if (!meta.TryGetValue(MetaKeys.GraphVersion, out var version))
+        {
+            return null;
+        }
+
+        var predicates = new List<Predicate>();
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT type, phrase, built_in FROM predicates ORDER BY rowid;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                predicates.Add(new Predicate(reader.GetString(0), reader.GetString(1), reader.GetInt64(2) != 0));
+            }
+        }
+
+        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, ordinal;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var owner = reader.GetString(0);
+                if (!aliases.TryGetValue(owner, out var list))
+                {
+                    aliases[owner] = list = [];
+                }
+
+                list.Add(reader.GetString(1));
+            }
+        }
+
+        var entities = new List<Entity>();
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT id, type, name, description FROM entities ORDER BY rowid;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                entities.Add(new Entity(id, Enum.Parse<EntityType>(reader.GetString(1)), reader.GetString(2), aliases.GetValueOrDefault(id) ?? [], reader.NullableString(3)));
+            }
+        }
+
+        var documents = new List<SourceDocument>();
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            "SELECT id, title, publisher, author, published, url, language, body FROM documents ORDER BY rowid;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                documents.Add(new SourceDocument(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.NullableString(3),
+                    reader.NullableString(4) is string published ? PartialDate.Parse(published) : null,
+                    reader.NullableString(5),
+                    reader.NullableString(6),
+                    reader.GetString(7)));
+            }
+        }
+
+        var citations = new Dictionary<string, Citation>(StringComparer.Ordinal);
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT id, document_id, quote, start_offset, end_offset, stance FROM citations;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var c = Hydrator.ReadCitation(reader);
+                citations[c.Id] = c;
+            }
+        }
+
+        var cited = new Dictionary<string, List<Citation>>(StringComparer.Ordinal);
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT relationship_id, citation_id FROM relationship_citations ORDER BY relationship_id, ordinal;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var owner = reader.GetString(0);
+                if (!cited.TryGetValue(owner, out var list))
+                {
+                    cited[owner] = list = [];
+                }
+
+                list.Add(citations[reader.GetString(1)]);
+            }
+        }
+
+        var relationships = new List<Relationship>();
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            "SELECT id, type, start_id, end_id, since, until, confidence, confidence_declared, corroboration, contested FROM relationships ORDER BY rowid;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var id = reader.GetString(0);
+                relationships.Add(new Relationship(
+                    id,
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.NullableString(4) is string since ? PartialDate.Parse(since) : null,
+                    reader.NullableString(5) is string until ? PartialDate.Parse(until) : null,
+                    reader.GetDouble(6),
+                    reader.GetInt64(7) != 0,
+                    reader.GetInt32(8),
+                    reader.GetInt64(9) != 0,
+                    cited.GetValueOrDefault(id) ?? []));
+            }
+        }
+
+        var mentions = new List<Mention>();
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT entity_id, document_id, start_offset, end_offset FROM mentions ORDER BY rowid;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                mentions.Add(new Mention(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+            }
+        }
+
+        return new GraphSnapshot(version, meta.GetValueOrDefault(MetaKeys.CorpusName) ?? "", predicates, entities, documents, relationships, mentions);
+    }
+
+    private static (int Citations, Dictionary<string, Core.Queries.DocumentSummary> Documents) WriteRows(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        GraphSnapshot graph,
+        CancellationToken cancellationToken)
+    {
+        using (var insert = SqliteCommands.Prepare(connection, transaction, "INSERT INTO predicates (type, phrase, built_in) VALUES ($t, $p, $b);", "$t", "$p", "$b"))
+        {
+            foreach (var p in graph.Predicates)
+            {
+                insert.Run(p.Type, p.Phrase, p.BuiltIn ? 1 : 0);
+            }
+        }
+
+        using (var insert = SqliteCommands.Prepare(connection, transaction, "INSERT INTO entities (id, type, name, description) VALUES ($i, $t, $n, $d);", "$i", "$t", "$n", "$d"))
+        using (var alias = SqliteCommands.Prepare(connection, transaction, "INSERT INTO aliases (entity_id, ordinal, alias) VALUES ($e, $o, $a);", "$e", "$o", "$a"))
+        {
+            var n = 0;
+            foreach (var e in graph.Entities)
+            {
+                Checkpoint(ref n, cancellationToken);
+                insert.Run(e.Id, e.Type.ToString(), e.Name, e.Description);
+                for (var i = 0; i < e.Aliases.Count; i++)
+                {
+                    alias.Run(e.Id, i, e.Aliases[i]);
+                }
+            }
+        }
+
+        var documents = new Dictionary<string, Core.Queries.DocumentSummary>(StringComparer.Ordinal);
+        using (var insert = SqliteCommands.Prepare(
+            connection,
+            transaction,
+            "INSERT INTO documents (id, title, publisher, author, published, url, language, body, body_length) VALUES ($i, $t, $p, $a, $d, $u, $l, $b, $n);",
+            "$i", "$t", "$p", "$a", "$d", "$u", "$l", "$b", "$n"))
+        {
+            foreach (var d in graph.Documents)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                insert.Run(d.Id, d.Title, d.Publisher, d.Author, d.Published?.ToString(), d.Url, d.Language, d.Body, d.Body.Length);
+                documents[d.Id] = Core.Queries.ViewMapping.ToSummary(d);
+            }
+        }
+
+        var citations = new Dictionary<string, Citation>(StringComparer.Ordinal);
+        using (var insert = SqliteCommands.Prepare(
+            connection,
+            transaction,
+            """
+            INSERT INTO relationships (id, type, start_id, end_id, since, until, since_day, until_day, confidence, confidence_declared, corroboration, contested)
+            VALUES ($i, $t, $s, $e, $since, $until, $sd, $ud, $c, $cd, $co, $x);
+            """,
+            "$i", "$t", "$s", "$e", "$since", "$until", "$sd", "$ud", "$c", "$cd", "$co", "$x"))
+        using (var link = SqliteCommands.Prepare(
+            connection,
+            transaction,
+            "INSERT INTO relationship_citations (relationship_id, ordinal, citation_id) VALUES ($r, $o, $c);",
+            "$r", "$o", "$c"))
+        using (var cite = SqliteCommands.Prepare(
+            connection,
+            transaction,
+            "INSERT INTO citations (id, document_id, quote, start_offset, end_offset, stance) VALUES ($i, $d, $q, $s, $e, $st);",
+            "$i", "$d", "$q", "$s", "$e", "$st"))
+        {
+            var n = 0;
+            foreach (var r in graph.Relationships)
+            {
+                Checkpoint(ref n, cancellationToken);
+                insert.Run(
+                    r.Id,
+                    r.Type,
+                    r.StartId,
+                    r.EndId,
+                    r.Since?.ToString(),
+                    r.Until?.ToString(),
+                    r.Since is PartialDate s ? s.Earliest.DayNumber : TraversalIndex.OpenSince,
+                    r.Until is PartialDate u ? u.Latest.DayNumber : TraversalIndex.OpenUntil,
+                    r.Confidence,
+                    r.ConfidenceDeclared ? 1 : 0,
+                    r.Corroboration,
+                    r.Contested ? 1 : 0);
+                for (var i = 0; i < r.Citations.Count; i++)
+                {
+                    var c = r.Citations[i];
+                    if (citations.TryGetValue(c.Id, out var seen))
+                    {
+                        // One passage may back several relationships, but one id must always mean the same passage.
+                        if (seen != c)
+                        {
+                            throw new ArgumentException($"citation id '{c.Id}' names two different passages; the previous graph is unchanged", nameof(graph));
+                        }
+                    }
+                    else
+                    {
+                        if (!documents.ContainsKey(c.DocumentId))
+                        {
+                            throw new ArgumentException($"citation '{c.Id}' cites unknown document '{c.DocumentId}'; the previous graph is unchanged", nameof(graph));
+                        }
+
+                        citations[c.Id] = c;
+                        cite.Run(c.Id, c.DocumentId, c.Quote, c.Start, c.End, Hydrator.StanceText(c.Stance));
+                    }
+
+                    link.Run(r.Id, i, c.Id);
+                }
+            }
+        }
+
+        using (var insert = SqliteCommands.Prepare(
+            connection,
+            transaction,
+            "INSERT INTO mentions (entity_id, document_id, start_offset, end_offset) VALUES ($e, $d, $s, $x);",
+            "$e", "$d", "$s", "$x"))
+        {
+            var n = 0;
+            foreach (var m in graph.Mentions)
+            {
+                Checkpoint(ref n, cancellationToken);
+                insert.Run(m.EntityId, m.DocumentId, m.Start, m.End);
+            }
+        }
+
+        return (citations.Count, documents);
+    }
+
+    private static void WriteMeta(SqliteConnection connection, SqliteTransaction transaction, GraphSnapshot graph, int citationCount)
+    {
+        using var insert = SqliteCommands.Prepare(connection, transaction, "INSERT INTO meta (key, value) VALUES ($k, $v);", "$k", "$v");
+        insert.Run(MetaKeys.GraphVersion, graph.Version);
+        insert.Run(MetaKeys.CorpusName, graph.CorpusName);
+        insert.Run(MetaKeys.ImportedAt, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        insert.Run(MetaKeys.Entities, graph.Entities.Count.ToString(CultureInfo.InvariantCulture));
+        insert.Run(MetaKeys.Relationships, graph.Relationships.Count.ToString(CultureInfo.InvariantCulture));
+        insert.Run(MetaKeys.Documents, graph.Documents.Count.ToString(CultureInfo.InvariantCulture));
+        insert.Run(MetaKeys.Citations, citationCount.ToString(CultureInfo.InvariantCulture));
+        insert.Run(MetaKeys.Mentions, graph.Mentions.Count.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static void Checkpoint(ref int rows, CancellationToken cancellationToken)
+    {
+        if ((++rows & 0x3FF) == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+}

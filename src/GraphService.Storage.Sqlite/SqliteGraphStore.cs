@@ -1,0 +1,491 @@
+using System.Globalization;
+using GraphService.Core.Domain;
+using GraphService.Core.Queries;
+using GraphService.Core.Store;
+using GraphService.Core.Traversal;
+using Microsoft.Data.Sqlite;
+
+namespace GraphService.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: the graph lives in one SQLite file; traversal runs on an in-memory <see cref="TraversalIndex"/>
+/// built from it (lazily, on first use, so a new process can open an existing file), and citations and documents are
+/// read from SQLite only for the relationships a result contains.
+/// Every read checks, inside one SQLite read transaction, that the file still holds the graph version its index was
+/// built from, so an answer never mixes two graphs.
+/// </summary>
+public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
+{
+    public const string BackendName = "sqlite";
+
+    private const string EmptyMessage = "the store is empty; import a corpus first";
+    private const int MaxStaleRetries = 3;
+
+    private readonly SqliteStoreOptions _options;
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim _loadGate = new(1, 1);
+    private volatile bool _schemaReady;
+    private volatile GraphState? _state;
+
+    public SqliteGraphStore(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            throw new ArgumentException("SqliteStoreOptions.Path must name the store file", nameof(options));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PathSearchBudget, 1, nameof(options));
+        _options = options;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = System.IO.Path.GetFullPath(options.Path),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path => _options.Path;
+
+    public async Task<GraphStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var meta = ReadMeta(connection, transaction);
+        if (!meta.TryGetValue(MetaKeys.GraphVersion, out var version))
+        {
+            return new GraphStatus(false, null, 0, 0, 0, BackendName, $"{EmptyMessage} ({_options.Path})");
+        }
+
+        return new GraphStatus(
+            true,
+            version,
+            int.Parse(meta[MetaKeys.Entities], CultureInfo.InvariantCulture),
+            int.Parse(meta[MetaKeys.Relationships], CultureInfo.InvariantCulture),
+            int.Parse(meta[MetaKeys.Documents], CultureInfo.InvariantCulture),
+            BackendName,
+            $"corpus {meta.GetValueOrDefault(MetaKeys.CorpusName)}, imported {meta.GetValueOrDefault(MetaKeys.ImportedAt)} ({_options.Path})");
+    }
+
+    public Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken) =>
+        OnIndexAsync(state => state.Aliases.Resolve(text), cancellationToken);
+
+    public Task<IReadOnlyList<EntityHit>> SearchEntitiesAsync(EntitySearch search, CancellationToken cancellationToken) =>
+        OnIndexAsync(state => state.Aliases.Search(search), cancellationToken);
+
+    public Task<PathResult?> FindPathsAsync(PathQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadAsync<PathResult?>(
+            (state, hydrator) =>
+            {
+                var found = new PathFinder(state.Index, _options.PathSearchBudget).Find(query, cancellationToken);
+                if (found is null)
+                {
+                    return null;
+                }
+
+                var views = hydrator.Relationships(found.Paths.SelectMany(p => p.Relationships));
+                var index = state.Index;
+                return new PathResult(
+                    state.Version,
+                    state.Node(index.EntityIndexOf(query.FromId)),
+                    state.Node(index.EntityIndexOf(query.ToId)),
+                    [.. found.Paths.Select(p => new GraphPath(p.Length, [.. p.Nodes.Select(state.Node)], [.. p.Relationships.Select(r => views[r])]))],
+                    found.Truncated);
+            },
+            cancellationToken);
+    }
+
+    public Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadAsync<NeighborhoodResult?>(
+            (state, hydrator) =>
+            {
+                var found = new NeighborhoodExplorer(state.Index).Explore(query, cancellationToken);
+                if (found is null)
+                {
+                    return null;
+                }
+
+                var views = hydrator.Relationships(found.Relationships);
+                return new NeighborhoodResult(
+                    state.Version,
+                    state.Node(found.Center),
+                    [.. found.Nodes.Select(state.Node)],
+                    [.. found.Relationships.Select(r => views[r])],
+                    found.Truncated);
+            },
+            cancellationToken);
+    }
+
+    public Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync<EntityDetail?>(
+            (state, hydrator) =>
+            {
+                var index = state.Index;
+                var e = index.EntityIndexOf(id);
+                if (e < 0)
+                {
+                    return null;
+                }
+
+                var own = new List<(int Relationship, string Direction, int Other)>();
+                for (var slot = index.OutOffsets[e]; slot < index.OutOffsets[e + 1]; slot++)
+                {
+                    own.Add((index.OutRelationship[slot], "out", index.OutNeighbor[slot]));
+                }
+
+                for (var slot = index.InOffsets[e]; slot < index.InOffsets[e + 1]; slot++)
+                {
+                    // A relationship from the entity to itself is listed once, as outgoing.
+                    if (index.InNeighbor[slot] != e)
+                    {
+                        own.Add((index.InRelationship[slot], "in", index.InNeighbor[slot]));
+                    }
+                }
+
+                var views = hydrator.Relationships(own.Select(o => o.Relationship));
+                var byPredicate = new SortedDictionary<string, List<EntityRelationship>>(StringComparer.Ordinal);
+                foreach (var (r, direction, other) in own.OrderBy(o => o.Relationship))
+                {
+                    var type = index.TypeNames[index.RelationshipType[r]];
+                    if (!byPredicate.TryGetValue(type, out var list))
+                    {
+                        byPredicate[type] = list = [];
+                    }
+
+                    list.Add(new EntityRelationship(direction, state.Node(other), views[r]));
+                }
+
+                var citations = views.Values.SelectMany(v => v.Citations).Select(c => c.Id).Distinct(StringComparer.Ordinal).Count();
+                var (description, mentionCount, mentionedIn) = hydrator.EntityExtras(id);
+                var grouped = new Dictionary<string, IReadOnlyList<EntityRelationship>>(StringComparer.Ordinal);
+                foreach (var (type, list) in byPredicate)
+                {
+                    grouped[type] = list;
+                }
+
+                return new EntityDetail(
+                    state.Version,
+                    index.EntityIds[e],
+                    index.EntityNames[e],
+                    index.EntityTypes[e],
+                    index.EntityAliases[e],
+                    description,
+                    grouped,
+                    citations,
+                    mentionCount,
+                    [.. mentionedIn.Select(d => state.Documents[d])]);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) =>
+        OnIndexAsync<IReadOnlyList<DocumentSummary>>(
+            state => [.. state.Documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal)],
+            cancellationToken);
+
+    public Task<DocumentDetail?> GetDocumentAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(
+            (state, hydrator) => state.Documents.TryGetValue(id, out var summary) ? hydrator.Document(state, summary) : null,
+            cancellationToken);
+
+    public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(
+            (state, hydrator) =>
+            {
+                var found = hydrator.Citation(id);
+                if (found is null)
+                {
+                    return null;
+                }
+
+                var (citation, relationshipIds) = found.Value;
+                var indices = relationshipIds.Select(state.Index.RelationshipIndexOf).Where(r => r >= 0).Order().ToList();
+                var views = hydrator.Relationships(indices);
+                return new CitationDetail(
+                    state.Version,
+                    citation.ToView(Document(state, citation.DocumentId)),
+                    [.. indices.Select(r => views[r])]);
+            },
+            cancellationToken);
+
+    public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) =>
+        ReadAsync(
+            (state, hydrator) =>
+            {
+                var index = state.Index;
+                var perType = new int[index.TypeNames.Length];
+                foreach (var t in index.RelationshipType)
+                {
+                    perType[t]++;
+                }
+
+                var predicateCounts = state.Predicates.Values
+                    .Select(p => (p.Type, p.Phrase, p.BuiltIn))
+                    .Concat(index.TypeNames.Where(t => !state.Predicates.ContainsKey(t)).Select(t => (Type: t, Phrase: state.PhraseOf(t), BuiltIn: false)))
+                    .OrderBy(p => p.Type, StringComparer.Ordinal)
+                    .Select(p => new PredicateCount(p.Type, p.Phrase, p.BuiltIn, index.TypeIndexOf(p.Type) is var i && i >= 0 ? perType[i] : 0))
+                    .ToList();
+                var entityTypes = index.EntityTypes
+                    .GroupBy(t => t)
+                    .Select(g => new TypeCount(g.Key.ToString(), g.Count()))
+                    .OrderBy(t => t.Type, StringComparer.Ordinal)
+                    .ToList();
+                var (citations, mentions) = hydrator.EvidenceCounts();
+                return new GraphSchema(state.Version, entityTypes, predicateCounts, index.EntityCount, index.RelationshipCount, state.Documents.Count, citations, mentions);
+            },
+            cancellationToken);
+
+    public void Dispose()
+    {
+        _writeGate.Dispose();
+        _loadGate.Dispose();
+
+        // Pooled connections keep the file open; release them so the file can be moved or deleted.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    internal static SourceDocument Document(GraphState state, string documentId) =>
+        state.Documents.TryGetValue(documentId, out var d)
+            ? new SourceDocument(d.Id, d.Title, d.Publisher, d.Author, d.Published is null ? null : PartialDate.Parse(d.Published), d.Url, d.Language, "")
+            : throw new InvalidOperationException($"citation points to document '{documentId}', which the store does not hold");
+
+    private async Task<T> OnIndexAsync<T>(Func<GraphState, T> answer, CancellationToken cancellationToken)
+    {
+        // Answers that need only the index still go through the version check: the index must match the file.
+        return await ReadAsync((state, _) => answer(state), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="answer"/> on the loaded graph inside a read transaction whose snapshot holds that graph's
+    /// version. When the file has moved on (an import here committed but has not swapped the index yet, or another
+    /// process imported), waits for the writer, reloads and tries again.
+    /// </summary>
+    private async Task<T> ReadAsync<T>(Func<GraphState, Hydrator, T> answer, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxStaleRetries; attempt++)
+        {
+            var state = await GetStateAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = connection.BeginTransaction(deferred: true);
+            var version = ReadMeta(connection, transaction).GetValueOrDefault(MetaKeys.GraphVersion);
+            if (version is null)
+            {
+                _state = null;
+                throw new GraphStoreUnavailableException(EmptyMessage);
+            }
+
+            if (version == state.Version)
+            {
+                return answer(state, new Hydrator(state, connection, transaction, cancellationToken));
+            }
+
+            transaction.Rollback();
+            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _writeGate.Release();
+            if (ReferenceEquals(_state, state))
+            {
+                _state = null;
+            }
+        }
+
+        throw new GraphStoreUnavailableException("the graph changed while it was being read; try again", null, TimeSpan.FromSeconds(1));
+    }
+
+    private async Task<GraphState> GetStateAsync(CancellationToken cancellationToken)
+    {
+        if (_state is GraphState loaded)
+        {
+            return loaded;
+        }
+
+        await _loadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_state is GraphState raced)
+            {
+                return raced;
+            }
+
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = connection.BeginTransaction(deferred: true);
+            var state = LoadState(connection, transaction, cancellationToken) ?? throw new GraphStoreUnavailableException(EmptyMessage);
+            _state = state;
+            return state;
+        }
+        finally
+        {
+            _loadGate.Release();
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            if (!_schemaReady)
+            {
+                var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_options.Path));
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+            }
+
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using (var pragmas = SqliteCommands.Create(connection, null, "PRAGMA synchronous = NORMAL;"))
+            {
+                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!_schemaReady)
+            {
+                SqliteSchema.Ensure(connection, _options.Path);
+                _schemaReady = true;
+            }
+
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new GraphStoreUnavailableException($"cannot open the store file {_options.Path}: {e.Message}", e);
+        }
+        catch (GraphStoreUnavailableException)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static Dictionary<string, string> ReadMeta(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = SqliteCommands.Create(connection, transaction, "SELECT key, value FROM meta;");
+        using var reader = command.ExecuteReader();
+        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            meta[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return meta;
+    }
+
+    /// <summary>Builds the in-memory state from the file, streaming rows; null when the file holds no graph.</summary>
+    private static GraphState? LoadState(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var meta = ReadMeta(connection, transaction);
+        if (!meta.TryGetValue(MetaKeys.GraphVersion, out var version))
+        {
+            return null;
+        }
+
+        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, ordinal;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var owner = reader.GetString(0);
+                if (!aliases.TryGetValue(owner, out var list))
+                {
+                    aliases[owner] = list = [];
+                }
+
+                list.Add(reader.GetString(1));
+            }
+        }
+
+        var builder = new TraversalIndexBuilder(
+            int.Parse(meta[MetaKeys.Entities], CultureInfo.InvariantCulture),
+            int.Parse(meta[MetaKeys.Relationships], CultureInfo.InvariantCulture));
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT id, type, name FROM entities ORDER BY rowid;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                builder.AddEntity(id, Enum.Parse<EntityType>(reader.GetString(1)), reader.GetString(2), aliases.GetValueOrDefault(id) ?? []);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            "SELECT id, type, start_id, end_id, since_day, until_day, confidence, corroboration, contested FROM relationships ORDER BY rowid;"))
+        using (var reader = command.ExecuteReader())
+        {
+            var n = 0;
+            while (reader.Read())
+            {
+                if ((++n & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                builder.AddRelationship(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetInt32(4),
+                    reader.GetInt32(5),
+                    reader.GetDouble(6),
+                    reader.GetInt32(7),
+                    reader.GetInt64(8) != 0);
+            }
+        }
+
+        var predicates = new Dictionary<string, Predicate>(StringComparer.Ordinal);
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT type, phrase, built_in FROM predicates;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                predicates[reader.GetString(0)] = new Predicate(reader.GetString(0), reader.GetString(1), reader.GetInt64(2) != 0);
+            }
+        }
+
+        var documents = new Dictionary<string, DocumentSummary>(StringComparer.Ordinal);
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            "SELECT id, title, publisher, author, published, url, language, body_length FROM documents ORDER BY rowid;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                documents[reader.GetString(0)] = new DocumentSummary(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.NullableString(3),
+                    reader.NullableString(4),
+                    reader.NullableString(5),
+                    reader.NullableString(6),
+                    reader.GetInt32(7));
+            }
+        }
+
+        return new GraphState(version, builder.Build(), predicates, documents);
+    }
+
+    private static class MetaKeys
+    {
+        public const string GraphVersion = "graph_version";
+        public const string CorpusName = "corpus_name";
+        public const string ImportedAt = "imported_at";
+        public const string Entities = "entity_count";
+        public const string Relationships = "relationship_count";
+        public const string Documents = "document_count";
+        public const string Citations = "citation_count";
+        public const string Mentions = "mention_count";
+    }
+}

@@ -1,0 +1,104 @@
+using GraphService.Core.Store;
+using Microsoft.Data.Sqlite;
+
+namespace GraphService.Storage.Sqlite;
+
+/// <summary>
+/// The store file's tables. The version lives in <c>PRAGMA user_version</c>; a file written by a newer build is refused
+/// rather than misread.
+/// </summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    private const string Create = """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE predicates (type TEXT PRIMARY KEY, phrase TEXT NOT NULL, built_in INTEGER NOT NULL);
+        CREATE TABLE entities (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, description TEXT);
+        CREATE TABLE aliases (entity_id TEXT NOT NULL, ordinal INTEGER NOT NULL, alias TEXT NOT NULL, PRIMARY KEY (entity_id, ordinal)) WITHOUT ROWID;
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL, author TEXT, published TEXT, url TEXT,
+            language TEXT, body TEXT NOT NULL, body_length INTEGER NOT NULL);
+        CREATE TABLE relationships (
+            id TEXT PRIMARY KEY, type TEXT NOT NULL, start_id TEXT NOT NULL, end_id TEXT NOT NULL,
+            since TEXT, until TEXT, since_day INTEGER NOT NULL, until_day INTEGER NOT NULL,
+            confidence REAL NOT NULL, confidence_declared INTEGER NOT NULL, corroboration INTEGER NOT NULL, contested INTEGER NOT NULL);
+        CREATE TABLE citations (
+            id TEXT PRIMARY KEY, document_id TEXT NOT NULL, quote TEXT NOT NULL,
+            start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, stance TEXT NOT NULL);
+        CREATE TABLE relationship_citations (
+            relationship_id TEXT NOT NULL, ordinal INTEGER NOT NULL, citation_id TEXT NOT NULL,
+            PRIMARY KEY (relationship_id, ordinal)) WITHOUT ROWID;
+        CREATE TABLE mentions (entity_id TEXT NOT NULL, document_id TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL);
+        """;
+
+    /// <summary>
+    /// Secondary indexes, dropped before a bulk import and built again after it: one sort per index is much cheaper
+    /// than keeping every index up to date row by row.
+    /// </summary>
+    public static readonly (string Name, string Create)[] SecondaryIndexes =
+    [
+        ("citations_by_document", "CREATE INDEX citations_by_document ON citations (document_id);"),
+        ("relationship_citations_by_citation", "CREATE INDEX relationship_citations_by_citation ON relationship_citations (citation_id);"),
+        ("mentions_by_document", "CREATE INDEX mentions_by_document ON mentions (document_id);"),
+        ("mentions_by_entity", "CREATE INDEX mentions_by_entity ON mentions (entity_id);"),
+    ];
+
+    /// <summary>Every table that holds graph content, in the order an import fills them.</summary>
+    public static readonly string[] ContentTables =
+        ["meta", "predicates", "entities", "aliases", "documents", "relationships", "citations", "relationship_citations", "mentions"];
+
+    /// <summary>Creates the tables in a new file, accepts the current version, refuses a newer one.</summary>
+    public static void Ensure(SqliteConnection connection, string path)
+    {
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var version = UserVersion(connection, transaction);
+        if (version == Version)
+        {
+            transaction.Commit();
+            return;
+        }
+
+        if (version > Version)
+        {
+            throw new GraphStoreUnavailableException(
+                $"the store file {path} has schema version {version}, but this build reads only up to version {Version}; " +
+                "use the GraphService build that wrote it, or import into a new file");
+        }
+
+        if (version == 0 && !HasTables(connection, transaction))
+        {
+            using var create = connection.CreateCommand();
+            create.Transaction = transaction;
+            create.CommandText = Create + string.Concat(SecondaryIndexes.Select(i => i.Create)) + $"\nPRAGMA user_version = {Version};";
+            create.ExecuteNonQuery();
+            transaction.Commit();
+            return;
+        }
+
+        throw new GraphStoreUnavailableException(
+            $"the file {path} is not a GraphService store (schema version {version}); point the store at a new file");
+    }
+
+    public static int UserVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static bool HasTables(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table';";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Headers;
+using GraphService.Api.Tests.Support;
+
+namespace GraphService.Api.Tests;
+
+[Collection(SampleCorpusCollection.Name)]
+public sealed class ConditionalRequestTests(SampleCorpusApi api)
+{
+    [Theory]
+    [InlineData("/api/paths?from=Khazali&to=al-Ameri")]
+    [InlineData("/api/entities?search=Sadr")]
+    [InlineData("/api/entities/Khazali")]
+    [InlineData("/api/entities/Khazali/neighborhood")]
+    [InlineData("/api/documents")]
+    [InlineData("/api/schema")]
+    public async Task An_ETag_sent_back_in_If_None_Match_is_answered_304_without_a_body(string url)
+    {
+        using var first = await api.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.False(etag.IsWeak);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(etag);
+        using var second = await api.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Equal(etag, second.Headers.ETag);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task The_ETag_is_stable_for_a_request_and_differs_between_requests()
+    {
+        using var a1 = await api.Client.GetAsync("/api/paths?from=Khazali&to=al-Ameri");
+        using var a2 = await api.Client.GetAsync("/api/paths?from=Khazali&to=al-Ameri");
+        using var b = await api.Client.GetAsync("/api/paths?from=Khazali&to=al-Ameri&k=1");
+        Assert.Equal(a1.Headers.ETag, a2.Headers.ETag);
+        Assert.NotEqual(a1.Headers.ETag, b.Headers.ETag);
+        Assert.Equal(await a1.Content.ReadAsStringAsync(), await a2.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_stale_or_weak_non_matching_ETag_gets_the_full_answer()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/schema");
+        request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"not-the-current-one\""));
+        using var response = await api.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Errors_carry_no_ETag()
+    {
+        using var response = await api.Client.GetAsync("/api/paths?from=Khazali&to=al-Ameri&k=0");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.ETag);
+    }
+}

@@ -1,0 +1,228 @@
+using GraphService.Core.Domain;
+using GraphService.Core.Queries;
+using GraphService.Core.Traversal;
+using GraphService.Testing.Conformance;
+using Xunit;
+
+namespace GraphService.Core.Tests.Traversal;
+
+public sealed class PathFinderTests
+{
+    private static readonly string[] Types = ["ALLIED_WITH", "FUNDED_BY", "MEMBER_OF"];
+
+    /// <summary>
+    /// On small random multigraphs, the pruned search returns exactly what enumerating every simple path, filtering with
+    /// <see cref="PathQuery.Admits"/> and sorting with <see cref="PathOrder"/> returns.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Finds_the_same_k_best_paths_as_exhaustive_enumeration(int seed)
+    {
+        var random = new Random(seed);
+        var graph = RandomGraph(random, entities: 9, relationships: 26);
+        var index = TraversalIndex.FromSnapshot(graph);
+        var pathsSeen = 0;
+        for (var q = 0; q < 25; q++)
+        {
+            var query = RandomQuery(random, graph);
+
+            var found = new PathFinder(index).Find(query)!;
+            var expected = Exhaustive(graph, query);
+
+            Assert.False(found.Truncated);
+            Assert.Equal(
+                expected.Select(p => string.Join(",", p.Relationships.Select(r => r.Id))),
+                found.Paths.Select(p => string.Join(",", p.Relationships.Select(r => index.RelationshipIds[r]))));
+            Assert.All(found.Paths, p => Assert.Equal(p.Nodes.Length, p.Nodes.Distinct().Count()));
+            pathsSeen += found.Paths.Count;
+        }
+
+        Assert.True(pathsSeen > 0, "the random queries should find some paths, or the comparison proves little");
+    }
+
+    public static TheoryData<int> Seeds()
+    {
+        var data = new TheoryData<int>();
+        for (var seed = 1; seed <= 40; seed++)
+        {
+            data.Add(seed);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void A_search_around_a_hub_stops_at_its_budget_and_says_so()
+    {
+        var index = TraversalIndex.FromSnapshot(Star(spokes: 300));
+        var query = new PathQuery("leaf-000", "leaf-299") { MaxHops = 4, K = 25 };
+
+        var tight = new PathFinder(index, budget: 100).Find(query)!;
+        var ample = new PathFinder(index).Find(query)!;
+
+        Assert.True(tight.Truncated);
+        Assert.True(tight.Steps <= 101);
+        Assert.False(ample.Truncated);
+        Assert.Equal(["leaf-000", "hub", "leaf-299"], ample.Paths[0].Nodes.Select(n => index.EntityIds[n]));
+    }
+
+    [Fact]
+    public void Unknown_ends_give_null()
+    {
+        var index = TraversalIndex.FromSnapshot(ConformanceGraph.Snapshot);
+
+        Assert.Null(new PathFinder(index).Find(new PathQuery("nobody", ConformanceGraph.Ameri)));
+    }
+
+    [Fact]
+    public void A_cancelled_search_throws()
+    {
+        var index = TraversalIndex.FromSnapshot(Star(spokes: 3000));
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            new PathFinder(index).Find(new PathQuery("leaf-0000", "leaf-2999") { MaxHops = 6, K = 25 }, cancellation.Token));
+    }
+
+    private static List<GraphPath> Exhaustive(GraphSnapshot graph, PathQuery query)
+    {
+        var paths = new List<GraphPath>();
+        if (query.FromId == query.ToId || query.Exclude.Contains(query.FromId) || query.Exclude.Contains(query.ToId))
+        {
+            return paths;
+        }
+
+        var nodes = new List<string> { query.FromId };
+        var rels = new List<Relationship>();
+
+        void Walk(string at)
+        {
+            if (at == query.ToId)
+            {
+                paths.Add(new GraphPath(
+                    rels.Count,
+                    [.. nodes.Select(n => new NodeView(n, n, EntityType.Person))],
+                    [.. rels.Select(r => new RelationshipView(r.Id, r.Type, "", r.StartId, r.EndId, r.Confidence, r.Corroboration, r.Contested, null, null, []))]));
+                return;
+            }
+
+            if (rels.Count == query.MaxHops)
+            {
+                return;
+            }
+
+            foreach (var r in graph.Relationships.Where(query.Admits))
+            {
+                string? next = null;
+                if (r.StartId == at && query.Direction != TraversalDirection.In)
+                {
+                    next = r.EndId;
+                }
+                else if (r.EndId == at && query.Direction != TraversalDirection.Out)
+                {
+                    next = r.StartId;
+                }
+
+                if (next is null || nodes.Contains(next) || (next != query.ToId && query.Exclude.Contains(next)))
+                {
+                    continue;
+                }
+
+                nodes.Add(next);
+                rels.Add(r);
+                Walk(next);
+                nodes.RemoveAt(nodes.Count - 1);
+                rels.RemoveAt(rels.Count - 1);
+            }
+        }
+
+        Walk(query.FromId);
+        return [.. paths.Order(PathOrder.Instance).Take(query.K)];
+    }
+
+    private static GraphSnapshot RandomGraph(Random random, int entities, int relationships)
+    {
+        var ids = Enumerable.Range(0, entities).Select(i => $"e{i}").ToArray();
+        double[] confidences = [0.3, 0.5, 0.67, 0.8, 0.9];
+        var rels = new List<Relationship>();
+        for (var i = 0; i < relationships; i++)
+        {
+            var start = ids[random.Next(entities)];
+            var end = ids[random.Next(entities)];
+            PartialDate? since = random.Next(3) == 0 ? new PartialDate(2000 + random.Next(10)) : null;
+            PartialDate? until = random.Next(3) == 0 ? new PartialDate(2005 + random.Next(10), random.Next(1, 13)) : null;
+            rels.Add(new Relationship(
+                $"r{random.Next(1000):D3}-{i}",
+                Types[random.Next(Types.Length)],
+                start,
+                end,
+                since,
+                until,
+                confidences[random.Next(confidences.Length)],
+                true,
+                random.Next(1, 4),
+                random.Next(5) == 0,
+                []));
+        }
+
+        return new GraphSnapshot(
+            $"random-{random.Next()}",
+            "random",
+            PredicateVocabulary.BuiltIns,
+            [.. ids.Select(id => new Entity(id, EntityType.Person, id, [], null))],
+            [],
+            rels,
+            []);
+    }
+
+    private static PathQuery RandomQuery(Random random, GraphSnapshot graph)
+    {
+        var ids = graph.Entities.Select(e => e.Id).ToArray();
+        var types = new HashSet<string>(Types.Where(_ => random.Next(3) == 0), StringComparer.Ordinal);
+        var exclude = new HashSet<string>(StringComparer.Ordinal);
+        if (random.Next(3) == 0)
+        {
+            exclude.Add(ids[random.Next(ids.Length)]);
+        }
+
+        return new PathQuery(ids[random.Next(ids.Length)], ids[random.Next(ids.Length)])
+        {
+            MaxHops = random.Next(1, 6),
+            K = random.Next(1, 12),
+            Types = types,
+            Direction = (TraversalDirection)random.Next(3),
+            MinConfidence = random.Next(3) == 0 ? 0.5 : 0,
+            Exclude = exclude,
+            AsOf = random.Next(3) == 0 ? new DateOnly(2003 + random.Next(10), 6, 1) : null,
+            Contested = random.Next(3) == 0 ? ContestedFilter.Exclude : ContestedFilter.Include,
+        };
+    }
+
+    /// <summary>A hub joined to every leaf twice (two parallel relationships), and each leaf to the next.</summary>
+    private static GraphSnapshot Star(int spokes)
+    {
+        var width = spokes.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        var leaves = Enumerable.Range(0, spokes).Select(i => "leaf-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0')).ToArray();
+        var rels = new List<Relationship>();
+        foreach (var leaf in leaves)
+        {
+            rels.Add(new Relationship($"{leaf}-a", "MEMBER_OF", leaf, "hub", null, null, 0.5, false, 1, false, []));
+            rels.Add(new Relationship($"{leaf}-b", "ALLIED_WITH", leaf, "hub", null, null, 0.5, false, 1, false, []));
+        }
+
+        for (var i = 1; i < leaves.Length; i++)
+        {
+            rels.Add(new Relationship($"{leaves[i]}-chain", "ALLIED_WITH", leaves[i - 1], leaves[i], null, null, 0.5, false, 1, false, []));
+        }
+
+        return new GraphSnapshot(
+            "star",
+            "star",
+            PredicateVocabulary.BuiltIns,
+            [new Entity("hub", EntityType.Organization, "Hub", [], null), .. leaves.Select(l => new Entity(l, EntityType.Person, l, [], null))],
+            [],
+            rels,
+            []);
+    }
+}

@@ -1,0 +1,58 @@
+using GraphService.Core.Serialization;
+using GraphService.Testing;
+
+namespace GraphService.Corpus.Tests;
+
+public sealed class DeterminismTests
+{
+    private static readonly string ExampleCorpus = Path.Combine(RepositoryPaths.Docs, "examples", "corpus");
+
+    [Fact]
+    public void Loading_the_same_corpus_twice_gives_the_same_snapshot_and_version()
+    {
+        var first = new CorpusImporter().Load(ExampleCorpus).Snapshot!;
+        var second = new CorpusImporter().Load(ExampleCorpus).Snapshot!;
+        Assert.Equal(first.Version, second.Version);
+        Assert.Equal(GraphJson.Serialize(first), GraphJson.Serialize(second));
+    }
+
+    [Fact]
+    public void Ids_have_their_documented_shape_and_content()
+    {
+        var s = new CorpusImporter().Load(ExampleCorpus).Snapshot!;
+        Assert.All(s.Relationships, r => Assert.Matches("^r-[0-9a-f]{16}$", r.Id));
+        Assert.All(s.Relationships.SelectMany(r => r.Citations), c => Assert.Matches("^c-[0-9a-f]{16}$", c.Id));
+        var r = s.Relationships.Single(r => r.Type == "LEADS" && r.StartId == "mara-velden");
+        Assert.Equal(StableIds.RelationshipId("mara-velden", "LEADS", "kestrel-front"), r.Id);
+        var c = r.Citations[0];
+        Assert.Equal(StableIds.CitationId(c.DocumentId, c.Start, c.End, c.Stance), c.Id);
+    }
+
+    [Fact]
+    public void Changing_one_quote_changes_the_version_but_not_the_relationship_id()
+    {
+        using var temp = new TempDirectory();
+        var copy = temp.CopyFrom(ExampleCorpus, "corpus");
+        var before = new CorpusImporter().Load(copy).Snapshot!;
+
+        var claims = Path.Combine(copy, "claims.yaml");
+        File.WriteAllText(claims, File.ReadAllText(claims).Replace(
+            "quote: \"Mara Velden, who has led the Kestrel Front since 2015\"",
+            "quote: \"Mara Velden, who has led the Kestrel Front since 2015, called the move a betrayal\"",
+            StringComparison.Ordinal));
+        var after = new CorpusImporter().Load(copy);
+
+        Assert.Empty(after.Problems);
+        Assert.NotEqual(before.Version, after.Snapshot!.Version);
+        Assert.Equal(before.Relationships.Select(r => r.Id), after.Snapshot.Relationships.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void The_order_of_entities_in_the_file_does_not_change_the_version()
+    {
+        using var corpus = new CorpusFolder();
+        var before = corpus.Load().Snapshot!.Version;
+        corpus.Write("entities.yaml", "- id: bo-ren\n  type: Person\n  name: Bo Ren\n- id: alpha-group\n  type: Organization\n  name: Alpha Group\n  aliases: [Alpha]\n");
+        Assert.Equal(before, corpus.Load().Snapshot!.Version);
+    }
+}

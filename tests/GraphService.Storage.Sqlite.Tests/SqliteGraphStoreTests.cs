@@ -1,0 +1,307 @@
+using System.Collections;
+using GraphService.Core.Domain;
+using GraphService.Core.Queries;
+using GraphService.Core.Store;
+using GraphService.Testing;
+using GraphService.Testing.Conformance;
+using Microsoft.Data.Sqlite;
+using Xunit;
+using static GraphService.Testing.Conformance.ConformanceGraph;
+
+namespace GraphService.Storage.Sqlite.Tests;
+
+public sealed class SqliteGraphStoreTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly TempDirectory _folder = new();
+    private readonly List<SqliteGraphStore> _stores = [];
+
+    public void Dispose()
+    {
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task An_empty_store_is_not_ready_and_its_queries_are_unavailable()
+    {
+        var store = Open("empty.db");
+
+        var status = await store.GetStatusAsync(None);
+
+        Assert.False(status.Ready);
+        Assert.Null(status.GraphVersion);
+        Assert.Equal("sqlite", status.Backend);
+        Assert.Null(await store.ReadSnapshotAsync(None));
+        var unavailable = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.ResolveAsync("anything", None));
+        Assert.Equal("the store is empty; import a corpus first", unavailable.Message);
+        await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.FindPathsAsync(new PathQuery(Ameri, Khazali), None));
+        await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.GetSchemaAsync(None));
+        await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.ListDocumentsAsync(None));
+    }
+
+    [Fact]
+    public async Task The_store_creates_its_folder_and_file()
+    {
+        var path = Path.Combine(_folder.Path, "nested", "deeper", "graph.db");
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        _stores.Add(store);
+
+        await store.ReplaceGraphAsync(Snapshot, None);
+
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task A_new_instance_on_an_existing_file_answers_queries()
+    {
+        var path = _folder.File("graph.db");
+        using (var writer = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
+        {
+            await writer.ReplaceGraphAsync(Snapshot, None);
+        }
+
+        var reader = Open("graph.db");
+
+        Assert.Equal(Snapshot.Version, (await reader.GetStatusAsync(None)).GraphVersion);
+        var paths = await reader.FindPathsAsync(new PathQuery(Ameri, Khazali), None);
+        Assert.Equal(3, paths!.Paths.Count);
+    }
+
+    [Fact]
+    public async Task A_replacement_with_a_new_version_is_seen_by_this_and_by_other_instances()
+    {
+        var first = Open("graph.db");
+        var second = Open("graph.db");
+        await first.ReplaceGraphAsync(Snapshot, None);
+        Assert.Equal(Snapshot.Version, (await second.GetSchemaAsync(None)).GraphVersion);
+
+        var changed = WithRivalry(Build("conformance-v2"), confidence: 0.99);
+        await first.ReplaceGraphAsync(changed, None);
+
+        var direct = await second.FindPathsAsync(new PathQuery(Khazali, Ameri) { MaxHops = 1 }, None);
+        Assert.Equal("conformance-v2", direct!.GraphVersion);
+        Assert.Equal(0.99, direct.Paths[0].Relationships[0].Confidence);
+        Assert.Equal("conformance-v2", (await first.GetStatusAsync(None)).GraphVersion);
+    }
+
+    [Fact]
+    public async Task A_failed_replacement_rolls_back_and_the_old_graph_stays_queryable()
+    {
+        var store = Open("graph.db");
+        await store.ReplaceGraphAsync(Snapshot, None);
+        var duplicateDocument = Build("conformance-broken") with
+        {
+            Documents = [.. Snapshot.Documents, Snapshot.Documents[0]],
+        };
+
+        var failure = await Assert.ThrowsAsync<ArgumentException>(() => store.ReplaceGraphAsync(duplicateDocument, None));
+
+        Assert.Contains("previous graph is unchanged", failure.Message, StringComparison.Ordinal);
+        await AssertHoldsTheConformanceGraph(store);
+        await AssertHoldsTheConformanceGraph(Open("graph.db"));
+    }
+
+    [Fact]
+    public async Task A_replacement_cancelled_mid_write_rolls_back()
+    {
+        var store = Open("graph.db");
+        await store.ReplaceGraphAsync(Snapshot, None);
+        using var cancellation = new CancellationTokenSource();
+        // The documents are written after the entities; reading them cancels the import half-way through.
+        var cancelling = Build("conformance-cancelled") with
+        {
+            Documents = new CancelOnRead<SourceDocument>(Snapshot.Documents, cancellation),
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ReplaceGraphAsync(cancelling, cancellation.Token));
+
+        Assert.True(cancellation.IsCancellationRequested);
+        await AssertHoldsTheConformanceGraph(store);
+        await AssertHoldsTheConformanceGraph(Open("graph.db"));
+    }
+
+    [Fact]
+    public async Task One_citation_id_naming_two_different_passages_is_refused()
+    {
+        var store = Open("graph.db");
+        await store.ReplaceGraphAsync(Snapshot, None);
+        var r01 = Snapshot.Relationships[0];
+        var clash = r01 with { Citations = [.. r01.Citations, r01.Citations[0] with { Quote = "a different passage" }] };
+        var broken = Build("conformance-clash") with { Relationships = [clash, .. Snapshot.Relationships.Skip(1)] };
+
+        var failure = await Assert.ThrowsAsync<ArgumentException>(() => store.ReplaceGraphAsync(broken, None));
+
+        Assert.Contains(r01.Citations[0].Id, failure.Message, StringComparison.Ordinal);
+        await AssertHoldsTheConformanceGraph(store);
+    }
+
+    [Fact]
+    public async Task A_relationship_to_an_unknown_entity_is_refused_before_anything_is_written()
+    {
+        var store = Open("graph.db");
+        await store.ReplaceGraphAsync(Snapshot, None);
+        var dangling = Snapshot.Relationships[0] with { Id = "r99", EndId = "nobody" };
+        var broken = Build("conformance-dangling") with { Relationships = [.. Snapshot.Relationships, dangling] };
+
+        var failure = await Assert.ThrowsAsync<ArgumentException>(() => store.ReplaceGraphAsync(broken, None));
+
+        Assert.Contains("nobody", failure.Message, StringComparison.Ordinal);
+        await AssertHoldsTheConformanceGraph(store);
+    }
+
+    [Fact]
+    public async Task Readers_during_replacements_see_one_graph_or_the_other_never_a_mixture()
+    {
+        var store = Open("graph.db");
+        var v1 = WithRivalry(Build("rivalry-v1"), confidence: 0.11);
+        var v2 = WithRivalry(Build("rivalry-v2"), confidence: 0.22);
+        await store.ReplaceGraphAsync(v1, None);
+        using var stop = new CancellationTokenSource();
+
+        var writer = Task.Run(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                await store.ReplaceGraphAsync(i % 2 == 0 ? v2 : v1, None);
+            }
+
+            await stop.CancelAsync();
+        });
+        var observed = new HashSet<string>();
+        while (!stop.IsCancellationRequested)
+        {
+            var result = await store.FindPathsAsync(new PathQuery(Khazali, Ameri) { MaxHops = 1 }, None);
+            var r = result!.Paths[0].Relationships[0];
+            var expected = result.GraphVersion == "rivalry-v1" ? 0.11 : 0.22;
+            Assert.Equal(expected, r.Confidence);
+            Assert.All(r.Citations, c => Assert.EndsWith($"[{expected}]", c.Quote, StringComparison.Ordinal));
+            observed.Add(result.GraphVersion);
+        }
+
+        await writer;
+        Assert.NotEmpty(observed);
+    }
+
+    [Fact]
+    public async Task A_path_search_that_exceeds_its_budget_stops_and_says_it_was_truncated()
+    {
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _folder.File("budget.db"), PathSearchBudget = 12 });
+        _stores.Add(store);
+        await store.ReplaceGraphAsync(Snapshot, None);
+
+        var result = await store.FindPathsAsync(new PathQuery(Ameri, Khazali) { K = 25, MaxHops = 6 }, None);
+
+        Assert.True(result!.Truncated);
+        Assert.True(result.Paths.Count < 7);
+        Assert.Equal(result.Paths, result.Paths.Order(PathOrder.Instance));
+    }
+
+    [Fact]
+    public async Task A_store_file_of_a_newer_schema_version_is_refused_with_a_clear_message()
+    {
+        var path = _folder.File("future.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); PRAGMA user_version = 99;";
+            command.ExecuteNonQuery();
+        }
+
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        _stores.Add(store);
+
+        var failure = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.GetStatusAsync(None));
+        Assert.Contains("schema version 99", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sqlite_file_that_is_not_a_store_is_refused()
+    {
+        var path = _folder.File("other.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE something_else (x INTEGER);";
+            command.ExecuteNonQuery();
+        }
+
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        _stores.Add(store);
+
+        var failure = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.GetStatusAsync(None));
+        Assert.Contains("not a GraphService store", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_store_file_records_its_schema_version_and_uses_write_ahead_logging()
+    {
+        var path = _folder.File("graph.db");
+        var store = Open("graph.db");
+        await store.ReplaceGraphAsync(Snapshot, None);
+
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        Assert.Equal(1L, command.ExecuteScalar());
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    private SqliteGraphStore Open(string name)
+    {
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _folder.File(name) });
+        _stores.Add(store);
+        return store;
+    }
+
+    private static async Task AssertHoldsTheConformanceGraph(SqliteGraphStore store)
+    {
+        var status = await store.GetStatusAsync(None);
+        Assert.Equal(Snapshot.Version, status.GraphVersion);
+        Assert.Equal(Snapshot.Entities.Count, status.Entities);
+        var paths = await store.FindPathsAsync(new PathQuery(Ameri, Khazali), None);
+        Assert.Equal(["r11", "r04", "r09"], paths!.Paths.Select(p => p.Relationships[0].Id));
+        Assert.Equal(3, (await store.ListDocumentsAsync(None)).Count);
+        Assert.Equal(["r04", "r06"], (await store.GetCitationAsync(SharedCitation, None))!.Relationships.Select(r => r.Id));
+        var read = await store.ReadSnapshotAsync(None);
+        Assert.Equal(Snapshot.Relationships.Count, read!.Relationships.Count);
+        Assert.Equal(Snapshot.Documents.Count, read.Documents.Count);
+    }
+
+    /// <summary>The conformance graph with the contested rivalry (r11) at another confidence, its quotes marked with it.</summary>
+    private static GraphSnapshot WithRivalry(GraphSnapshot graph, double confidence) => graph with
+    {
+        Relationships =
+        [
+            .. graph.Relationships.Select(r => r.Id != "r11" ? r : r with
+            {
+                Confidence = confidence,
+                Citations = [.. r.Citations.Select(c => c with { Id = $"{c.Id}-{confidence}", Quote = $"{c.Quote} [{confidence}]" })],
+            }),
+        ],
+    };
+
+    /// <summary>A list that cancels a token when it is enumerated, to interrupt an import at a known point.</summary>
+    private sealed class CancelOnRead<T>(IReadOnlyList<T> items, CancellationTokenSource cancellation) : IReadOnlyList<T>
+    {
+        public int Count => items.Count;
+
+        public T this[int index] => items[index];
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            cancellation.Cancel();
+            return items.GetEnumerator();
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
