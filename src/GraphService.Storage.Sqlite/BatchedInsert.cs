@@ -1,93 +1,70 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace GraphService.Storage.Sqlite;
 
 /// <summary>
-/// Inserts rows into one table many at a time: a prepared multi-row INSERT with bound parameters, executed when its
-/// buffer is full, so the per-statement cost of the driver is paid once per batch instead of once per row. Rows keep
-/// their order. Table and column names come from the fixed schema, never from input.
+/// One prepared INSERT executed once per row through the SQLite C API: values are bound by position (never spliced
+/// into SQL), the statement is stepped and reset. The bulk import spends most of its time here, and binding by position
+/// on a statement prepared once costs a fraction of going through the ADO.NET command per row. The statement runs on
+/// the connection's own handle, so it belongs to the connection's open transaction. Table and column names come from
+/// the fixed schema, never from input.
 /// </summary>
 internal sealed class BatchedInsert : IDisposable
 {
-    private const int RowsPerStatement = 64;
-
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly sqlite3 _database;
+    private readonly sqlite3_stmt _statement;
     private readonly string _table;
-    private readonly string[] _columns;
-    private readonly SqliteCommand _full;
-    private readonly object?[] _buffer;
-    private int _rows;
+    private readonly int _columns;
 
-    public BatchedInsert(SqliteConnection connection, SqliteTransaction transaction, string table, params string[] columns)
+    public BatchedInsert(SqliteConnection connection, string table, params string[] columns)
     {
-        _connection = connection;
-        _transaction = transaction;
+        _database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         _table = table;
-        _columns = columns;
-        _buffer = new object?[RowsPerStatement * columns.Length];
-        _full = Build(RowsPerStatement);
+        _columns = columns.Length;
+        var placeholders = string.Join(", ", Enumerable.Range(1, columns.Length).Select(i => $"?{i}"));
+        Check(raw.sqlite3_prepare_v2(_database, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({placeholders});", out _statement));
     }
 
     public void Add(params object?[] values)
     {
-        if (values.Length != _columns.Length)
+        if (values.Length != _columns)
         {
-            throw new ArgumentException($"{_table} takes {_columns.Length} values per row, got {values.Length}", nameof(values));
+            throw new ArgumentException($"{_table} takes {_columns} values per row, got {values.Length}", nameof(values));
         }
 
-        Array.Copy(values, 0, _buffer, _rows * _columns.Length, values.Length);
-        if (++_rows == RowsPerStatement)
+        for (var i = 0; i < values.Length; i++)
         {
-            Execute(_full, _rows);
-        }
-    }
-
-    /// <summary>Writes the rows still buffered.</summary>
-    public void Flush()
-    {
-        if (_rows == 0)
-        {
-            return;
-        }
-
-        using var partial = Build(_rows);
-        Execute(partial, _rows);
-    }
-
-    public void Dispose() => _full.Dispose();
-
-    private void Execute(SqliteCommand command, int rows)
-    {
-        for (var i = 0; i < rows * _columns.Length; i++)
-        {
-            command.Parameters[i].Value = _buffer[i] ?? DBNull.Value;
-        }
-
-        command.ExecuteNonQuery();
-        _rows = 0;
-    }
-
-    private SqliteCommand Build(int rows)
-    {
-        var sql = new StringBuilder($"INSERT INTO {_table} ({string.Join(", ", _columns)}) VALUES ");
-        var names = new List<string>(rows * _columns.Length);
-        for (var row = 0; row < rows; row++)
-        {
-            sql.Append(row == 0 ? "(" : ", (");
-            for (var column = 0; column < _columns.Length; column++)
+            var position = i + 1;
+            Check(values[i] switch
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"$p{names.Count}");
-                sql.Append(column == 0 ? name : ", " + name);
-                names.Add(name);
-            }
-
-            sql.Append(')');
+                null => raw.sqlite3_bind_null(_statement, position),
+                string text => raw.sqlite3_bind_text(_statement, position, text),
+                int number => raw.sqlite3_bind_int64(_statement, position, number),
+                long number => raw.sqlite3_bind_int64(_statement, position, number),
+                double number => raw.sqlite3_bind_double(_statement, position, number),
+                var other => throw new ArgumentException($"cannot store a {other.GetType().Name} in {_table}", nameof(values)),
+            });
         }
 
-        sql.Append(';');
-        return SqliteCommands.Prepare(_connection, _transaction, sql.ToString(), [.. names]);
+        var step = raw.sqlite3_step(_statement);
+        var reset = raw.sqlite3_reset(_statement);
+        if (step != raw.SQLITE_DONE)
+        {
+            Check(reset == raw.SQLITE_OK ? step : reset);
+        }
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Check(int code)
+    {
+        if (code is not raw.SQLITE_OK and not raw.SQLITE_DONE)
+        {
+            throw new SqliteException(
+                $"SQLite Error {code}: '{raw.sqlite3_errmsg(_database).utf8_to_string()}' while inserting into {_table}",
+                code & 0xFF,
+                raw.sqlite3_extended_errcode(_database));
+        }
     }
 }

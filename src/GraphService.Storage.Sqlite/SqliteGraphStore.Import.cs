@@ -218,18 +218,16 @@ public sealed partial class SqliteGraphStore
         GraphSnapshot graph,
         CancellationToken cancellationToken)
     {
-        using (var predicates = new BatchedInsert(connection, transaction, "predicates", "type", "phrase", "built_in"))
+        using (var predicates = new BatchedInsert(connection, "predicates", "type", "phrase", "built_in"))
         {
             foreach (var p in graph.Predicates)
             {
                 predicates.Add(p.Type, p.Phrase, p.BuiltIn ? 1 : 0);
             }
-
-            predicates.Flush();
         }
 
-        using (var entities = new BatchedInsert(connection, transaction, "entities", "id", "type", "name", "description"))
-        using (var aliases = new BatchedInsert(connection, transaction, "aliases", "entity_id", "ordinal", "alias"))
+        using (var entities = new BatchedInsert(connection, "entities", "id", "type", "name", "description"))
+        using (var aliases = new BatchedInsert(connection, "aliases", "entity_id", "ordinal", "alias"))
         {
             var n = 0;
             foreach (var e in graph.Entities)
@@ -241,15 +239,11 @@ public sealed partial class SqliteGraphStore
                     aliases.Add(e.Id, i, e.Aliases[i]);
                 }
             }
-
-            entities.Flush();
-            aliases.Flush();
         }
 
         var documents = new Dictionary<string, Core.Queries.DocumentSummary>(StringComparer.Ordinal);
         using (var insert = new BatchedInsert(
             connection,
-            transaction,
             "documents",
             "id", "title", "publisher", "author", "published", "url", "language", "body", "body_length"))
         {
@@ -259,18 +253,15 @@ public sealed partial class SqliteGraphStore
                 insert.Add(d.Id, d.Title, d.Publisher, d.Author, d.Published?.ToString(), d.Url, d.Language, d.Body, d.Body.Length);
                 documents[d.Id] = Core.Queries.ViewMapping.ToSummary(d);
             }
-
-            insert.Flush();
         }
 
         var citations = new Dictionary<string, Citation>(StringComparer.Ordinal);
         using (var insert = new BatchedInsert(
             connection,
-            transaction,
             "relationships",
             "id", "type", "start_id", "end_id", "since", "until", "since_day", "until_day", "confidence", "confidence_declared", "corroboration", "contested"))
-        using (var link = new BatchedInsert(connection, transaction, "relationship_citations", "relationship_id", "ordinal", "citation_id"))
-        using (var cite = new BatchedInsert(connection, transaction, "citations", "id", "document_id", "quote", "start_offset", "end_offset", "stance"))
+        using (var link = new BatchedInsert(connection, "relationship_citations", "relationship_id", "ordinal", "citation_id"))
+        using (var cite = new BatchedInsert(connection, "citations", "id", "document_id", "quote", "start_offset", "end_offset", "stance"))
         {
             var n = 0;
             foreach (var r in graph.Relationships)
@@ -314,13 +305,9 @@ public sealed partial class SqliteGraphStore
                     link.Add(r.Id, i, c.Id);
                 }
             }
-
-            insert.Flush();
-            link.Flush();
-            cite.Flush();
         }
 
-        using (var insert = new BatchedInsert(connection, transaction, "mentions", "entity_id", "document_id", "start_offset", "end_offset"))
+        using (var insert = new BatchedInsert(connection, "mentions", "entity_id", "document_id", "start_offset", "end_offset"))
         {
             var n = 0;
             foreach (var m in graph.Mentions)
@@ -328,8 +315,6 @@ public sealed partial class SqliteGraphStore
                 Checkpoint(ref n, cancellationToken);
                 insert.Add(m.EntityId, m.DocumentId, m.Start, m.End);
             }
-
-            insert.Flush();
         }
 
         return (citations.Count, documents);
