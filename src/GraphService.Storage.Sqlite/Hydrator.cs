@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
 using Microsoft.Data.Sqlite;
@@ -11,48 +12,72 @@ namespace GraphService.Storage.Sqlite;
 /// </summary>
 internal sealed class Hydrator(GraphState state, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
 {
+    /// <summary>
+    /// The views of the given relationships. Ids go to SQLite as one JSON array parameter per batch (read with
+    /// json_each), so a result with hundreds of relationships costs two queries per batch, not two per relationship.
+    /// </summary>
     public Dictionary<int, RelationshipView> Relationships(IEnumerable<int> relationships)
     {
         var views = new Dictionary<int, RelationshipView>();
-        using var dates = Prepare("SELECT since, until FROM relationships WHERE id = $id;", "$id");
-        using var citations = Prepare(
-            """
-            SELECT c.id, c.document_id, c.quote, c.start_offset, c.end_offset, c.stance
-            FROM relationship_citations rc JOIN citations c ON c.id = rc.citation_id
-            WHERE rc.relationship_id = $id ORDER BY rc.ordinal;
-            """,
-            "$id");
-        var index = state.Index;
-        foreach (var r in relationships)
+        foreach (var batch in relationships.Distinct().Chunk(500))
         {
-            if (views.ContainsKey(r))
-            {
-                continue;
-            }
-
             cancellationToken.ThrowIfCancellationRequested();
-            var id = index.RelationshipIds[r];
-            dates.Parameters[0].Value = id;
-            string? since = null, until = null;
-            using (var reader = dates.ExecuteReader())
-            {
-                if (!reader.Read())
-                {
-                    throw new InvalidOperationException($"relationship '{id}' is in the index but not in the store file");
-                }
+            Hydrate(batch, views);
+        }
 
-                since = reader.NullableString(0);
-                until = reader.NullableString(1);
+        return views;
+    }
+
+    private void Hydrate(int[] batch, Dictionary<int, RelationshipView> views)
+    {
+        var index = state.Index;
+        var ids = JsonSerializer.Serialize(batch.Select(r => index.RelationshipIds[r]));
+        var dates = new Dictionary<string, (string? Since, string? Until)>(StringComparer.Ordinal);
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            "SELECT r.id, r.since, r.until FROM json_each($ids) j JOIN relationships r ON r.id = j.value;",
+            ("$ids", ids)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                dates[reader.GetString(0)] = (reader.NullableString(1), reader.NullableString(2));
             }
+        }
 
-            citations.Parameters[0].Value = id;
-            var cited = new List<CitationView>();
-            using (var reader = citations.ExecuteReader())
+        var cited = new Dictionary<string, List<CitationView>>(StringComparer.Ordinal);
+        using (var command = SqliteCommands.Create(
+            connection,
+            transaction,
+            """
+            SELECT c.id, c.document_id, c.quote, c.start_offset, c.end_offset, c.stance, rc.relationship_id
+            FROM json_each($ids) j
+            JOIN relationship_citations rc ON rc.relationship_id = j.value
+            JOIN citations c ON c.id = rc.citation_id
+            ORDER BY rc.relationship_id, rc.ordinal;
+            """,
+            ("$ids", ids)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
             {
-                while (reader.Read())
+                var owner = reader.GetString(6);
+                if (!cited.TryGetValue(owner, out var list))
                 {
-                    cited.Add(ReadCitation(reader).ToView(SqliteGraphStore.Document(state, reader.GetString(1))));
+                    cited[owner] = list = [];
                 }
+
+                list.Add(ReadCitation(reader).ToView(SqliteGraphStore.Document(state, reader.GetString(1))));
+            }
+        }
+
+        foreach (var r in batch)
+        {
+            var id = index.RelationshipIds[r];
+            if (!dates.TryGetValue(id, out var written))
+            {
+                throw new InvalidOperationException($"relationship '{id}' is in the index but not in the store file");
             }
 
             var type = index.TypeNames[index.RelationshipType[r]];
@@ -65,12 +90,10 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
                 index.RelationshipConfidence[r],
                 index.RelationshipCorroboration[r],
                 index.RelationshipContested[r],
-                since,
-                until,
-                cited);
+                written.Since,
+                written.Until,
+                cited.GetValueOrDefault(id) ?? []);
         }
-
-        return views;
     }
 
     public (string? Description, int MentionCount, IReadOnlyList<string> MentionedIn) EntityExtras(string entityId)
@@ -210,5 +233,4 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
     private static List<DocumentSpan> Sorted(List<DocumentSpan> spans) =>
         [.. spans.OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.RefId, StringComparer.Ordinal)];
 
-    private SqliteCommand Prepare(string sql, params string[] names) => SqliteCommands.Prepare(connection, transaction, sql, names);
 }

@@ -28,14 +28,33 @@ public sealed partial class SqliteGraphStore
 
             var index = TraversalIndex.FromSnapshot(graph);
             cancellationToken.ThrowIfCancellationRequested();
+            using (var cache = SqliteCommands.Create(connection, transaction, "PRAGMA cache_size = -262144;"))
+            {
+                // 256 MiB of page cache for this connection while it writes; the pool reuses it for reads afterwards.
+                cache.ExecuteNonQuery();
+            }
+
+            // Table and index names come from the fixed schema lists, never from input.
+            foreach (var (name, _) in SqliteSchema.SecondaryIndexes)
+            {
+                using var drop = SqliteCommands.Create(connection, transaction, $"DROP INDEX IF EXISTS {name};");
+                drop.ExecuteNonQuery();
+            }
+
             foreach (var table in SqliteSchema.ContentTables)
             {
-                // Table names come from the fixed schema list, never from input.
                 using var delete = SqliteCommands.Create(connection, transaction, $"DELETE FROM {table};");
                 delete.ExecuteNonQuery();
             }
 
             var (citationCount, documents) = WriteRows(connection, transaction, graph, cancellationToken);
+            foreach (var (_, create) in SqliteSchema.SecondaryIndexes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var build = SqliteCommands.Create(connection, transaction, create);
+                build.ExecuteNonQuery();
+            }
+
             WriteMeta(connection, transaction, graph, citationCount);
             var predicates = new Dictionary<string, Predicate>(StringComparer.Ordinal);
             foreach (var p in graph.Predicates)

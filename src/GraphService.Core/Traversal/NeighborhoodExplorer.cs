@@ -56,12 +56,7 @@ public sealed class NeighborhoodExplorer(TraversalIndex index)
                 truncated = true;
             }
 
-            var layer = candidates
-                .OrderByDescending(c => c.Value)
-                .ThenBy(c => index.EntityIds[c.Key], StringComparer.Ordinal)
-                .Take(Math.Max(0, room))
-                .Select(c => c.Key)
-                .ToList();
+            var layer = Strongest(candidates, Math.Max(0, room));
             foreach (var v in layer)
             {
                 kept.Add(v);
@@ -86,5 +81,38 @@ public sealed class NeighborhoodExplorer(TraversalIndex index)
 
         relationships.Sort();
         return new IndexedNeighborhood(center, nodes, relationships, truncated);
+    }
+
+    /// <summary>The <paramref name="count"/> strongest candidates, strongest first, ties by id; without sorting them all.</summary>
+    private List<int> Strongest(Dictionary<int, EvidenceStrength> candidates, int count)
+    {
+        var order = Comparer<(EvidenceStrength Strength, int Entity)>.Create((a, b) =>
+        {
+            var c = b.Strength.CompareTo(a.Strength);
+            return c != 0 ? c : string.CompareOrdinal(index.EntityIds[a.Entity], index.EntityIds[b.Entity]);
+        });
+
+        // A bounded heap whose root is the weakest kept candidate (the priority queue dequeues the "largest" in order).
+        var kept = new PriorityQueue<int, (EvidenceStrength, int)>(Comparer<(EvidenceStrength, int)>.Create((a, b) => order.Compare(b, a)));
+        foreach (var (entity, strength) in candidates)
+        {
+            if (kept.Count < count)
+            {
+                kept.Enqueue(entity, (strength, entity));
+            }
+            else if (count > 0 && kept.TryPeek(out _, out var weakest) && order.Compare((strength, entity), weakest) < 0)
+            {
+                kept.EnqueueDequeue(entity, (strength, entity));
+            }
+        }
+
+        var layer = new List<(EvidenceStrength, int)>(kept.Count);
+        while (kept.TryDequeue(out _, out var key))
+        {
+            layer.Add(key);
+        }
+
+        layer.Sort(order);
+        return [.. layer.Select(k => k.Item2)];
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using GraphService.Core.Queries;
 
 namespace GraphService.Core.Traversal;
@@ -71,7 +72,8 @@ public sealed class PathFinder
         int budget,
         CancellationToken cancellationToken)
     {
-        private readonly Dictionary<int, int> _distanceToTarget = [];
+        // Distance to the target plus one, per entity; 0 means not reached. Rented and cleared per search.
+        private int[] _distanceToTarget = [];
         private readonly int[] _pathNodes = new int[query.MaxHops + 1];
         private readonly int[] _pathRelationships = new int[query.MaxHops];
         private int _unseenBound;
@@ -79,8 +81,23 @@ public sealed class PathFinder
         private bool _truncated;
         private List<IndexedPath> _layer = [];
         private int _room;
+        private EvidenceStrength _worstKept;
 
         public IndexedPathSearch Run()
+        {
+            _distanceToTarget = ArrayPool<int>.Shared.Rent(index.EntityCount);
+            try
+            {
+                Array.Clear(_distanceToTarget, 0, index.EntityCount);
+                return Enumerate();
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(_distanceToTarget);
+            }
+        }
+
+        private IndexedPathSearch Enumerate()
         {
             MeasureDistancesToTarget();
             var found = new List<IndexedPath>();
@@ -90,7 +107,7 @@ public sealed class PathFinder
                 _layer = [];
                 _room = query.K - found.Count;
                 _pathNodes[0] = from;
-                Extend(0, length);
+                Extend(0, length, new EvidenceStrength(int.MaxValue, double.MaxValue));
                 found.AddRange(_layer);
             }
 
@@ -105,7 +122,7 @@ public sealed class PathFinder
         private void MeasureDistancesToTarget()
         {
             var bfsBudget = budget / 2;
-            _distanceToTarget[to] = 0;
+            _distanceToTarget[to] = 1;
             var frontier = new List<int> { to };
             var complete = 0;
             for (var depth = 1; depth < query.MaxHops; depth++)
@@ -121,8 +138,9 @@ public sealed class PathFinder
                             return;
                         }
 
-                        if (filter.Admits(r) && !excluded.Contains(v) && _distanceToTarget.TryAdd(v, depth))
+                        if (_distanceToTarget[v] == 0 && filter.Admits(r) && !excluded.Contains(v))
                         {
+                            _distanceToTarget[v] = depth + 1;
                             next.Add(v);
                         }
                     }
@@ -141,9 +159,12 @@ public sealed class PathFinder
             _unseenBound = query.MaxHops;
         }
 
-        private int BoundFrom(int entity) => _distanceToTarget.TryGetValue(entity, out var d) ? d : _unseenBound;
+        private int BoundFrom(int entity) => _distanceToTarget[entity] is var d && d > 0 ? d - 1 : _unseenBound;
 
-        private void Extend(int depth, int length)
+        /// <param name="depth">Relationships on the path so far.</param>
+        /// <param name="length">The exact length of the paths this pass collects.</param>
+        /// <param name="weakest">The weakest link so far; a completion can only be as strong or weaker.</param>
+        private void Extend(int depth, int length, EvidenceStrength weakest)
         {
             var u = _pathNodes[depth];
             foreach (var (v, r) in Neighbours(u, forward: true))
@@ -160,6 +181,17 @@ public sealed class PathFinder
                 }
 
                 if (!filter.Admits(r))
+                {
+                    continue;
+                }
+
+                var link = new EvidenceStrength(
+                    Math.Min(weakest.Corroboration, index.RelationshipCorroboration[r]),
+                    Math.Min(weakest.Confidence, index.RelationshipConfidence[r]));
+
+                // With the layer full, a branch already weaker than the worst kept path cannot place, nor can one
+                // as strong whose relationship ids already sort after it.
+                if (_layer.Count == _room && (link < _worstKept || (link == _worstKept && SortsAfterWorstKept(depth, r))))
                 {
                     continue;
                 }
@@ -184,12 +216,26 @@ public sealed class PathFinder
 
                 _pathNodes[next] = v;
                 _pathRelationships[depth] = r;
-                Extend(next, length);
+                Extend(next, length, link);
                 if (_truncated)
                 {
                     return;
                 }
             }
+        }
+
+        private bool SortsAfterWorstKept(int depth, int relationship)
+        {
+            var worst = _layer[^1].Relationships;
+            for (var i = 0; i < depth; i++)
+            {
+                if (_pathRelationships[i] != worst[i])
+                {
+                    return _pathRelationships[i] > worst[i];
+                }
+            }
+
+            return relationship > worst[depth];
         }
 
         private bool OnPath(int entity, int depth)
@@ -219,6 +265,11 @@ public sealed class PathFinder
             if (_layer.Count > _room)
             {
                 _layer.RemoveAt(_layer.Count - 1);
+            }
+
+            if (_layer.Count == _room)
+            {
+                _worstKept = IndexedPathOrder.Weakest(index, _layer[^1]);
             }
         }
 

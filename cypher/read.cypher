@@ -1,0 +1,143 @@
+// Read statements of Neo4jGraphStore. Parameters only; no value is ever written into the text.
+// To try one in Browser, set its parameters first, e.g. :param id => 'qais-al-khazali'
+
+// name: status
+MATCH (m:GraphMeta {singleton: true})
+RETURN m.version AS version, COUNT { (:Entity) } AS entities, COUNT { (:Claim) } AS relationships,
+       COUNT { (:Document) } AS documents;
+
+// name: resolve-by-id
+MATCH (e:Entity {id: $id})
+RETURN e.id AS id, e.name AS name, e.type AS type;
+
+// name: resolve-by-key
+// nkeys holds NameKey.Normalize of the id, the name and every alias, computed at import.
+MATCH (e:Entity)
+WHERE $key IN e.nkeys
+RETURN e.id AS id, e.name AS name, e.type AS type;
+
+// name: resolve-by-key-without-articles
+// wkeys holds NameKey.WithoutArticles of the same texts, so "al-Ameri" and "Ameri" meet.
+MATCH (e:Entity)
+WHERE $key IN e.wkeys
+RETURN e.id AS id, e.name AS name, e.type AS type;
+
+// name: name-table
+// Every entity's names, for ranked search and "did you mean" (scored in the application with NameSimilarity).
+MATCH (e:Entity)
+RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases;
+
+// name: claims-by-ids
+// Claims with their citations (in corpus order) and the cited documents' bibliographic data.
+MATCH (k:Claim)
+WHERE k.id IN $ids
+OPTIONAL MATCH (c:Citation)-[s:SUPPORTS_CLAIM|DISPUTES_CLAIM]->(k)
+OPTIONAL MATCH (c)-[:QUOTED_FROM]->(d:Document)
+WITH k, c, s, d
+ORDER BY s.ordinal
+RETURN k.id AS id, k.type AS type, k.phrase AS phrase, k.startId AS startId, k.endId AS endId,
+       k.confidence AS confidence, k.corroboration AS corroboration, k.contested AS contested,
+       k.since AS since, k.until AS until,
+       collect(c {.id, .quote, .start, .end, .stance, documentId: d.id, title: d.title, publisher: d.publisher,
+                  published: d.published, url: d.url}) AS citations;
+
+// name: neighbors
+// One breadth-first layer: every admitted relationship from the frontier to an entity not yet kept, with its strength.
+// __TYPES__ is replaced by the whitelisted type union (or removed when all types are admitted).
+UNWIND $frontier AS fromId
+MATCH (u:Entity {id: fromId})-[r:__TYPES__]-(v:Entity)
+WHERE NOT v.id IN $kept
+RETURN v.id AS id, v.name AS name, v.type AS type, r.corroboration AS corroboration, r.confidence AS confidence;
+
+// name: relationships-among
+// Every admitted relationship whose two ends are both in $ids.
+MATCH (a:Entity)-[r:__TYPES__]->(b:Entity)
+WHERE a.id IN $ids AND b.id IN $ids
+RETURN r.id AS id;
+
+// name: entity
+MATCH (e:Entity {id: $id})
+RETURN e;
+
+// name: entity-relationships
+MATCH (e:Entity {id: $id})-[r]-(o:Entity)
+WHERE r.id IS NOT NULL
+RETURN r.id AS id, startNode(r) = e AS outgoing, o.id AS otherId, o.name AS otherName, o.type AS otherType;
+
+// name: entity-mentions
+MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(d:Document)
+RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.author AS author, d.published AS published,
+       d.url AS url, d.language AS language, d.length AS length, size(m.starts) AS mentions;
+
+// name: entity-citation-count
+// Distinct citations that support or dispute any claim about the entity.
+MATCH (e:Entity {id: $id})<-[:CLAIM_SUBJECT|CLAIM_OBJECT]-(:Claim)<-[:SUPPORTS_CLAIM|DISPUTES_CLAIM]-(c:Citation)
+RETURN count(DISTINCT c) AS citations;
+
+// name: documents
+MATCH (d:Document)
+RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.author AS author, d.published AS published,
+       d.url AS url, d.language AS language, d.length AS length;
+
+// name: document
+MATCH (d:Document {id: $id})
+RETURN d;
+
+// name: document-mentions
+MATCH (e:Entity)-[m:MENTIONED_IN]->(:Document {id: $id})
+RETURN e.id AS entityId, m.starts AS starts, m.ends AS ends;
+
+// name: document-citations
+MATCH (c:Citation)-[:QUOTED_FROM]->(:Document {id: $id})
+RETURN c.id AS id, c.start AS start, c.end AS end;
+
+// name: citation
+MATCH (c:Citation {id: $id})-[:QUOTED_FROM]->(d:Document)
+OPTIONAL MATCH (c)-[:SUPPORTS_CLAIM|DISPUTES_CLAIM]->(k:Claim)
+RETURN c.id AS id, c.quote AS quote, c.start AS start, c.end AS end, c.stance AS stance,
+       d.id AS documentId, d.title AS title, d.publisher AS publisher, d.published AS published, d.url AS url,
+       collect(k.id) AS claimIds;
+
+// name: schema-entity-types
+MATCH (e:Entity)
+RETURN e.type AS type, count(*) AS count;
+
+// name: schema-predicates
+MATCH (p:Predicate)
+RETURN p.type AS type, p.phrase AS phrase, p.builtIn AS builtIn, COUNT { (k:Claim) WHERE k.type = p.type } AS count;
+
+// name: schema-counts
+RETURN COUNT { (:Entity) } AS entities, COUNT { (:Claim) } AS relationships, COUNT { (:Document) } AS documents,
+       COUNT { (:Citation) } AS citations,
+       reduce(total = 0, n IN COLLECT { MATCH ()-[m:MENTIONED_IN]->() RETURN size(m.starts) } | total + n) AS mentions;
+
+// name: snapshot-predicates
+MATCH (p:Predicate)
+RETURN p.type AS type, p.phrase AS phrase, p.builtIn AS builtIn
+ORDER BY p.ordinal;
+
+// name: snapshot-entities
+MATCH (e:Entity)
+RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, e.description AS description
+ORDER BY e.ordinal;
+
+// name: snapshot-documents
+MATCH (d:Document)
+RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.author AS author, d.published AS published,
+       d.url AS url, d.language AS language, d.text AS text
+ORDER BY d.ordinal;
+
+// name: snapshot-claims
+MATCH (k:Claim)
+OPTIONAL MATCH (c:Citation)-[s:SUPPORTS_CLAIM|DISPUTES_CLAIM]->(k)
+WITH k, c, s
+ORDER BY s.ordinal
+WITH k, collect(c {.id, .documentId, .quote, .start, .end, .stance}) AS citations
+RETURN k.id AS id, k.type AS type, k.startId AS startId, k.endId AS endId, k.since AS since, k.until AS until,
+       k.confidence AS confidence, k.confidenceDeclared AS confidenceDeclared, k.corroboration AS corroboration,
+       k.contested AS contested, citations
+ORDER BY k.ordinal;
+
+// name: snapshot-mentions
+MATCH (e:Entity)-[m:MENTIONED_IN]->(d:Document)
+RETURN e.id AS entityId, d.id AS documentId, m.starts AS starts, m.ends AS ends, m.ordinals AS ordinals;

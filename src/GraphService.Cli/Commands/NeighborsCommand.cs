@@ -1,0 +1,37 @@
+using System.CommandLine;
+using GraphService.Core.Queries;
+using GraphService.Core.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GraphService.Cli.Commands;
+
+/// <summary><c>neighbors ENTITY</c>: an entity's surroundings with their citations.</summary>
+public static class NeighborsCommand
+{
+    public static Command Create(CliConsole console, Func<ParseResult, ServiceProvider> services)
+    {
+        var entity = new Argument<string>("entity") { Description = "Entity id, name or alias" };
+        var depth = new Option<int>("--depth") { Description = QueryLimits.Depth.Describe(), DefaultValueFactory = _ => QueryLimits.Depth.Default };
+        var limit = new Option<int>("--limit") { Description = QueryLimits.NeighborhoodLimit.Describe(), DefaultValueFactory = _ => QueryLimits.NeighborhoodLimit.Default };
+        var types = new Option<string?>("--types") { Description = "Relationship types to follow, comma-separated (default: all)" };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON (the REST API's shape)" };
+        var command = new Command("neighbors", "An entity's neighbourhood: nodes and relationships with their citations") { entity, depth, limit, types, json };
+        command.SetAction(async (result, ct) =>
+        {
+            await using var sp = services(result);
+            var outcome = await sp.GetRequiredService<GraphQueries>().NeighborhoodAsync(
+                result.GetValue(entity)!,
+                id => new NeighborhoodQuery(id) { Depth = result.GetValue(depth), Limit = result.GetValue(limit), Types = QueryOutcomes.SplitList(result.GetValue(types)) },
+                ct).ConfigureAwait(false);
+            if (await QueryOutcomes.ReportFailureAsync(console, outcome).ConfigureAwait(false) is int failure)
+            {
+                return failure;
+            }
+
+            var n = ((QueryOutcome<NeighborhoodResult>.Ok)outcome).Value;
+            await console.Out.WriteLineAsync(result.GetValue(json) ? GraphJson.Serialize(n) : PathText.Render(n)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

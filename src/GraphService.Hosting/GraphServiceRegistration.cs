@@ -1,0 +1,52 @@
+using GraphService.Core.Queries;
+using GraphService.Core.Store;
+using GraphService.Corpus;
+using GraphService.Storage.Neo4j;
+using GraphService.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GraphService.Hosting;
+
+/// <summary>The one composition of GraphService, shared by the API, the CLI and the tests.</summary>
+public static class GraphServiceRegistration
+{
+    /// <summary>
+    /// Registers the configured store (Graph:Backend), the importer and the query semantics. Options are bound from
+    /// <paramref name="configuration"/> and validated when the host starts.
+    /// </summary>
+    public static IServiceCollection AddGraphService(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GraphOptions>()
+            .Bind(configuration.GetSection(GraphOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var backend = configuration.GetSection(GraphOptions.Section).GetValue(nameof(GraphOptions.Backend), GraphBackend.Embedded);
+        switch (backend)
+        {
+            case GraphBackend.Embedded:
+                services.AddSingleton<IGraphStore>(sp =>
+                    new SqliteGraphStore(new SqliteStoreOptions { Path = Path.GetFullPath(sp.GetRequiredService<IOptions<GraphOptions>>().Value.StorePath) }));
+                break;
+            case GraphBackend.Neo4j:
+                services.AddNeo4jGraphStore(configuration);
+                break;
+            default:
+                throw new OptionsValidationException(GraphOptions.Section, typeof(GraphOptions), [$"Graph:Backend '{backend}' is not one of Embedded, Neo4j"]);
+        }
+
+        services.AddSingleton<CorpusImporter>();
+        services.AddSingleton<CorpusImport>();
+        services.AddSingleton<GraphQueries>();
+        return services;
+    }
+
+    /// <summary>Adds the background import of Graph:ImportOnStart (for long-running hosts such as the API).</summary>
+    public static IServiceCollection AddStartupImport(this IServiceCollection services)
+    {
+        services.AddHostedService<StartupImport>();
+        return services;
+    }
+}

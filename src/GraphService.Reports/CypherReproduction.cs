@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text;
+using GraphService.Core.Domain;
+using GraphService.Core.Queries;
+using GraphService.Reports.Model;
+
+namespace GraphService.Reports;
+
+/// <summary>
+/// A Cypher statement that shows exactly this result in Neo4j Browser, in the graph model the Neo4j store writes:
+/// entities are <c>(:Entity {id})</c> nodes and claims are typed relationships whose <c>id</c> property is the
+/// relationship id. Each path is matched by its entity ids and relationship ids, hop by hop in the direction each
+/// relationship points. Relationship types are written only when they have the whitelisted shape
+/// <c>^[A-Z][A-Z0-9_]*$</c> (anything else is refused with <see cref="ArgumentException"/>); every value is a string
+/// literal escaped here, never text pasted into the statement.
+/// </summary>
+public static class CypherReproduction
+{
+    public static string Write(PathResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var v = new Variables();
+        var sb = new StringBuilder();
+        sb.Append("// GraphService paths ").Append(Comment(result.From.Id)).Append(" -> ").Append(Comment(result.To.Id))
+          .Append(": ").Append(MarkdownReport.Count(result.Paths.Count, "path", "paths"))
+          .Append(", graph version ").Append(Comment(result.GraphVersion)).Append('\n');
+
+        if (result.Paths.Count == 0)
+        {
+            sb.Append("MATCH ").Append(v.Node(result.From)).Append('\n');
+            sb.Append("MATCH ").Append(v.Node(result.To)).Append('\n');
+            sb.Append("RETURN ").Append(string.Join(", ", v.NodeVariables));
+            return sb.Append('\n').ToString();
+        }
+
+        var pathVariables = new List<string>();
+        for (var i = 0; i < result.Paths.Count; i++)
+        {
+            var pathVariable = "p" + i.ToString(CultureInfo.InvariantCulture);
+            pathVariables.Add(pathVariable);
+            var path = result.Paths[i];
+            sb.Append("MATCH ").Append(pathVariable).Append(" = ").Append(v.Node(path.Nodes[0]));
+            foreach (var step in PathStep.Of(path))
+            {
+                var rel = v.Relationship(step.Relationship);
+                sb.Append(step.Forward ? "-" + rel + "->" : "<-" + rel + "-").Append(v.Node(step.To));
+            }
+
+            sb.Append('\n');
+        }
+
+        sb.Append("RETURN ").Append(string.Join(", ", pathVariables));
+        return sb.Append('\n').ToString();
+    }
+
+    public static string Write(NeighborhoodResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var v = new Variables();
+        var sb = new StringBuilder();
+        sb.Append("// GraphService neighborhood of ").Append(Comment(result.Center.Id))
+          .Append(", graph version ").Append(Comment(result.GraphVersion)).Append('\n');
+        sb.Append("MATCH ").Append(v.Node(result.Center)).Append('\n');
+        var nodes = MarkdownReport.NodeIndex(result);
+        var relationshipVariables = new List<string>();
+        foreach (var r in result.Relationships.DistinctBy(r => r.Id))
+        {
+            sb.Append("MATCH ").Append(v.Node(Explanation.NodeOf(r.StartNodeId, nodes))).Append('-').Append(v.Relationship(r)).Append("->")
+              .Append(v.Node(Explanation.NodeOf(r.EndNodeId, nodes))).Append('\n');
+            relationshipVariables.Add(v.LastRelationship);
+        }
+
+        foreach (var n in result.Nodes)
+        {
+            if (!v.Knows(n))
+            {
+                sb.Append("MATCH ").Append(v.Node(n)).Append('\n');
+            }
+        }
+
+        sb.Append("RETURN ").Append(string.Join(", ", v.NodeVariables.Concat(relationshipVariables)));
+        return sb.Append('\n').ToString();
+    }
+
+    /// <summary>
+    /// The Neo4j Browser address that opens <paramref name="statement"/> in the editor:
+    /// <c>{Neo4jBrowserUrl}?cmd=edit&amp;arg={url-encoded statement}</c>.
+    /// </summary>
+    public static Uri BrowserUrl(string statement, ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        ArgumentNullException.ThrowIfNull(options);
+        var baseUrl = options.Neo4jBrowserUrl.AbsoluteUri;
+        var separator = baseUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        return new Uri(baseUrl + separator + "cmd=edit&arg=" + Uri.EscapeDataString(statement));
+    }
+
+    public static Uri BrowserUrl(PathResult result, ReportOptions options) => BrowserUrl(Write(result), options);
+
+    public static Uri BrowserUrl(NeighborhoodResult result, ReportOptions options) => BrowserUrl(Write(result), options);
+
+    /// <summary>
+    /// A single-quoted Cypher string literal. Backslash and quotes are escaped, as are control characters, Unicode line
+    /// separators and unpaired surrogates (as <c>\uXXXX</c>), so the literal can never end early or break a line.
+    /// </summary>
+    public static string Literal(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var sb = new StringBuilder(value.Length + 2);
+        sb.Append('\'');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var ch = value[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                sb.Append(ch).Append(value[i + 1]);
+                i++;
+                continue;
+            }
+
+            switch (ch)
+            {
+                case '\\':
+                    sb.Append(@"\\");
+                    break;
+                case '\'':
+                    sb.Append(@"\'");
+                    break;
+                case '"':
+                    sb.Append("\\\"");
+                    break;
+                case '\n':
+                    sb.Append(@"\n");
+                    break;
+                case '\r':
+                    sb.Append(@"\r");
+                    break;
+                case '\t':
+                    sb.Append(@"\t");
+                    break;
+                default:
+                    if (char.IsControl(ch) || char.IsSurrogate(ch) || ch is '\u2028' or '\u2029' or '\uFEFF')
+                    {
+                        sb.Append(@"\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(ch);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.Append('\'').ToString();
+    }
+
+    /// <summary>The relationship type as a Cypher identifier, or an <see cref="ArgumentException"/> when it is not whitelisted.</summary>
+    public static string RelationshipType(string type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return PredicateVocabulary.IsWellFormedType(type)
+            ? type
+            : throw new ArgumentException($"'{type}' is not a relationship type of the form UPPER_SNAKE_CASE; it cannot be written into Cypher.", nameof(type));
+    }
+
+    /// <summary>Text for a line comment: nothing in it may end the line.</summary>
+    private static string Comment(string text) =>
+        new([.. text.Select(c => char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u0085' ? ' ' : c)]);
+
+    /// <summary>Hands out variable names: one per entity (declared with its label and id on first use), one per hop.</summary>
+    private sealed class Variables
+    {
+        private readonly Dictionary<string, string> _nodes = new(StringComparer.Ordinal);
+        private int _relationships;
+
+        public List<string> NodeVariables { get; } = [];
+
+        public string LastRelationship { get; private set; } = string.Empty;
+
+        public bool Knows(NodeView n) => _nodes.ContainsKey(n.Id);
+
+        public string Node(NodeView n)
+        {
+            if (_nodes.TryGetValue(n.Id, out var name))
+            {
+                return "(" + name + ")";
+            }
+
+            name = "n" + _nodes.Count.ToString(CultureInfo.InvariantCulture);
+            _nodes[n.Id] = name;
+            NodeVariables.Add(name);
+            return "(" + name + ":Entity {id: " + Literal(n.Id) + "})";
+        }
+
+        public string Relationship(RelationshipView r)
+        {
+            LastRelationship = "r" + _relationships.ToString(CultureInfo.InvariantCulture);
+            _relationships++;
+            return "[" + LastRelationship + ":" + RelationshipType(r.Type) + " {id: " + Literal(r.Id) + "}]";
+        }
+    }
+}

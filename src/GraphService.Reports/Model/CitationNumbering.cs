@@ -1,0 +1,41 @@
+using GraphService.Core.Queries;
+
+namespace GraphService.Reports.Model;
+
+/// <summary>
+/// Numbers the citations of one answer once each, in order of first appearance (paths in order, relationships in
+/// order, citations in order), so a citation that backs several relationships or paths keeps one footnote number.
+/// </summary>
+internal sealed class CitationNumbering
+{
+    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly List<CitationView> _ordered = [];
+
+    public CitationNumbering(IEnumerable<RelationshipView> relationships)
+    {
+        foreach (var r in relationships)
+        {
+            foreach (var c in r.Citations)
+            {
+                if (!_numbers.ContainsKey(c.Id))
+                {
+                    _ordered.Add(c);
+                    _numbers[c.Id] = _ordered.Count;
+                }
+            }
+        }
+    }
+
+    public static CitationNumbering For(PathResult result) => new(result.Paths.SelectMany(p => p.Relationships));
+
+    public static CitationNumbering For(NeighborhoodResult result) => new(result.Relationships);
+
+    /// <summary>The citations in footnote order: element i has number i + 1.</summary>
+    public IReadOnlyList<CitationView> Footnotes => _ordered;
+
+    public int NumberOf(CitationView citation) => _numbers[citation.Id];
+
+    /// <summary>The footnote numbers of a relationship's citations, ascending and without repeats.</summary>
+    public IReadOnlyList<int> NumbersOf(RelationshipView relationship) =>
+        [.. relationship.Citations.Select(NumberOf).Distinct().Order()];
+}

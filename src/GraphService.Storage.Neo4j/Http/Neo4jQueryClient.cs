@@ -1,0 +1,255 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using GraphService.Core.Store;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace GraphService.Storage.Neo4j.Http;
+
+/// <summary>
+/// <see cref="ICypherRunner"/> over Neo4j's HTTP Query API (5.26+): POST /db/{db}/query/v2 for single statements and
+/// /db/{db}/query/v2/tx[/{id}[/commit]] for explicit transactions, typed JSON both ways, Basic auth.
+/// A call has failed when the status is not 2xx or the body holds an "errors" array (a runtime error while results
+/// stream still comes back as 202). Errors are told apart by Neo4j's code, never by message text.
+/// </summary>
+internal sealed class Neo4jQueryClient : ICypherRunner
+{
+    public const string ClusterAffinityHeader = "neo4j-cluster-affinity";
+
+    private readonly HttpClient _http;
+    private readonly Neo4jOptions _options;
+    private readonly ResiliencePipeline _retry;
+    private readonly AuthenticationHeaderValue? _authorization;
+
+    public Neo4jQueryClient(HttpClient http, IOptions<Neo4jOptions> options)
+    {
+        _http = http;
+        _options = options.Value;
+        _authorization = string.IsNullOrEmpty(_options.User)
+            ? null
+            : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.User}:{_options.Password}")));
+        _retry = _options.Retries == 0
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder()
+                .AddRetry(new RetryStrategyOptions
+                {
+                    MaxRetryAttempts = _options.Retries,
+                    Delay = _options.RetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = false,
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+                })
+                .Build();
+    }
+
+    private string DatabasePath => $"db/{Uri.EscapeDataString(_options.Database)}/query/v2";
+
+    public async Task<CypherResult> RunAsync(CypherStatement statement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return await WithRetriesAsync(
+            async ct => (await SendAsync(HttpMethod.Post, DatabasePath, statement, affinity: null, statement.Name, ct).ConfigureAwait(false)).Result,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RunInTransactionAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        if (statements.Count < 2)
+        {
+            throw new ArgumentException("A transaction unit needs at least two statements (the first opens it, the last commits it); run one statement with RunAsync.", nameof(statements));
+        }
+
+        await WithRetriesAsync(
+            async ct =>
+            {
+                await RunTransactionOnceAsync(statements, ct).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunTransactionOnceAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    {
+        var open = await SendAsync(HttpMethod.Post, $"{DatabasePath}/tx", statements[0], affinity: null, statements[0].Name, cancellationToken).ConfigureAwait(false);
+        var id = open.TransactionId ?? throw new InvalidDataException("Neo4j opened a transaction but sent no transaction id.");
+        var affinity = open.Affinity;
+        var txPath = $"{DatabasePath}/tx/{Uri.EscapeDataString(id)}";
+        var committed = false;
+        try
+        {
+            for (var i = 1; i < statements.Count - 1; i++)
+            {
+                await SendAsync(HttpMethod.Post, txPath, statements[i], affinity, statements[i].Name, cancellationToken).ConfigureAwait(false);
+            }
+
+            await SendAsync(HttpMethod.Post, $"{txPath}/commit", statements[^1], affinity, statements[^1].Name, cancellationToken).ConfigureAwait(false);
+            committed = true;
+        }
+        finally
+        {
+            if (!committed)
+            {
+                await RollBackAsync(txPath, affinity).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Best effort: after an error Neo4j has usually dropped the transaction already (404), and if the server is gone
+    /// the idle timeout (server.queryapi.transaction_idle_timeout) ends it. The original failure is what the caller sees.
+    /// </summary>
+    private async Task RollBackAsync(string txPath, string? affinity)
+    {
+        using var request = NewRequest(HttpMethod.Delete, txPath, content: null, affinity);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            // The server is unreachable: the transaction dies with its idle timeout; the failure that led here is rethrown.
+        }
+        catch (OperationCanceledException)
+        {
+            // Same as above, for a server that does not answer within the rollback's own timeout.
+        }
+    }
+
+    private async Task<T> WithRetriesAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _retry.ExecuteAsync(async ct => await call(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw Unavailable($"Neo4j at {_options.Uri} is unreachable: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable($"Neo4j at {_options.Uri} did not answer within {_options.RequestTimeout.TotalSeconds:0} s.", e);
+        }
+        catch (Neo4jQueryException e) when (IsTransient(e))
+        {
+            throw Unavailable($"Neo4j at {_options.Uri} is unavailable: {e.Message}", e);
+        }
+    }
+
+    private GraphStoreUnavailableException Unavailable(string message, Exception inner) =>
+        new(message + (_options.Retries > 0 ? $" (after {_options.Retries} retries)" : ""), inner, _options.RetryAfter);
+
+    private static bool IsTransient(Exception e) => e switch
+    {
+        HttpRequestException => true,
+        Neo4jQueryException q => q.IsTransient || q.HttpStatus is 502 or 503 or 504,
+        TaskCanceledException t => t.InnerException is TimeoutException,
+        _ => false,
+    };
+
+    private HttpRequestMessage NewRequest(HttpMethod method, string path, byte[]? content, string? affinity)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(TypedJson.MediaType));
+        request.Headers.Authorization = _authorization;
+        if (affinity is not null)
+        {
+            request.Headers.TryAddWithoutValidation(ClusterAffinityHeader, affinity);
+        }
+
+        if (content is not null)
+        {
+            request.Content = new ByteArrayContent(content);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(TypedJson.MediaType);
+        }
+
+        return request;
+    }
+
+    private async Task<Answer> SendAsync(HttpMethod method, string path, CypherStatement? statement, string? affinity, string? statementName, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(method, path, TypedJson.WriteRequest(statement), affinity);
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var newAffinity = response.Headers.TryGetValues(ClusterAffinityHeader, out var values) ? values.FirstOrDefault() : null;
+
+        using var json = ParseBody(body, status);
+        var root = json?.RootElement;
+        if (root is { } r && r.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+        {
+            var first = errors[0];
+            var code = first.TryGetProperty("code", out var c) ? c.GetString() ?? "" : "";
+            var message = first.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+            if (response.StatusCode == HttpStatusCode.Unauthorized || code == "Neo.ClientError.Security.Unauthorized")
+            {
+                throw AuthenticationFailed(code, message);
+            }
+
+            throw new Neo4jQueryException(code, message, status, statementName);
+        }
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw AuthenticationFailed("HTTP 401", body);
+        }
+
+        if (status is < 200 or > 299)
+        {
+            throw new Neo4jQueryException($"HTTP {status}", response.ReasonPhrase ?? "request failed", status, statementName);
+        }
+
+        return new Answer(root is { } ok ? ReadResult(ok) : CypherResult.Empty, ReadTransactionId(root), newAffinity ?? affinity);
+    }
+
+    private Neo4jAuthenticationException AuthenticationFailed(string code, string message) =>
+        new($"Neo4j at {_options.Uri} rejected the credentials of user '{_options.User}' ({code}: {message}). Check Neo4j:User and Neo4j:Password (NEO4J_AUTH of the server).");
+
+    private static JsonDocument? ParseBody(string body, int status)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException e) when (status is < 200 or > 299)
+        {
+            // A proxy or a starting server may answer an error status with HTML; the status decides what happened.
+            _ = e;
+            return null;
+        }
+    }
+
+    private static CypherResult ReadResult(JsonElement root)
+    {
+        if (!root.TryGetProperty("data", out var data))
+        {
+            return CypherResult.Empty;
+        }
+
+        var fields = data.TryGetProperty("fields", out var f) ? f.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+        var rows = new List<IReadOnlyList<object?>>();
+        if (data.TryGetProperty("values", out var values))
+        {
+            foreach (var row in values.EnumerateArray())
+            {
+                rows.Add([.. row.EnumerateArray().Select(TypedJson.ReadValue)]);
+            }
+        }
+
+        return new CypherResult(fields, rows);
+    }
+
+    private static string? ReadTransactionId(JsonElement? root) =>
+        root is { } r && r.TryGetProperty("transaction", out var tx) && tx.TryGetProperty("id", out var id) ? id.GetString() : null;
+
+    private sealed record Answer(CypherResult Result, string? TransactionId, string? Affinity);
+}
