@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using GraphService.Api.Http;
 using GraphService.Api.Tests.Support;
@@ -92,9 +93,11 @@ public sealed class HostBehaviourTests
     }
 
     [Fact]
-    public async Task A_store_failure_is_a_500_problem_without_internals_and_an_unreachable_store_a_503_with_its_Retry_After()
+    public async Task A_store_failure_is_a_500_problem_without_internals_an_unreachable_store_a_503_with_its_Retry_After_and_a_slow_query_a_504()
     {
-        await using var server = await ApiServer.StartAsync(replaceServices: s => s.AddSingleton<IGraphStore>(new UnreliableStore()));
+        await using var server = await ApiServer.StartAsync(
+            new Dictionary<string, string?> { ["Api:RequestTimeoutSeconds"] = "1" },
+            s => s.AddSingleton<IGraphStore>(new UnreliableStore()));
 
         using var failed = await server.Client.GetAsync("/api/paths?from=explode&to=x");
         var problem = await ProblemAssert.IsProblemAsync(failed, HttpStatusCode.InternalServerError, ProblemTypes.InternalError);
@@ -106,6 +109,10 @@ public sealed class HostBehaviourTests
         var problem503 = await ProblemAssert.IsProblemAsync(unavailable, HttpStatusCode.ServiceUnavailable, ProblemTypes.StoreUnavailable);
         Assert.Equal(TimeSpan.FromSeconds(7), unavailable.Headers.RetryAfter?.Delta);
         Assert.DoesNotContain(UnreliableStore.Secret, problem503.GetRawText(), StringComparison.Ordinal);
+
+        using var slow = await server.Client.GetAsync("/api/paths?from=slow&to=x");
+        var problem504 = await ProblemAssert.IsProblemAsync(slow, HttpStatusCode.GatewayTimeout, ProblemTypes.RequestTimeout);
+        Assert.Contains("1 seconds", problem504.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,11 +151,20 @@ public sealed class HostBehaviourTests
         public Task<GraphStatus> GetStatusAsync(CancellationToken cancellationToken) =>
             Task.FromResult(new GraphStatus(true, "unreliable-1", 1, 0, 0, "Unreliable"));
 
-        public Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken) => text switch
+        public async Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken)
         {
-            "unreachable" => throw new GraphStoreUnavailableException($"connection refused by {Secret}", null, TimeSpan.FromSeconds(7)),
-            _ => throw new InvalidOperationException($"corrupt page in {Secret}"),
-        };
+            switch (text)
+            {
+                case "slow":
+                    // Never answers: only the request timeout's cancellation ends it.
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                    throw new UnreachableException();
+                case "unreachable":
+                    throw new GraphStoreUnavailableException($"connection refused by {Secret}", null, TimeSpan.FromSeconds(7));
+                default:
+                    throw new InvalidOperationException($"corrupt page in {Secret}");
+            }
+        }
 
         public Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken) => throw new NotSupportedException();
 

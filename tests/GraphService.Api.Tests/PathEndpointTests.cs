@@ -57,6 +57,7 @@ public sealed class PathEndpointTests(SampleCorpusApi api)
     public async Task Types_restrict_the_relationships_followed()
     {
         var result = await api.Server.GetJsonAsync<PathResult>(KhazaliToAmeri + "&types=leads,member_of,allied_with&k=10");
+        Assert.NotEmpty(result.Paths);
         Assert.All(result.Paths.SelectMany(p => p.Relationships), r => Assert.Contains(r.Type, new[] { "LEADS", "MEMBER_OF", "ALLIED_WITH" }));
     }
 
@@ -64,6 +65,7 @@ public sealed class PathEndpointTests(SampleCorpusApi api)
     public async Task Direction_out_follows_relationships_only_as_written()
     {
         var result = await api.Server.GetJsonAsync<PathResult>("/api/paths?from=Khazali&to=Iran&direction=out&k=10&maxHops=6");
+        Assert.NotEmpty(result.Paths);
         foreach (var path in result.Paths)
         {
             for (var i = 0; i < path.Relationships.Count; i++)
@@ -77,7 +79,11 @@ public sealed class PathEndpointTests(SampleCorpusApi api)
     [Fact]
     public async Task MinConfidence_and_contested_exclude_filter_relationships()
     {
-        var result = await api.Server.GetJsonAsync<PathResult>(KhazaliToAmeri + "&minConfidence=0.6&contested=exclude&k=10&maxHops=6");
+        var unfiltered = await api.Server.GetJsonAsync<PathResult>("/api/paths?from=Sadr&to=Iran&k=10&maxHops=6");
+        Assert.Contains(unfiltered.Paths.SelectMany(p => p.Relationships), r => r.Confidence < 0.6 || r.Contested);
+
+        var result = await api.Server.GetJsonAsync<PathResult>("/api/paths?from=Sadr&to=Iran&minConfidence=0.6&contested=exclude&k=10&maxHops=6");
+        Assert.NotEmpty(result.Paths);
         Assert.All(result.Paths.SelectMany(p => p.Relationships), r =>
         {
             Assert.True(r.Confidence >= 0.6, $"{r.Id} has confidence {r.Confidence}");
@@ -93,6 +99,7 @@ public sealed class PathEndpointTests(SampleCorpusApi api)
         Assert.NotEqual("hadi-al-ameri", via.Id);
 
         var around = await api.Server.GetJsonAsync<PathResult>($"{KhazaliToAmeri}&k=25&maxHops=6&exclude={Uri.EscapeDataString(via.Name)}");
+        Assert.NotEmpty(around.Paths);
         Assert.All(around.Paths, p => Assert.DoesNotContain(p.Nodes, n => n.Id == via.Id));
     }
 
@@ -101,6 +108,7 @@ public sealed class PathEndpointTests(SampleCorpusApi api)
     {
         var day = new DateOnly(2007, 1, 1);
         var result = await api.Server.GetJsonAsync<PathResult>(KhazaliToAmeri + "&asOf=2007&k=25&maxHops=6");
+        Assert.NotEmpty(result.Paths);
         Assert.All(result.Paths.SelectMany(p => p.Relationships), r =>
         {
             Assert.True(r.Since is null || PartialDate.Parse(r.Since).Earliest <= day, $"{r.Id} starts {r.Since}");

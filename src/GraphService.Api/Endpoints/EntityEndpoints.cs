@@ -28,7 +28,8 @@ public static class EntityEndpoints
         group.MapGet("/{id}/neighborhood", GetNeighborhood)
             .WithName("GetNeighborhood")
             .WithSummary("The entities and cited relationships around one entity, up to a depth")
-            .WithMetadata(NeighborhoodRequest.Catalog);
+            .WithMetadata(NeighborhoodRequest.Catalog, new ReportResponses())
+            .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
         return group;
     }
@@ -77,7 +78,7 @@ public static class EntityEndpoints
         };
     }
 
-    public static async Task<Results<Ok<NeighborhoodResult>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> GetNeighborhood(
+    public static async Task<Results<Ok<NeighborhoodResult>, ContentHttpResult, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> GetNeighborhood(
         string id, [AsParameters] NeighborhoodRequest request, GraphQueries queries, HttpContext http, CancellationToken cancellationToken)
     {
         var reader = new QueryReader();
@@ -89,13 +90,18 @@ public static class EntityEndpoints
             return TypedResults.BadRequest(Problems.InvalidParameters(http, reader.Errors));
         }
 
+        if (!ReportNegotiation.TryChoose(http, request.Format, out var report, out var refusal))
+        {
+            return refusal!;
+        }
+
         var outcome = await queries.NeighborhoodAsync(id, entityId => new NeighborhoodQuery(entityId)
         {
             Depth = depth,
             Limit = limit,
             Types = types,
         }, cancellationToken);
-        return outcome.ToHttpResult(http);
+        return outcome.ToNegotiatedResult(http, report is { } format ? r => ReportNegotiation.Write(r, format) : null);
     }
 }
 
@@ -146,6 +152,7 @@ public sealed class NeighborhoodRequest
         QueryParameter.Integer(QueryLimits.Depth, "how many relationships away from the entity to look"),
         new("types", "comma-separated relationship types to follow (see /api/schema), case-insensitive; empty follows all") { Example = "LEADS,MEMBER_OF" },
         QueryParameter.Integer(QueryLimits.NeighborhoodLimit, "the most entities to return; the nearest and best-evidenced are kept"),
+        ReportNegotiation.FormatParameter,
     ]);
 
     [FromQuery(Name = "depth")]
@@ -156,4 +163,7 @@ public sealed class NeighborhoodRequest
 
     [FromQuery(Name = "limit")]
     public string? Limit { get; init; }
+
+    [FromQuery(Name = "format")]
+    public string? Format { get; init; }
 }

@@ -17,12 +17,13 @@ public static class PathEndpoints
             .WithSummary("Find the k shortest cited paths between two entities")
             .WithDescription("from and to accept an entity id, name or alias (spelling variants resolve). Paths are ordered shortest " +
                              "first, then by the strength of their weakest link. Every relationship carries the quotes that support it.")
-            .WithMetadata(PathRequest.Catalog);
+            .WithMetadata(PathRequest.Catalog, new ReportResponses())
+            .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
         return group;
     }
 
-    public static async Task<Results<Ok<PathResult>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> FindPaths(
+    public static async Task<Results<Ok<PathResult>, ContentHttpResult, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> FindPaths(
         [AsParameters] PathRequest request, GraphQueries queries, HttpContext http, CancellationToken cancellationToken)
     {
         var reader = new QueryReader();
@@ -41,6 +42,11 @@ public static class PathEndpoints
             return TypedResults.BadRequest(Problems.InvalidParameters(http, reader.Errors));
         }
 
+        if (!ReportNegotiation.TryChoose(http, request.Format, out var report, out var refusal))
+        {
+            return refusal!;
+        }
+
         var outcome = await queries.PathsAsync(from, to, (fromId, toId) => new PathQuery(fromId, toId)
         {
             MaxHops = maxHops,
@@ -52,7 +58,7 @@ public static class PathEndpoints
             AsOf = asOf,
             Contested = contested,
         }, cancellationToken);
-        return outcome.ToHttpResult(http);
+        return outcome.ToNegotiatedResult(http, report is { } format ? r => ReportNegotiation.Write(r, format) : null);
     }
 }
 
@@ -94,7 +100,7 @@ public sealed class PathRequest
 
     public static ParameterCatalog Catalog { get; } = new([
         FromParameter, ToParameter, MaxHopsParameter, KParameter, TypesParameter, DirectionParameter, MinConfidenceParameter,
-        ExcludeParameter, AsOfParameter, ContestedParameter,
+        ExcludeParameter, AsOfParameter, ContestedParameter, ReportNegotiation.FormatParameter,
     ]);
 
     [FromQuery(Name = "from")]
@@ -126,4 +132,7 @@ public sealed class PathRequest
 
     [FromQuery(Name = "contested")]
     public string? Contested { get; init; }
+
+    [FromQuery(Name = "format")]
+    public string? Format { get; init; }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using GraphService.Core.Store;
 using Microsoft.AspNetCore.Http.Json;
 using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -55,6 +56,13 @@ public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphRespon
             return body;
         }
 
+        if (inner is ContentHttpResult { StatusCode: null or StatusCodes.Status200OK, ResponseContent: { } text } content)
+        {
+            var body = new CachedBody(etag, Encoding.UTF8.GetBytes(text), content.ContentType ?? "text/plain; charset=utf-8");
+            cache.Set(key, body);
+            return body;
+        }
+
         // Typed results write a ProblemDetails value as application/json; errors are sent as application/problem+json.
         return inner is IValueHttpResult { Value: ProblemDetails problem } ? TypedResults.Problem(problem) : result;
     }
@@ -94,6 +102,8 @@ public sealed class CachedBody(string etag, byte[] body, string contentType) : I
         response.ContentLength = body.Length;
         response.Headers.ETag = etag;
         response.Headers.CacheControl = "no-cache";
+        // The representation of /api/paths and neighbourhoods depends on Accept (reports); say so to shared caches.
+        response.Headers.Vary = "Accept";
         return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
     }
 }

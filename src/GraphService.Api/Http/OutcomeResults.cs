@@ -8,16 +8,17 @@ namespace GraphService.Api.Http;
 /// <summary>Translates the core's expected query outcomes into HTTP answers: 200, 400, 404 with suggestions, 409 with candidates.</summary>
 public static class OutcomeResults
 {
-    public static Results<Ok<T>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>> ToHttpResult<T>(
-        this QueryOutcome<T> outcome, HttpContext http) => outcome switch
+    /// <summary>The answer (as JSON, or written as a report when one was negotiated), or the problem the outcome is.</summary>
+    public static Results<Ok<T>, ContentHttpResult, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult> ToNegotiatedResult<T>(
+        this QueryOutcome<T> outcome, HttpContext http, Func<T, ContentHttpResult>? report) => outcome switch
         {
+            QueryOutcome<T>.Ok ok when report is not null => report(ok.Value),
             QueryOutcome<T>.Ok ok => TypedResults.Ok(ok.Value),
             QueryOutcome<T>.Invalid invalid => TypedResults.BadRequest(Problems.InvalidParameters(http, invalid.Errors)),
             QueryOutcome<T>.Unresolved { Resolution: Resolution.Ambiguous ambiguous } u =>
                 TypedResults.Conflict(Problems.AmbiguousName(http, u.Parameter, ambiguous)),
             QueryOutcome<T>.Unresolved { Resolution: Resolution.NotFound notFound } u =>
                 TypedResults.NotFound(Problems.UnknownEntity(http, u.Parameter, notFound)),
-            // The core only reports Unresolved for a name that did not resolve; anything else is a broken contract.
             _ => throw new UnreachableException($"Unexpected query outcome {outcome.GetType().Name}"),
         };
 }

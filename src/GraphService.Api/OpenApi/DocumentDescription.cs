@@ -71,6 +71,12 @@ public sealed class DocumentDescription : IOpenApiDocumentTransformer
             Description = "409: the entities the name matches.",
             Items = new OpenApiSchemaReference("NodeView", document),
         };
+        problem.Properties["supported"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Description = "400 unsupported-format and 406: the formats or media types that are supported.",
+            Items = new OpenApiSchema { Type = JsonSchemaType.String },
+        };
         problem.Properties["checks"] = new OpenApiSchema
         {
             Type = JsonSchemaType.Array,

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GraphService.Api.Http;
+using GraphService.Reports;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -22,6 +23,7 @@ public sealed class ProblemResponseDocumentation : IOpenApiOperationTransformer
 
         var route = context.Description.RelativePath ?? string.Empty;
         var conditional = context.Description.ActionDescriptor.EndpointMetadata.OfType<NotModifiedResponse>().Any();
+        var reports = context.Description.ActionDescriptor.EndpointMetadata.OfType<ReportResponses>().Any();
         foreach (var (code, response) in operation.Responses)
         {
             if (response is not OpenApiResponse concrete || !int.TryParse(code, out var status))
@@ -35,6 +37,17 @@ public sealed class ProblemResponseDocumentation : IOpenApiOperationTransformer
             }
             else if (status == 200 && conditional)
             {
+                if (reports && concrete.Content is { } content)
+                {
+                    foreach (var format in ReportFormats.All.Where(f => f.Negotiable))
+                    {
+                        content[format.MediaType] = new OpenApiMediaType
+                        {
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = $"The answer as a {format.Name} report (?format={format.Name})." },
+                        };
+                    }
+                }
+
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 concrete.Headers["ETag"] = Header("Identifies this answer for this graph version; send it back in If-None-Match.");
                 concrete.Headers["Cache-Control"] = Header("no-cache: revalidate with If-None-Match, which costs nothing while the graph is unchanged.");
@@ -81,6 +94,7 @@ public sealed class ProblemResponseDocumentation : IOpenApiOperationTransformer
         {
             400 => "Bad Request: a parameter is malformed or out of range; errors names each one and what is allowed.",
             404 => "Not Found: nothing is known by that id or name; suggestions lists the closest.",
+            406 => "Not Acceptable: no representation matches the Accept header; supported lists the media types.",
             409 => "Conflict: the name matches several entities; candidates lists them.",
             429 => "Too Many Requests: this client's rate limit is used up; retry after Retry-After seconds.",
             500 => "Internal Server Error: the server failed; the body carries a traceId and no internals.",
@@ -121,6 +135,8 @@ public sealed class ProblemResponseDocumentation : IOpenApiOperationTransformer
                     new JsonObject { ["id"] = "ammar-al-hakim", ["name"] = "Ammar al-Hakim", ["type"] = "Person" },
                     new JsonObject { ["id"] = "muhammad-baqir-al-hakim", ["name"] = "Muhammad Baqir al-Hakim", ["type"] = "Person" }),
             }),
+        406 => Problem(ProblemTypes.NotAcceptable, "Not acceptable", 406, "No representation matches Accept: application/pdf. Supported media types: application/json, text/markdown, ….",
+            new JsonObject { ["supported"] = new JsonArray("application/json", "text/markdown", "text/html", "image/svg+xml") }),
         429 => Problem(ProblemTypes.RateLimited, "Too many requests", 429, "This client may make 600 requests per 60 seconds. Retry after 12 seconds.", []),
         503 => Problem(ProblemTypes.StoreUnavailable, "Store unavailable", 503, "The graph store cannot answer now (no graph loaded yet, or the backend is unreachable). Retry after 5 seconds.", []),
         504 => Problem(ProblemTypes.RequestTimeout, "Request timed out", 504, "The query did not finish within 30 seconds.", []),
