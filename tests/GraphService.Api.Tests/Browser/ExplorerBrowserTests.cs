@@ -84,19 +84,22 @@ public sealed partial class ExplorerBrowserTests(SampleCorpusApi api)
         Assert.Contains("hadi-al-ameri", (await DiagramAsync(page)).NodeIds);
         await browser.ScreenshotAsync("neighborhood-keyboard");
 
-        // Copy: the Markdown of the neighborhood when the API offers ?format=markdown, else a message saying it does not.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Copy Markdown" }).ClickAsync();
-        using var offered = new HttpRequestMessage(HttpMethod.Get, "/api/entities/qassim-al-araji/neighborhood?depth=1&limit=50&format=markdown");
-        offered.Headers.Accept.ParseAdd("text/markdown");
-        using var answer = await api.Client.SendAsync(offered);
-        if (answer.Content.Headers.ContentType?.MediaType == "text/markdown")
+        // Copy: each format of the neighborhood when the API offers it (?format=), else a message saying it does not.
+        foreach (var (format, label, mediaType) in new[] { ("mermaid", "Mermaid", "text/vnd.mermaid"), ("cypher", "Cypher", "application/x-cypher-query"), ("markdown", "Markdown", "text/markdown") })
         {
-            await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Copied the Markdown");
-            Assert.Equal(await answer.Content.ReadAsStringAsync(), await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
-        }
-        else
-        {
-            await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("does not offer ?format=markdown");
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Copy {label}" }).ClickAsync();
+            using var offered = new HttpRequestMessage(HttpMethod.Get, $"/api/entities/qassim-al-araji/neighborhood?depth=1&limit=50&format={format}");
+            offered.Headers.Accept.ParseAdd(mediaType);
+            using var answer = await api.Client.SendAsync(offered);
+            if (answer.Content.Headers.ContentType?.MediaType == mediaType)
+            {
+                await Assertions.Expect(page.Locator("#status")).ToContainTextAsync($"Copied the {label}");
+                Assert.Equal(await answer.Content.ReadAsStringAsync(), await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+            }
+            else
+            {
+                await Assertions.Expect(page.Locator("#error")).ToContainTextAsync($"does not offer ?format={format}");
+            }
         }
 
         await browser.ScreenshotAsync("copy");
