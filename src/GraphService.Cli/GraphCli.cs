@@ -25,6 +25,7 @@ public static class GraphCli
         root.Subcommands.Add(Commands.PathCommand.Create(console, Services));
         root.Subcommands.Add(Commands.NeighborsCommand.Create(console, Services));
         root.Subcommands.Add(Commands.EntitiesCommand.Create(console, Services));
+        root.Subcommands.Add(Commands.ExportCommand.Create(console, Services));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

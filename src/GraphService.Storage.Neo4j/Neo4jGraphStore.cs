@@ -277,6 +277,9 @@ public sealed class Neo4jGraphStore : IGraphStore
         var node = entity.Records[0].Value<CypherNode>("e");
         var links = (await RunAsync("entity-relationships", cancellationToken, ("id", id)).ConfigureAwait(false)).Records
             .Select(r => (Id: r.String("id"), Outgoing: r.Bool("outgoing"), Other: new NodeView(r.String("otherId"), r.String("otherName"), GraphModel.ParseEntityType(r.String("otherType")))))
+            // A relationship from the entity to itself is listed once, as outgoing (as the embedded store lists it).
+            .OrderByDescending(l => l.Outgoing)
+            .DistinctBy(l => l.Id, StringComparer.Ordinal)
             .ToList();
         var views = await RelationshipViewsAsync(links.Select(l => l.Id), cancellationToken).ConfigureAwait(false);
         var byPredicate = links
@@ -362,9 +365,8 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         var cache = await CacheAsync(cancellationToken).ConfigureAwait(false);
         var types = (await RunAsync("schema-entity-types", cancellationToken).ConfigureAwait(false)).Records
-            .Select(r => (Type: GraphModel.ParseEntityType(r.String("type")), Count: r.Int("count")))
-            .OrderBy(t => t.Type)
-            .Select(t => new TypeCount(t.Type.ToString(), t.Count))
+            .Select(r => new TypeCount(GraphModel.ParseEntityType(r.String("type")).ToString(), r.Int("count")))
+            .OrderBy(t => t.Type, StringComparer.Ordinal)
             .ToList();
         var predicates = (await RunAsync("schema-predicates", cancellationToken).ConfigureAwait(false)).Records
             .Select(r => new PredicateCount(r.String("type"), r.String("phrase"), r.Bool("builtIn"), r.Int("count")))

@@ -177,7 +177,7 @@ public sealed partial class SqliteGraphStore
         using (var command = SqliteCommands.Create(
             connection,
             transaction,
-            "SELECT id, type, start_id, end_id, since, until, confidence, confidence_declared, corroboration, contested FROM relationships ORDER BY rowid;"))
+            "SELECT id, type, start_id, end_id, since, until, confidence, confidence_declared, corroboration, contested FROM relationships ORDER BY id;"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -218,69 +218,56 @@ public sealed partial class SqliteGraphStore
         GraphSnapshot graph,
         CancellationToken cancellationToken)
     {
-        using (var insert = SqliteCommands.Prepare(connection, transaction, "INSERT INTO predicates (type, phrase, built_in) VALUES ($t, $p, $b);", "$t", "$p", "$b"))
+        using (var predicates = new BatchedInsert(connection, "predicates", "type", "phrase", "built_in"))
         {
             foreach (var p in graph.Predicates)
             {
-                insert.Run(p.Type, p.Phrase, p.BuiltIn ? 1 : 0);
+                predicates.Add(p.Type, p.Phrase, p.BuiltIn ? 1 : 0);
             }
         }
 
-        using (var insert = SqliteCommands.Prepare(connection, transaction, "INSERT INTO entities (id, type, name, description) VALUES ($i, $t, $n, $d);", "$i", "$t", "$n", "$d"))
-        using (var alias = SqliteCommands.Prepare(connection, transaction, "INSERT INTO aliases (entity_id, ordinal, alias) VALUES ($e, $o, $a);", "$e", "$o", "$a"))
+        using (var entities = new BatchedInsert(connection, "entities", "id", "type", "name", "description"))
+        using (var aliases = new BatchedInsert(connection, "aliases", "entity_id", "ordinal", "alias"))
         {
             var n = 0;
             foreach (var e in graph.Entities)
             {
                 Checkpoint(ref n, cancellationToken);
-                insert.Run(e.Id, e.Type.ToString(), e.Name, e.Description);
+                entities.Add(e.Id, e.Type.ToString(), e.Name, e.Description);
                 for (var i = 0; i < e.Aliases.Count; i++)
                 {
-                    alias.Run(e.Id, i, e.Aliases[i]);
+                    aliases.Add(e.Id, i, e.Aliases[i]);
                 }
             }
         }
 
         var documents = new Dictionary<string, Core.Queries.DocumentSummary>(StringComparer.Ordinal);
-        using (var insert = SqliteCommands.Prepare(
+        using (var insert = new BatchedInsert(
             connection,
-            transaction,
-            "INSERT INTO documents (id, title, publisher, author, published, url, language, body, body_length) VALUES ($i, $t, $p, $a, $d, $u, $l, $b, $n);",
-            "$i", "$t", "$p", "$a", "$d", "$u", "$l", "$b", "$n"))
+            "documents",
+            "id", "title", "publisher", "author", "published", "url", "language", "body", "body_length"))
         {
             foreach (var d in graph.Documents)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                insert.Run(d.Id, d.Title, d.Publisher, d.Author, d.Published?.ToString(), d.Url, d.Language, d.Body, d.Body.Length);
+                insert.Add(d.Id, d.Title, d.Publisher, d.Author, d.Published?.ToString(), d.Url, d.Language, d.Body, d.Body.Length);
                 documents[d.Id] = Core.Queries.ViewMapping.ToSummary(d);
             }
         }
 
         var citations = new Dictionary<string, Citation>(StringComparer.Ordinal);
-        using (var insert = SqliteCommands.Prepare(
+        using (var insert = new BatchedInsert(
             connection,
-            transaction,
-            """
-            INSERT INTO relationships (id, type, start_id, end_id, since, until, since_day, until_day, confidence, confidence_declared, corroboration, contested)
-            VALUES ($i, $t, $s, $e, $since, $until, $sd, $ud, $c, $cd, $co, $x);
-            """,
-            "$i", "$t", "$s", "$e", "$since", "$until", "$sd", "$ud", "$c", "$cd", "$co", "$x"))
-        using (var link = SqliteCommands.Prepare(
-            connection,
-            transaction,
-            "INSERT INTO relationship_citations (relationship_id, ordinal, citation_id) VALUES ($r, $o, $c);",
-            "$r", "$o", "$c"))
-        using (var cite = SqliteCommands.Prepare(
-            connection,
-            transaction,
-            "INSERT INTO citations (id, document_id, quote, start_offset, end_offset, stance) VALUES ($i, $d, $q, $s, $e, $st);",
-            "$i", "$d", "$q", "$s", "$e", "$st"))
+            "relationships",
+            "id", "type", "start_id", "end_id", "since", "until", "since_day", "until_day", "confidence", "confidence_declared", "corroboration", "contested"))
+        using (var link = new BatchedInsert(connection, "relationship_citations", "relationship_id", "ordinal", "citation_id"))
+        using (var cite = new BatchedInsert(connection, "citations", "id", "document_id", "quote", "start_offset", "end_offset", "stance"))
         {
             var n = 0;
             foreach (var r in graph.Relationships)
             {
                 Checkpoint(ref n, cancellationToken);
-                insert.Run(
+                insert.Add(
                     r.Id,
                     r.Type,
                     r.StartId,
@@ -312,25 +299,21 @@ public sealed partial class SqliteGraphStore
                         }
 
                         citations[c.Id] = c;
-                        cite.Run(c.Id, c.DocumentId, c.Quote, c.Start, c.End, Hydrator.StanceText(c.Stance));
+                        cite.Add(c.Id, c.DocumentId, c.Quote, c.Start, c.End, Hydrator.StanceText(c.Stance));
                     }
 
-                    link.Run(r.Id, i, c.Id);
+                    link.Add(r.Id, i, c.Id);
                 }
             }
         }
 
-        using (var insert = SqliteCommands.Prepare(
-            connection,
-            transaction,
-            "INSERT INTO mentions (entity_id, document_id, start_offset, end_offset) VALUES ($e, $d, $s, $x);",
-            "$e", "$d", "$s", "$x"))
+        using (var insert = new BatchedInsert(connection, "mentions", "entity_id", "document_id", "start_offset", "end_offset"))
         {
             var n = 0;
             foreach (var m in graph.Mentions)
             {
                 Checkpoint(ref n, cancellationToken);
-                insert.Run(m.EntityId, m.DocumentId, m.Start, m.End);
+                insert.Add(m.EntityId, m.DocumentId, m.Start, m.End);
             }
         }
 

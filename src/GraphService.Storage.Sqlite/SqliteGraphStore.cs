@@ -419,7 +419,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         using (var command = SqliteCommands.Create(
             connection,
             transaction,
-            "SELECT id, type, start_id, end_id, since_day, until_day, confidence, corroboration, contested FROM relationships ORDER BY rowid;"))
+            "SELECT id, type, start_id, end_id, since_day, until_day, confidence, corroboration, contested FROM relationships;"))
         using (var reader = command.ExecuteReader())
         {
             var n = 0;

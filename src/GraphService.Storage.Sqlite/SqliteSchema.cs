@@ -22,7 +22,8 @@ internal static class SqliteSchema
         CREATE TABLE relationships (
             id TEXT PRIMARY KEY, type TEXT NOT NULL, start_id TEXT NOT NULL, end_id TEXT NOT NULL,
             since TEXT, until TEXT, since_day INTEGER NOT NULL, until_day INTEGER NOT NULL,
-            confidence REAL NOT NULL, confidence_declared INTEGER NOT NULL, corroboration INTEGER NOT NULL, contested INTEGER NOT NULL);
+            confidence REAL NOT NULL, confidence_declared INTEGER NOT NULL, corroboration INTEGER NOT NULL, contested INTEGER NOT NULL)
+            WITHOUT ROWID;
         CREATE TABLE citations (
             id TEXT PRIMARY KEY, document_id TEXT NOT NULL, quote TEXT NOT NULL,
             start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, stance TEXT NOT NULL);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using GraphService.Core.Queries;
-using GraphService.Core.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GraphService.Cli.Commands;
@@ -14,10 +13,17 @@ public static class NeighborsCommand
         var depth = new Option<int>("--depth") { Description = QueryLimits.Depth.Describe(), DefaultValueFactory = _ => QueryLimits.Depth.Default };
         var limit = new Option<int>("--limit") { Description = QueryLimits.NeighborhoodLimit.Describe(), DefaultValueFactory = _ => QueryLimits.NeighborhoodLimit.Default };
         var types = new Option<string?>("--types") { Description = "Relationship types to follow, comma-separated (default: all)" };
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON (the REST API's shape)" };
-        var command = new Command("neighbors", "An entity's neighbourhood: nodes and relationships with their citations") { entity, depth, limit, types, json };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON (the REST API's shape); same as --format json" };
+        var format = OutputFormat.CreateOption();
+        var command = new Command("neighbors", "An entity's neighbourhood: nodes and relationships with their citations") { entity, depth, limit, types, json, format };
         command.SetAction(async (result, ct) =>
         {
+            if (OutputFormat.ForNeighborhood(result.GetValue(format)!, result.GetValue(json)) is not { } render)
+            {
+                await console.Error.WriteLineAsync(OutputFormat.Unknown(result.GetValue(format)!)).ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
             await using var sp = services(result);
             var outcome = await sp.GetRequiredService<GraphQueries>().NeighborhoodAsync(
                 result.GetValue(entity)!,
@@ -29,7 +35,7 @@ public static class NeighborsCommand
             }
 
             var n = ((QueryOutcome<NeighborhoodResult>.Ok)outcome).Value;
-            await console.Out.WriteLineAsync(result.GetValue(json) ? GraphJson.Serialize(n) : PathText.Render(n)).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(render(n)).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;

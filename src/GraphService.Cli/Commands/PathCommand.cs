@@ -1,7 +1,6 @@
 using System.CommandLine;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
-using GraphService.Core.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GraphService.Cli.Commands;
@@ -21,14 +20,21 @@ public static class PathCommand
         var exclude = new Option<string?>("--exclude") { Description = "Entities no path may pass through, comma-separated" };
         var asOf = new Option<string?>("--as-of") { Description = "Only relationships that held on this date (YYYY, YYYY-MM or YYYY-MM-DD)" };
         var contested = new Option<ContestedFilter>("--contested") { Description = "include or exclude relationships with disputing evidence", DefaultValueFactory = _ => ContestedFilter.Include };
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON (the REST API's shape)" };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON (the REST API's shape); same as --format json" };
+        var format = OutputFormat.CreateOption();
 
         var command = new Command("path", "How is FROM connected to TO? Shortest paths, every link with its quotes")
         {
-            from, to, maxHops, k, types, direction, minConfidence, exclude, asOf, contested, json,
+            from, to, maxHops, k, types, direction, minConfidence, exclude, asOf, contested, json, format,
         };
         command.SetAction(async (result, ct) =>
         {
+            if (OutputFormat.ForPaths(result.GetValue(format)!, result.GetValue(json)) is not { } render)
+            {
+                await console.Error.WriteLineAsync(OutputFormat.Unknown(result.GetValue(format)!)).ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
             DateOnly? date = null;
             if (result.GetValue(asOf) is { } asOfText)
             {
@@ -65,7 +71,7 @@ public static class PathCommand
             }
 
             var paths = ((QueryOutcome<PathResult>.Ok)outcome).Value;
-            await console.Out.WriteLineAsync(result.GetValue(json) ? GraphJson.Serialize(paths) : PathText.Render(paths)).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(render(paths)).ConfigureAwait(false);
             if (paths.Paths.Count == 0)
             {
                 await console.Error.WriteLineAsync($"no path from {paths.From.Name} to {paths.To.Name} within {result.GetValue(maxHops)} hops").ConfigureAwait(false);

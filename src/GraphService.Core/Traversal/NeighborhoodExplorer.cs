@@ -1,3 +1,4 @@
+using System.Buffers;
 using GraphService.Core.Queries;
 
 namespace GraphService.Core.Traversal;
@@ -14,6 +15,8 @@ public sealed record IndexedNeighborhood(int Center, IReadOnlyList<int> Nodes, I
 /// </summary>
 public sealed class NeighborhoodExplorer(TraversalIndex index)
 {
+    private const int Kept = -1;
+
     /// <summary>Null when the centre is not an entity of the index.</summary>
     public IndexedNeighborhood? Explore(NeighborhoodQuery query, CancellationToken cancellationToken = default)
     {
@@ -25,66 +28,82 @@ public sealed class NeighborhoodExplorer(TraversalIndex index)
         }
 
         var filter = RelationshipFilter.ForTypes(index, query.Types);
-        var kept = new HashSet<int> { center };
-        var nodes = new List<int> { center };
-        var frontier = new List<int> { center };
-        var truncated = false;
-        for (var depth = 1; depth <= query.Depth && frontier.Count > 0; depth++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var candidates = new Dictionary<int, EvidenceStrength>();
-            foreach (var u in frontier)
-            {
-                foreach (var (v, r) in new NeighbourEnumerable(index, u, useOut: true, useIn: true))
-                {
-                    if (kept.Contains(v) || !filter.Admits(r))
-                    {
-                        continue;
-                    }
 
-                    var strength = new EvidenceStrength(index.RelationshipCorroboration[r], index.RelationshipConfidence[r]);
-                    if (!candidates.TryGetValue(v, out var best) || strength > best)
+        // Per entity: Kept, or the layer in which it was last offered as a candidate, with its best strength then.
+        // Pooled arrays instead of dictionaries: a layer next to a hub offers hundreds of thousands of candidates.
+        var mark = ArrayPool<int>.Shared.Rent(index.EntityCount);
+        var best = ArrayPool<EvidenceStrength>.Shared.Rent(index.EntityCount);
+        try
+        {
+            Array.Clear(mark, 0, index.EntityCount);
+            mark[center] = Kept;
+            var nodes = new List<int> { center };
+            var frontier = new List<int> { center };
+            var truncated = false;
+            for (var depth = 1; depth <= query.Depth && frontier.Count > 0; depth++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var candidates = new List<int>();
+                foreach (var u in frontier)
+                {
+                    foreach (var (v, r) in new NeighbourEnumerable(index, u, useOut: true, useIn: true))
                     {
-                        candidates[v] = strength;
+                        if (mark[v] == Kept || !filter.Admits(r))
+                        {
+                            continue;
+                        }
+
+                        var strength = new EvidenceStrength(index.RelationshipCorroboration[r], index.RelationshipConfidence[r]);
+                        if (mark[v] != depth)
+                        {
+                            mark[v] = depth;
+                            best[v] = strength;
+                            candidates.Add(v);
+                        }
+                        else if (strength > best[v])
+                        {
+                            best[v] = strength;
+                        }
+                    }
+                }
+
+                var room = Math.Max(0, query.Limit - nodes.Count);
+                truncated |= candidates.Count > room;
+                var layer = Strongest(candidates, best, room);
+                foreach (var v in layer)
+                {
+                    mark[v] = Kept;
+                    nodes.Add(v);
+                }
+
+                frontier = layer;
+            }
+
+            var relationships = new List<int>();
+            foreach (var u in nodes)
+            {
+                for (var slot = index.OutOffsets[u]; slot < index.OutOffsets[u + 1]; slot++)
+                {
+                    var r = index.OutRelationship[slot];
+                    if (mark[index.OutNeighbor[slot]] == Kept && filter.Admits(r))
+                    {
+                        relationships.Add(r);
                     }
                 }
             }
 
-            var room = query.Limit - nodes.Count;
-            if (candidates.Count > room)
-            {
-                truncated = true;
-            }
-
-            var layer = Strongest(candidates, Math.Max(0, room));
-            foreach (var v in layer)
-            {
-                kept.Add(v);
-                nodes.Add(v);
-            }
-
-            frontier = layer;
+            relationships.Sort();
+            return new IndexedNeighborhood(center, nodes, relationships, truncated);
         }
-
-        var relationships = new List<int>();
-        foreach (var u in nodes)
+        finally
         {
-            for (var slot = index.OutOffsets[u]; slot < index.OutOffsets[u + 1]; slot++)
-            {
-                var r = index.OutRelationship[slot];
-                if (kept.Contains(index.OutNeighbor[slot]) && filter.Admits(r))
-                {
-                    relationships.Add(r);
-                }
-            }
+            ArrayPool<int>.Shared.Return(mark);
+            ArrayPool<EvidenceStrength>.Shared.Return(best);
         }
-
-        relationships.Sort();
-        return new IndexedNeighborhood(center, nodes, relationships, truncated);
     }
 
     /// <summary>The <paramref name="count"/> strongest candidates, strongest first, ties by id; without sorting them all.</summary>
-    private List<int> Strongest(Dictionary<int, EvidenceStrength> candidates, int count)
+    private List<int> Strongest(List<int> candidates, EvidenceStrength[] best, int count)
     {
         var order = Comparer<(EvidenceStrength Strength, int Entity)>.Create((a, b) =>
         {
@@ -94,8 +113,9 @@ public sealed class NeighborhoodExplorer(TraversalIndex index)
 
         // A bounded heap whose root is the weakest kept candidate (the priority queue dequeues the "largest" in order).
         var kept = new PriorityQueue<int, (EvidenceStrength, int)>(Comparer<(EvidenceStrength, int)>.Create((a, b) => order.Compare(b, a)));
-        foreach (var (entity, strength) in candidates)
+        foreach (var entity in candidates)
         {
+            var strength = best[entity];
             if (kept.Count < count)
             {
                 kept.Enqueue(entity, (strength, entity));

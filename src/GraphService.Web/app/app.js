@@ -1,6 +1,10 @@
 // The GraphService explorer. Every string that comes from the API is put into the page as text (textContent, text
 // nodes, attribute values), never parsed as HTML.
 import { pieces } from './spans.js';
+import {
+  citationSource, copyFormats, describeProblem, documentHash, formatUrl, isMediaType, neighborhoodGraph, neighborhoodUrl,
+  parseDocumentHash, pathGraph, pathSteps, pathsUrl, suggestionText,
+} from './model.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,37 +25,59 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-/** An API failure, with the problem's `detail` (or title) as the message to show. */
-class ProblemError extends Error {}
+/** An API failure: the message to show (the problem's detail) and the entities offered instead, if any. */
+class ProblemError extends Error {
+  constructor({ message, parameter = null, choices = [] }) {
+    super(message);
+    this.parameter = parameter;
+    this.choices = choices;
+  }
+}
 
+/** GET `path`; JSON by default, else the body as text with its Content-Type. Failures become ProblemError. */
 async function request(path, accept = 'application/json') {
   let response;
   try {
     response = await fetch(path, { headers: { Accept: accept } });
   } catch (e) {
-    throw new ProblemError(`The service could not be reached (${e.message}).`);
+    throw new ProblemError({ message: `The service could not be reached (${e.message}).` });
   }
+  const contentType = response.headers.get('Content-Type') ?? '';
   if (!response.ok) {
-    let message = `${response.status} ${response.statusText}`;
-    const type = response.headers.get('Content-Type') ?? '';
-    if (type.includes('json')) {
-      const problem = await response.json();
-      message = problem.detail || problem.title || message;
-    }
-    throw new ProblemError(message);
+    const body = contentType.includes('json') ? await response.json().catch(() => null) : null;
+    throw new ProblemError(describeProblem(response.status, response.statusText, body));
   }
-  return accept === 'application/json' ? response.json() : response.text();
+  if (accept === 'application/json') return response.json();
+  return { text: await response.text(), contentType };
 }
+
+// ---- status and errors ----------------------------------------------------------------------------------------
 
 function showError(error) {
   const box = $('error');
-  box.textContent = error instanceof ProblemError ? error.message : `Unexpected error: ${error.message}`;
+  if (!(error instanceof ProblemError)) {
+    box.replaceChildren(`Unexpected error: ${error.message}`);
+    box.hidden = false;
+    return;
+  }
+  const field = { from: $('from'), to: $('to') }[error.parameter];
+  const choices = field && error.choices.length > 0
+    ? el('p', { className: 'choices' }, 'Did you mean: ', error.choices.map((c) => el('button', {
+      type: 'button',
+      onclick: guarded(() => {
+        setEntity(field, c);
+        return loadPaths();
+      }),
+    }, `${c.name} (${c.type})`)))
+    : null;
+  box.replaceChildren(el('span', {}, error.message), choices);
   box.hidden = false;
+  setStatus('');
 }
 
 function clearError() {
   $('error').hidden = true;
-  $('error').textContent = '';
+  $('error').replaceChildren();
 }
 
 function setStatus(text) {
@@ -69,7 +95,7 @@ function guarded(fn) {
 }
 
 function showVersion(graphVersion) {
-  if (graphVersion) $('graph-version').textContent = `graph version ${graphVersion}`;
+  if (graphVersion) $('graph-version').textContent = `graph ${graphVersion.replace(/^sha256:/, '').slice(0, 12)}`;
 }
 
 // ---- schema: relationship types -------------------------------------------------------------------------------
@@ -77,81 +103,134 @@ function showVersion(graphVersion) {
 async function loadSchema() {
   const schema = await request('/api/schema');
   showVersion(schema.graphVersion);
-  const box = $('types');
-  $('types-loading').remove();
-  for (const p of schema.predicates ?? []) {
+  $('graph-counts').textContent = `${schema.entities} entities · ${schema.relationships} relationships · ${schema.documents} documents`;
+  const used = (schema.predicates ?? []).filter((p) => (p.count ?? 0) > 0);
+  $('types-list').replaceChildren(...used.map((p) => {
     const id = `type-${p.type}`;
-    box.append(el('label', { htmlFor: id },
+    return el('label', { htmlFor: id, title: p.type },
       el('input', { type: 'checkbox', id, name: 'types', value: p.type }),
-      `${p.phrase} (${p.count ?? 0})`));
-  }
+      `${p.phrase} (${p.count})`);
+  }));
 }
 
-// ---- suggestions ----------------------------------------------------------------------------------------------
+// ---- search suggestions: an ARIA combobox over /api/entities --------------------------------------------------
 
-/** The search answer as a list, whether the API sends a bare array or wraps it. */
-function hitsOf(json) {
-  if (Array.isArray(json)) return json;
-  for (const key of ['items', 'hits', 'results', 'entities']) {
-    if (Array.isArray(json?.[key])) return json[key];
-  }
-  return [];
+/** The chosen entity of a field: its id is sent instead of the typed text, so that a chosen suggestion is unambiguous. */
+function setEntity(input, entity) {
+  input.value = entity.name;
+  input.dataset.entityId = entity.id;
 }
 
-function attachSuggestions(input, list) {
+function attachSuggestions(input, listbox) {
   let timer;
-  let latest = 0;
+  let ticket = 0;
+  let hits = [];
+  let active = -1;
+
+  const close = () => {
+    listbox.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+  const choose = (i) => {
+    setEntity(input, hits[i]);
+    close();
+  };
+  const render = (text) => {
+    const options = hits.map((hit, i) => {
+      const { name, detail } = suggestionText(hit);
+      return el('li', {
+        id: `${listbox.id}-${i}`,
+        role: 'option',
+        'aria-selected': i === active ? 'true' : 'false',
+        className: i === active ? 'active' : '',
+        onmousedown: (event) => event.preventDefault(), // keeps the focus in the input
+        onclick: () => choose(i),
+      }, el('span', { className: 'option-name' }, name), el('span', { className: 'option-detail' }, detail));
+    });
+    listbox.replaceChildren(...(options.length > 0 ? options : [el('li', { className: 'empty', role: 'presentation' }, `No entity matches “${text}”.`)]));
+    listbox.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    if (active >= 0) input.setAttribute('aria-activedescendant', `${listbox.id}-${active}`);
+    else input.removeAttribute('aria-activedescendant');
+  };
+
   input.addEventListener('input', () => {
+    delete input.dataset.entityId;
     clearTimeout(timer);
     const text = input.value.trim();
-    if (text.length < 2) return;
+    if (text.length < 2) {
+      close();
+      return;
+    }
     timer = setTimeout(guarded(async () => {
-      const ticket = ++latest;
-      const json = await request(`/api/entities?search=${encodeURIComponent(text)}&limit=10`);
-      if (ticket !== latest) return;
-      list.replaceChildren(...hitsOf(json).map((hit) => el('option', {
-        value: hit.name,
-        label: hit.matchedText && hit.matchedText !== hit.name ? `${hit.name} — ${hit.type}, matched “${hit.matchedText}”` : `${hit.name} — ${hit.type}`,
-      })));
-    }), 200);
+      const mine = ++ticket;
+      const answer = await request(`/api/entities?search=${encodeURIComponent(text)}&limit=8`);
+      if (mine !== ticket || input.value.trim() !== text) return;
+      hits = Array.isArray(answer) ? answer : [];
+      active = -1;
+      render(text);
+    }), 150);
   });
+  input.addEventListener('keydown', (event) => {
+    const open = !listbox.hidden && hits.length > 0;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (hits.length === 0) return;
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      active = open ? (active + step + hits.length) % hits.length : (step > 0 ? 0 : hits.length - 1);
+      render(input.value.trim());
+    } else if (event.key === 'Enter' && open && active >= 0) {
+      event.preventDefault();
+      choose(active);
+    } else if (event.key === 'Escape' && !listbox.hidden) {
+      event.preventDefault();
+      close();
+    }
+  });
+  input.addEventListener('blur', close);
 }
 
 // ---- results --------------------------------------------------------------------------------------------------
 
-let current = null; // { kind, url, result, relationships: Map }
+let current = null; // { kind, url, nodes: Map, relationships: Map }
 let cy = null;
 
-function drawGraph(nodes, relationships, rootId) {
-  if (typeof window.cytoscape !== 'function') throw new ProblemError('The diagram library (lib/cytoscape.min.js) did not load.');
+function drawGraph(nodes, relationships, rootId, layout) {
+  if (typeof window.cytoscape !== 'function') throw new ProblemError({ message: 'The diagram library (lib/cytoscape.min.js) did not load.' });
   if (cy) cy.destroy();
-  const elements = [
-    ...nodes.map((n) => ({ data: { id: n.id, label: n.name, type: n.type } })),
-    ...relationships.map((r) => ({
-      data: { id: `rel:${r.id}`, relId: r.id, source: r.startNodeId, target: r.endNodeId, label: r.phrase, contested: r.contested ? 'yes' : 'no' },
-    })),
-  ];
+  const container = $('graph');
+  container.setAttribute('aria-label', `Diagram of ${nodes.length} entities and ${relationships.length} relationships; the list below gives the same content as buttons.`);
   cy = window.cytoscape({
-    container: $('graph'),
-    elements,
+    container,
+    elements: [
+      ...nodes.map((n) => ({ data: { id: n.id, label: n.name, type: n.type, root: n.id === rootId ? 'yes' : 'no' } })),
+      ...relationships.map((r) => ({
+        data: { id: `rel:${r.id}`, relId: r.id, source: r.startNodeId, target: r.endNodeId, label: r.phrase, contested: r.contested ? 'yes' : 'no' },
+      })),
+    ],
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'text-valign': 'bottom', 'text-margin-y': 4, 'font-size': 12, 'background-color': '#dbeafe', 'border-width': 1, 'border-color': '#57606a', 'text-wrap': 'wrap', 'text-max-width': 140 } },
+      { selector: 'node', style: { label: 'data(label)', 'text-valign': 'bottom', 'text-margin-y': 4, 'font-size': 12, width: 26, height: 26, 'background-color': '#dbeafe', 'border-width': 1, 'border-color': '#57606a', 'text-wrap': 'wrap', 'text-max-width': 120, 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': 2 } },
       { selector: 'node[type = "Organization"]', style: { 'background-color': '#fde7c8', shape: 'round-rectangle' } },
       { selector: 'node[type = "Place"]', style: { 'background-color': '#d3f0dc', shape: 'diamond' } },
       { selector: 'node[type = "Event"]', style: { 'background-color': '#ead9fb', shape: 'hexagon' } },
-      { selector: `node[id = ${JSON.stringify(rootId)}]`, style: { 'border-width': 3 } },
-      { selector: 'edge', style: { label: 'data(label)', 'font-size': 10, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#8c959f', 'target-arrow-color': '#57606a', 'text-background-color': '#fff', 'text-background-opacity': 1, 'text-rotation': 'autorotate' } },
+      { selector: 'node[root = "yes"]', style: { 'border-width': 3, 'border-color': '#0969da', 'font-weight': 'bold' } },
+      { selector: 'edge', style: { label: 'data(label)', 'font-size': 10, color: '#424a53', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#8c959f', 'target-arrow-color': '#57606a', 'text-background-color': '#fff', 'text-background-opacity': 1, 'text-background-padding': 1, 'text-rotation': 'autorotate' } },
       { selector: 'edge[contested = "yes"]', style: { 'line-style': 'dashed', 'line-color': '#b42318', 'target-arrow-color': '#b42318', color: '#b42318' } },
       { selector: ':selected', style: { 'overlay-opacity': 0.15, 'overlay-color': '#0969da' } },
     ],
-    layout: { name: 'breadthfirst', roots: [rootId], directed: false, spacingFactor: 1.1, padding: 20 },
+    layout,
+    wheelSensitivity: 0.3,
+    minZoom: 0.3,
+    maxZoom: 3,
   });
   cy.on('tap', 'edge', guarded((event) => showEvidence(current.relationships.get(event.target.data('relId')))));
   cy.on('tap', 'node', guarded((event) => loadNeighborhood(event.target.id())));
 }
 
 function entityButton(node) {
-  return el('button', { type: 'button', className: 'entity-button', title: `Neighborhood of ${node.name}`, onclick: guarded(() => loadNeighborhood(node.id)) }, node.name);
+  return el('button', { type: 'button', className: 'entity-button', title: `Show the neighborhood of ${node.name}`, onclick: guarded(() => loadNeighborhood(node.id)) }, node.name);
 }
 
 function relationshipButton(r, label) {
@@ -159,69 +238,67 @@ function relationshipButton(r, label) {
     type: 'button',
     className: r.contested ? 'relationship-button contested' : 'relationship-button',
     title: 'Show the quotes for this relationship',
+    dataset: { relationship: r.id },
     onclick: guarded(() => showEvidence(r)),
   }, label, r.contested ? ' (contested)' : '');
 }
 
-function showResult(kind, url, result, nodes, relationships, rootId, list, summary) {
-  current = { kind, url, result, nodes: new Map(nodes.map((n) => [n.id, n])), relationships: new Map(relationships.map((r) => [r.id, r])) };
+function showResult(kind, url, result, graph, rootId, layout, list, summary) {
+  current = { kind, url, nodes: new Map(graph.nodes.map((n) => [n.id, n])), relationships: new Map(graph.relationships.map((r) => [r.id, r])) };
   showVersion(result.graphVersion);
   $('result').hidden = false;
   $('result-title').textContent = summary;
   $('result-list').replaceChildren(list);
   $('copy-fallback-label').hidden = true;
-  drawGraph(nodes, relationships, rootId);
+  $('evidence').hidden = true;
+  drawGraph(graph.nodes, graph.relationships, rootId, layout);
   setStatus(`${summary}${result.truncated ? ' (the search stopped early; more may exist)' : ''}`);
+}
+
+/** What the connect form names: the chosen suggestion's id, else the typed text (a name or alias the API resolves). */
+function entityOf(input) {
+  return input.dataset.entityId || input.value.trim();
 }
 
 async function loadPaths() {
   const form = $('path-form');
   if (!form.reportValidity()) return;
-  const params = new URLSearchParams({ from: $('from').value.trim(), to: $('to').value.trim(), maxHops: $('max-hops').value });
   const types = [...form.querySelectorAll('input[name="types"]:checked')].map((c) => c.value);
-  if (types.length > 0) params.set('types', types.join(','));
-  const url = `/api/paths?${params}`;
+  const url = pathsUrl({ from: entityOf($('from')), to: entityOf($('to')), maxHops: $('max-hops').value, types });
   setStatus('Searching…');
   const result = await request(url);
-  const nodes = dedupe([result.from, ...result.paths.flatMap((p) => p.nodes), result.to]);
-  const relationships = dedupe(result.paths.flatMap((p) => p.relationships));
+  const graph = pathGraph(result);
   const list = result.paths.length === 0
-    ? el('p', {}, `No path of up to ${$('max-hops').value} hops connects ${result.from.name} and ${result.to.name}.`)
-    : el('ol', { className: 'result-path' }, result.paths.map((p) => el('li', {}, el('span', { className: 'hop' }, hops(p)))));
+    ? el('p', {}, `No path of up to ${$('max-hops').value} hops${types.length > 0 ? ' over the chosen relationship types' : ''} connects ${result.from.name} and ${result.to.name}.`)
+    : el('ol', { className: 'result-path' }, result.paths.map((p) => el('li', {},
+      el('span', { className: 'hop' }, el('span', { className: 'path-length' }, `${p.length} ${p.length === 1 ? 'hop' : 'hops'}`), hops(p)))));
   const count = result.paths.length === 1 ? '1 path' : `${result.paths.length} paths`;
-  showResult('paths', url, result, nodes, relationships, result.from.id, list, `${result.from.name} → ${result.to.name}: ${count}`);
+  const layout = { name: 'breadthfirst', roots: [result.from.id], directed: false, spacingFactor: 1.15, padding: 24 };
+  showResult('paths', url, result, graph, result.from.id, layout, list, `${result.from.name} → ${result.to.name}: ${count}`);
 }
 
 /** A path as alternating entity and relationship buttons; the arrow shows which way each relationship points. */
 function hops(path) {
   const parts = [entityButton(path.nodes[0])];
-  path.relationships.forEach((r, i) => {
-    const forward = r.startNodeId === path.nodes[i].id;
-    parts.push(relationshipButton(r, forward ? `— ${r.phrase} →` : `← ${r.phrase} —`));
-    parts.push(entityButton(path.nodes[i + 1]));
-  });
+  for (const { relationship, forward, next } of pathSteps(path)) {
+    parts.push(relationshipButton(relationship, forward ? `${relationship.phrase} →` : `← ${relationship.phrase}`));
+    parts.push(entityButton(next));
+  }
   return parts;
 }
 
 async function loadNeighborhood(id) {
-  const url = `/api/entities/${encodeURIComponent(id)}/neighborhood?depth=1&limit=50`;
+  const url = neighborhoodUrl(id);
   setStatus('Loading neighborhood…');
   const result = await request(url);
-  const nodes = dedupe([result.center, ...result.nodes]);
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const name = (nodeId) => byId.get(nodeId)?.name ?? nodeId;
-  const list = el('ul', { className: 'result-path' }, result.relationships.map((r) => el('li', {}, el('span', { className: 'hop' },
-    byId.has(r.startNodeId) ? entityButton(byId.get(r.startNodeId)) : name(r.startNodeId),
-    relationshipButton(r, `— ${r.phrase} →`),
-    byId.has(r.endNodeId) ? entityButton(byId.get(r.endNodeId)) : name(r.endNodeId)))));
-  const count = `${nodes.length} entities, ${result.relationships.length} relationships`;
-  showResult('neighborhood', url, result, nodes, dedupe(result.relationships), result.center.id, list, `Around ${result.center.name}: ${count}`);
-}
-
-function dedupe(items) {
-  const seen = new Map();
-  for (const item of items) if (!seen.has(item.id)) seen.set(item.id, item);
-  return [...seen.values()];
+  const graph = neighborhoodGraph(result);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const entity = (nodeId) => (byId.has(nodeId) ? entityButton(byId.get(nodeId)) : el('span', {}, nodeId));
+  const list = el('ul', { className: 'result-path' }, graph.relationships.map((r) => el('li', {}, el('span', { className: 'hop' },
+    entity(r.startNodeId), relationshipButton(r, `${r.phrase} →`), entity(r.endNodeId)))));
+  const count = `${graph.nodes.length} entities, ${graph.relationships.length} relationships`;
+  const layout = { name: 'concentric', concentric: (node) => (node.id() === result.center.id ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 40, padding: 24 };
+  showResult('neighborhood', url, result, graph, result.center.id, layout, list, `Around ${result.center.name}: ${count}`);
 }
 
 // ---- evidence and documents -----------------------------------------------------------------------------------
@@ -229,43 +306,51 @@ function dedupe(items) {
 function showEvidence(r) {
   if (!r) return;
   const name = (id) => current?.nodes.get(id)?.name ?? id;
-  const panel = $('evidence');
-  panel.hidden = false;
+  $('evidence').hidden = false;
   $('evidence-title').textContent = `${name(r.startNodeId)} ${r.phrase} ${name(r.endNodeId)}`;
   const facts = [
     `confidence ${r.confidence}`,
     `${r.corroboration} independent ${r.corroboration === 1 ? 'publisher' : 'publishers'}`,
     r.since || r.until ? `${r.since ?? '…'} – ${r.until ?? '…'}` : null,
   ].filter(Boolean).join(' · ');
-  $('evidence-body').replaceChildren(el('div', {},
+  $('evidence-body').replaceChildren(
     el('p', { className: 'muted' }, facts),
-    r.contested ? el('p', { className: 'error' }, 'Contested: at least one source disputes this relationship.') : null,
+    r.contested ? el('p', { className: 'warning' }, 'Contested: at least one source disputes this relationship.') : null,
     el('ul', { className: 'quote-list' }, r.citations.map((c) => el('li', { className: c.stance === 'disputes' ? 'disputes' : '' },
       el('span', { className: `stance ${c.stance}` }, c.stance === 'disputes' ? 'Disputes' : 'Supports'),
       el('blockquote', {}, `“${c.quote}”`),
-      el('div', {}, `${c.publisher}, ${c.published ?? 'undated'} — `, el('cite', {}, c.title), ' '),
-      el('button', { type: 'button', onclick: guarded(() => openDocument(c)) }, 'Open document at this quote'),
-      c.url && /^https?:\/\//i.test(c.url) ? el('a', { href: c.url, rel: 'noopener noreferrer', target: '_blank' }, ' original source') : null)))));
-  $('evidence-title').focus();
+      el('p', { className: 'source' }, el('span', { className: 'publisher' }, citationSource(c)), ' — ', el('cite', {}, c.title)),
+      el('p', { className: 'quote-links' },
+        el('a', {
+          href: documentHash(c.documentId, c.id),
+          className: 'document-link',
+          // Following the link again does not change the hash, so no hashchange: open it directly.
+          onclick: (event) => {
+            if (window.location.hash !== documentHash(c.documentId, c.id)) return;
+            event.preventDefault();
+            guarded(() => openDocument(c.documentId, c.id))();
+          },
+        }, 'Open the document at this quote'),
+        c.url && /^https?:\/\//i.test(c.url) ? el('a', { href: c.url, rel: 'noopener noreferrer', target: '_blank' }, 'original source') : null)))));
+  $('evidence').scrollIntoView({ block: 'start' });
+  $('evidence-title').focus({ preventScroll: true });
 }
 
-async function openDocument(citation) {
+async function openDocument(documentId, citationId) {
   setStatus('Loading document…');
-  const detail = await request(`/api/documents/${encodeURIComponent(citation.documentId)}`);
+  const detail = await request(`/api/documents/${encodeURIComponent(documentId)}`);
   showVersion(detail.graphVersion);
   const d = detail.document;
   $('document').hidden = false;
   $('document-title').textContent = d.title;
   $('document-meta').textContent = [d.publisher, d.author, d.published ?? 'undated', d.url].filter(Boolean).join(' · ');
-  // The document's own span for this citation is authoritative; the citation's offsets are the fallback.
-  const own = (detail.citations ?? []).find((s) => s.refId === citation.id);
-  const quote = own ?? citation;
-  const spans = [...(detail.mentions ?? []), { start: quote.start, end: quote.end, kind: 'quote', refId: citation.id }];
+  const quote = citationId ? (detail.citations ?? []).find((s) => s.refId === citationId) : null;
+  const spans = [...(detail.mentions ?? []), ...(quote ? [{ ...quote, kind: 'quote' }] : [])];
   let firstQuote = null;
   const nodes = pieces(detail.text, spans).map((piece) => {
     let node = document.createTextNode(piece.text);
-    const mention = piece.spans.find((s) => s.kind !== 'quote' && s.kind !== 'citation');
-    if (mention) node = el('span', { className: 'mention', title: mention.refId }, node);
+    const mention = piece.spans.find((s) => s.kind === 'mention');
+    if (mention) node = el('span', { className: 'mention', title: current?.nodes.get(mention.refId)?.name ?? mention.refId }, node);
     if (piece.spans.some((s) => s.kind === 'quote')) {
       node = el('mark', { className: 'quote' }, node);
       if (!firstQuote) {
@@ -276,28 +361,43 @@ async function openDocument(citation) {
     return node;
   });
   $('document-text').replaceChildren(...nodes);
-  setStatus(`Showing ${d.title}`);
+  const missing = citationId && !quote ? ` (the quote ${citationId} is not in this document)` : '';
+  setStatus(`Showing ${d.title}${missing}`);
+  $('document').scrollIntoView({ block: 'start' });
   if (firstQuote) {
-    firstQuote.scrollIntoView({ block: 'center' });
+    // Scroll inside the text box only, so the document's heading stays in view.
+    const box = $('document-text');
+    box.scrollTop = firstQuote.offsetTop - box.offsetTop - box.clientHeight / 3;
     firstQuote.focus({ preventScroll: true });
   } else {
-    $('document-title').focus();
+    $('document-title').focus({ preventScroll: true });
   }
+}
+
+function followHash() {
+  const target = parseDocumentHash(window.location.hash);
+  if (target) guarded(() => openDocument(target.documentId, target.citationId))();
 }
 
 // ---- copy buttons ---------------------------------------------------------------------------------------------
 
 async function copyFormat(format) {
   if (!current) return;
-  const text = await request(`${current.url}&format=${format}`, '*/*');
-  const label = { markdown: 'Markdown', mermaid: 'Mermaid', cypher: 'Cypher' }[format];
+  const { label, mediaType } = copyFormats[format];
+  const { text, contentType } = await request(formatUrl(current.url, format), mediaType);
+  if (!isMediaType(contentType, mediaType)) {
+    throw new ProblemError({
+      message: `Nothing was copied: this server answered the ${label} request with ${contentType.split(';')[0] || 'an unlabelled body'}, `
+        + `not ${mediaType}, so it does not offer ?format=${format} yet.`,
+    });
+  }
   try {
     // A clipboard request the browser leaves pending (no permission prompt answered) counts as refused after 2 s.
     await Promise.race([
       navigator.clipboard.writeText(text),
       new Promise((resolve, reject) => { setTimeout(() => reject(new Error('no answer from the clipboard')), 2000); }),
     ]);
-    setStatus(`Copied the ${label} of this result.`);
+    setStatus(`Copied the ${label} of this result (${text.length} characters).`);
     $('copy-fallback-label').hidden = true;
   } catch (e) {
     // The clipboard needs a secure context and permission; offer the text to copy by hand instead.
@@ -321,7 +421,12 @@ function start() {
   for (const button of document.querySelectorAll('[data-copy]')) {
     button.addEventListener('click', guarded(() => copyFormat(button.dataset.copy)));
   }
+  window.addEventListener('hashchange', followHash);
   guarded(loadSchema)();
+  followHash();
 }
+
+// For the browser test and the console: the diagram of the current result.
+window.explorer = { get cy() { return cy; } };
 
 start();

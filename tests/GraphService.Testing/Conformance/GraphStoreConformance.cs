@@ -11,6 +11,8 @@ namespace GraphService.Testing.Conformance;
 /// What every <see cref="IGraphStore"/> backend must answer about <see cref="ConformanceGraph"/>. A backend's test
 /// project subclasses this and supplies a store loaded with <see cref="ConformanceGraph.Snapshot"/>; the tests only
 /// read (or replace the graph with itself), so one loaded store can serve the whole class.
+/// The tests are skippable so that a backend needing an absent server (Neo4j) can skip them with the reason,
+/// by calling Skip.If in its <see cref="Store"/>; for a backend that never skips they behave as plain facts.
 /// </summary>
 public abstract class GraphStoreConformance
 {
@@ -23,7 +25,7 @@ public abstract class GraphStoreConformance
 
     // ---- status, snapshot, idempotent replace
 
-    [Fact]
+    [SkippableFact]
     public async Task Status_reports_the_loaded_version_and_counts()
     {
         var status = await Store.GetStatusAsync(None);
@@ -35,7 +37,7 @@ public abstract class GraphStoreConformance
         Assert.Equal(Graph.Documents.Count, status.Documents);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Reading_the_snapshot_back_gives_the_imported_graph()
     {
         var read = await Store.ReadSnapshotAsync(None);
@@ -54,7 +56,7 @@ public abstract class GraphStoreConformance
         Assert.Equal(Graph.Mentions.ToHashSet(), read.Mentions.ToHashSet());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Replacing_the_graph_with_the_same_version_changes_nothing()
     {
         var before = await Store.GetStatusAsync(None);
@@ -67,7 +69,7 @@ public abstract class GraphStoreConformance
 
     // ---- resolution
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("qasem-suleimani", Suleimani)]
     [InlineData("Qasem Suleimani", Suleimani)]
     [InlineData("QasemSuleimani", Suleimani)]
@@ -94,7 +96,7 @@ public abstract class GraphStoreConformance
         Assert.Equal(text, resolved.Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Resolve_reports_ambiguity_with_the_candidates_sorted_by_name_then_id()
     {
         var resolution = await Store.ResolveAsync("abu ali", None);
@@ -104,7 +106,7 @@ public abstract class GraphStoreConformance
         Assert.All(ambiguous.Candidates, c => Assert.Equal("Abu Ali", c.Name));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Resolve_by_exact_id_wins_over_a_shared_name()
     {
         var resolution = await Store.ResolveAsync(AbuAliSouth, None);
@@ -112,7 +114,7 @@ public abstract class GraphStoreConformance
         Assert.Equal(AbuAliSouth, Assert.IsType<Resolution.Resolved>(resolution).Entity.Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Resolve_of_a_misspelling_is_not_found_with_the_closest_names_suggested()
     {
         var resolution = await Store.ResolveAsync("Suleymani", None);
@@ -122,7 +124,7 @@ public abstract class GraphStoreConformance
         Assert.True(notFound.Suggestions.Count <= 5);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Resolve_of_something_unknown_suggests_nothing()
     {
         var resolution = await Store.ResolveAsync("zzzz qqqq", None);
@@ -132,7 +134,7 @@ public abstract class GraphStoreConformance
 
     // ---- search
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_ranks_an_exact_alias_first_and_says_what_matched()
     {
         var hits = await Store.SearchEntitiesAsync(new EntitySearch("badr"), None);
@@ -145,7 +147,7 @@ public abstract class GraphStoreConformance
         Assert.Equal(hits.OrderByDescending(h => h.Score).Select(h => h.Id), hits.Select(h => h.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_tolerates_a_typo()
     {
         var hits = await Store.SearchEntitiesAsync(new EntitySearch("Kataib Hezbolah"), None);
@@ -153,7 +155,7 @@ public abstract class GraphStoreConformance
         Assert.Contains(hits, h => h.Id == Kh);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_without_text_lists_every_entity_by_name()
     {
         var hits = await Store.SearchEntitiesAsync(new EntitySearch(null) { Limit = 100 }, None);
@@ -163,7 +165,7 @@ public abstract class GraphStoreConformance
             hits.Select(h => h.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_filters_by_entity_type()
     {
         var hits = await Store.SearchEntitiesAsync(new EntitySearch("") { Type = EntityType.Place }, None);
@@ -171,7 +173,7 @@ public abstract class GraphStoreConformance
         Assert.Equal([Baghdad, LonelyIsland], hits.Select(h => h.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_pages_with_offset_and_limit()
     {
         var all = await Store.SearchEntitiesAsync(new EntitySearch(null) { Limit = 100 }, None);
@@ -182,7 +184,7 @@ public abstract class GraphStoreConformance
 
     // ---- paths
 
-    [Fact]
+    [SkippableFact]
     public async Task Paths_are_shortest_first_then_strongest_weakest_link_then_by_relationship_ids()
     {
         var result = await Paths(Ameri, Khazali, q => q with { K = 25, MaxHops = 6 });
@@ -202,7 +204,7 @@ public abstract class GraphStoreConformance
         Assert.Equal(result.Paths, result.Paths.Order(PathOrder.Instance));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Paths_default_to_three_of_at_most_four_hops()
     {
         var result = await Paths(Ameri, Khazali);
@@ -210,7 +212,7 @@ public abstract class GraphStoreConformance
         Assert.Equal([["r11"], ["r04", "r06", "r07", "r05"], ["r09", "r01", "r03", "r05"]], RelationshipIds(result));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_path_lists_its_nodes_in_walking_order_joined_by_its_relationships()
     {
         var result = await Paths(Ameri, Khazali);
@@ -231,7 +233,7 @@ public abstract class GraphStoreConformance
         Assert.Equal(Graph.Version, result.GraphVersion);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Parallel_relationships_make_distinct_paths()
     {
         var result = await Paths(Ameri, Suleimani, q => q with { Types = Set("MET_WITH") });
@@ -239,7 +241,7 @@ public abstract class GraphStoreConformance
         Assert.Equal([["r10"], ["r09"]], RelationshipIds(result));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task K_limits_the_number_of_paths()
     {
         var result = await Paths(Ameri, Khazali, q => q with { K = 1 });
@@ -247,7 +249,7 @@ public abstract class GraphStoreConformance
         Assert.Equal([["r11"]], RelationshipIds(result));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task MaxHops_limits_the_path_length()
     {
         var result = await Paths(Ameri, Khazali, q => q with { MaxHops = 3 });
@@ -255,7 +257,7 @@ public abstract class GraphStoreConformance
         Assert.Equal([["r11"]], RelationshipIds(result));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Contested_relationships_can_be_excluded()
     {
         var result = await Paths(Ameri, Khazali, q => q with { Contested = ContestedFilter.Exclude });
@@ -263,7 +265,7 @@ public abstract class GraphStoreConformance
         Assert.Equal([["r04", "r06", "r07", "r05"], ["r09", "r01", "r03", "r05"], ["r10", "r01", "r03", "r05"]], RelationshipIds(result));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task No_path_within_the_limits_is_an_empty_untruncated_answer()
     {
         var result = await Paths(Ameri, Khazali, q => q with { MaxHops = 3, Contested = ContestedFilter.Exclude });
@@ -272,7 +274,7 @@ public abstract class GraphStoreConformance
         Assert.False(result.Truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Excluded_entities_are_routed_around()
     {
         var result = await Paths(Ameri, Khazali, q => q with { Exclude = Set(Hub) });
@@ -281,7 +283,7 @@ public abstract class GraphStoreConformance
         Assert.DoesNotContain(result.Paths.SelectMany(p => p.Nodes), n => n.Id == Hub);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Excluding_an_end_leaves_no_paths()
     {
         var result = await Paths(Ameri, Khazali, q => q with { Exclude = Set(Khazali) });
@@ -289,7 +291,7 @@ public abstract class GraphStoreConformance
         Assert.Empty(result.Paths);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Types_restrict_the_relationships_followed()
     {
         var result = await Paths(Ameri, Khazali, q => q with { MaxHops = 6, Types = Set("LEADS", "MET_WITH", "COMMANDS", "ARMED_BY") });
@@ -297,7 +299,7 @@ public abstract class GraphStoreConformance
         Assert.Equal([["r09", "r01", "r03", "r05"], ["r10", "r01", "r03", "r05"]], RelationshipIds(result));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AsOf_keeps_only_relationships_that_held_on_that_day()
     {
         var result = await Paths(Ameri, Khazali, q => q with
@@ -309,7 +311,7 @@ public abstract class GraphStoreConformance
         Assert.Equal([["r10", "r01", "r03", "r05"]], RelationshipIds(result));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AsOf_after_an_until_date_drops_the_relationship()
     {
         var result = await Paths(Suleimani, QudsForce, q => q with { AsOf = new DateOnly(2020, 1, 4), MaxHops = 1 });
@@ -317,7 +319,7 @@ public abstract class GraphStoreConformance
         Assert.Empty(result.Paths);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task MinConfidence_drops_weaker_relationships()
     {
         var result = await Paths(Ameri, Khazali, q => q with { MinConfidence = 0.6, MaxHops = 6, K = 25 });
@@ -325,7 +327,7 @@ public abstract class GraphStoreConformance
         Assert.Equal([["r04", "r06", "r07", "r05"], ["r10", "r01", "r02", "r08", "r07", "r05"]], RelationshipIds(result));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Direction_out_follows_relationships_as_written()
     {
         var result = await Paths(Khazali, Hub, q => q with { Direction = TraversalDirection.Out });
@@ -333,7 +335,7 @@ public abstract class GraphStoreConformance
         Assert.Equal([["r05", "r07"], ["r11", "r04", "r06"]], RelationshipIds(result));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Direction_in_follows_relationships_against_their_direction()
     {
         var toward = await Paths(Hub, Khazali, q => q with { Direction = TraversalDirection.In });
@@ -343,7 +345,7 @@ public abstract class GraphStoreConformance
         Assert.Empty(against.Paths);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Direction_any_follows_relationships_either_way()
     {
         var result = await Paths(Khazali, Hub);
@@ -351,7 +353,7 @@ public abstract class GraphStoreConformance
         Assert.Equal([["r05", "r07"], ["r11", "r04", "r06"], ["r05", "r03", "r02", "r08"]], RelationshipIds(result));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Paths_never_repeat_an_entity()
     {
         var result = await Paths(Munoz, AbuAliNorth, q => q with { K = 25, MaxHops = 6 });
@@ -360,7 +362,7 @@ public abstract class GraphStoreConformance
         Assert.All(result.Paths, p => Assert.Equal(p.Nodes.Count, p.Nodes.Select(n => n.Id).Distinct().Count()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_disconnected_entity_has_no_paths()
     {
         var result = await Paths(Ameri, LonelyIsland, q => q with { MaxHops = 6 });
@@ -369,7 +371,7 @@ public abstract class GraphStoreConformance
         Assert.False(result.Truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_entity_has_no_path_to_itself()
     {
         var result = await Paths(Ameri, Ameri);
@@ -378,14 +380,14 @@ public abstract class GraphStoreConformance
         Assert.False(result.Truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Paths_from_an_unknown_entity_are_null()
     {
         Assert.Null(await Store.FindPathsAsync(new PathQuery("no-such-entity", Ameri), None));
         Assert.Null(await Store.FindPathsAsync(new PathQuery(Ameri, "no-such-entity"), None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Relationships_in_a_path_carry_their_evidence()
     {
         var result = await Paths(Suleimani, QudsForce, q => q with { MaxHops = 1 });
@@ -411,7 +413,7 @@ public abstract class GraphStoreConformance
         Assert.Equal(Stance.Supports, first.Stance);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_contested_relationship_shows_its_disputing_citation()
     {
         var result = await Paths(Khazali, Ameri, q => q with { MaxHops = 1 });
@@ -423,7 +425,7 @@ public abstract class GraphStoreConformance
 
     // ---- neighborhood
 
-    [Fact]
+    [SkippableFact]
     public async Task Neighborhood_lists_the_centre_then_neighbours_strongest_first()
     {
         var result = await Neighborhood(Hub);
@@ -434,7 +436,7 @@ public abstract class GraphStoreConformance
         Assert.False(result.Truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Neighborhood_depth_two_adds_the_next_layer_and_every_relationship_among_kept_nodes()
     {
         var result = await Neighborhood(Hub, q => q with { Depth = 2 });
@@ -444,7 +446,7 @@ public abstract class GraphStoreConformance
         Assert.False(result.Truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Neighborhood_follows_only_the_requested_types()
     {
         var result = await Neighborhood(Hub, q => q with { Types = Set("MEMBER_OF") });
@@ -453,7 +455,7 @@ public abstract class GraphStoreConformance
         Assert.Equal(["r06", "r07", "r08"], result.Relationships.Select(r => r.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Neighborhood_cut_at_the_limit_keeps_the_strongest_and_says_so()
     {
         var result = await Neighborhood(Hub, q => q with { Limit = 3 });
@@ -463,7 +465,7 @@ public abstract class GraphStoreConformance
         Assert.True(result.Truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Neighborhood_cut_in_the_second_layer_breaks_strength_ties_by_id()
     {
         var result = await Neighborhood(Hub, q => q with { Depth = 2, Limit = 7 });
@@ -473,7 +475,7 @@ public abstract class GraphStoreConformance
         Assert.True(result.Truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Neighborhood_of_a_disconnected_entity_is_just_the_entity()
     {
         var result = await Neighborhood(LonelyIsland, q => q with { Depth = 3 });
@@ -483,7 +485,7 @@ public abstract class GraphStoreConformance
         Assert.False(result.Truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Neighborhood_of_an_unknown_entity_is_null()
     {
         Assert.Null(await Store.GetNeighborhoodAsync(new NeighborhoodQuery("no-such-entity"), None));
@@ -491,7 +493,7 @@ public abstract class GraphStoreConformance
 
     // ---- entity, documents, citations, schema
 
-    [Fact]
+    [SkippableFact]
     public async Task Entity_detail_groups_relationships_by_predicate_seen_from_the_entity()
     {
         var detail = await Store.GetEntityAsync(Suleimani, None);
@@ -515,7 +517,7 @@ public abstract class GraphStoreConformance
         Assert.Equal(Graph.Version, detail.GraphVersion);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Entity_detail_of_a_disconnected_entity_has_no_relationships()
     {
         var detail = await Store.GetEntityAsync(LonelyIsland, None);
@@ -527,13 +529,13 @@ public abstract class GraphStoreConformance
         Assert.Empty(detail.MentionedIn);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Entity_detail_of_an_unknown_id_is_null()
     {
         Assert.Null(await Store.GetEntityAsync("no-such-entity", None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Documents_are_listed_by_id_with_their_bibliographic_data()
     {
         var documents = await Store.ListDocumentsAsync(None);
@@ -544,7 +546,7 @@ public abstract class GraphStoreConformance
         Assert.Equal(Graph.Documents[2].Body.Length, gamma.Length);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_document_comes_with_its_text_and_the_spans_of_mentions_and_citations()
     {
         var detail = await Store.GetDocumentAsync(AlphaDocument, None);
@@ -563,13 +565,13 @@ public abstract class GraphStoreConformance
         Assert.Equal(detail.Mentions.OrderBy(s => s.Start), detail.Mentions);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_document_is_null()
     {
         Assert.Null(await Store.GetDocumentAsync("no-such-document", None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_citation_lists_every_relationship_it_supports()
     {
         var detail = await Store.GetCitationAsync(SharedCitation, None);
@@ -581,7 +583,7 @@ public abstract class GraphStoreConformance
         Assert.Equal(Stance.Supports, detail.Citation.Stance);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_disputing_citation_says_so()
     {
         var detail = await Store.GetCitationAsync("c-r11-disputed", None);
@@ -591,13 +593,13 @@ public abstract class GraphStoreConformance
         Assert.Equal(["r11"], detail.Relationships.Select(r => r.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_citation_is_null()
     {
         Assert.Null(await Store.GetCitationAsync("no-such-citation", None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Schema_counts_entities_per_type_and_relationships_per_predicate()
     {
         var schema = await Store.GetSchemaAsync(None);

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using GraphService.Core.Store;
+using GraphService.Reports;
+using GraphService.Storage.Neo4j.Export;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GraphService.Cli.Commands;
+
+/// <summary>
+/// <c>export --format neo4j-admin|cypher|graphml --out PATH</c>: the whole stored graph, for bulk loading into Neo4j
+/// (neo4j-admin CSV files, or an idempotent Cypher script) or for Gephi and yEd (GraphML).
+/// </summary>
+public static class ExportCommand
+{
+    private static readonly string[] Formats = ["neo4j-admin", "cypher", "graphml"];
+
+    public static Command Create(CliConsole console, Func<ParseResult, ServiceProvider> services)
+    {
+        var format = new Option<string>("--format") { Description = "neo4j-admin (a folder of CSV files), cypher (a script) or graphml (a file)", Required = true };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string>("--out") { Description = "The folder (neo4j-admin) or file to write", Required = true };
+        var command = new Command("export", "Write the whole graph for neo4j-admin import, cypher-shell, Gephi or yEd") { format, output };
+        command.SetAction(async (result, ct) =>
+        {
+            await using var sp = services(result);
+            var graph = await sp.GetRequiredService<IGraphStore>().ReadSnapshotAsync(ct).ConfigureAwait(false)
+                ?? throw new GraphStoreUnavailableException("the store is empty; import a corpus first");
+            var target = Path.GetFullPath(result.GetValue(output)!);
+            switch (result.GetValue(format))
+            {
+                case "neo4j-admin":
+                    await new Neo4jAdminExporter().WriteAsync(graph, target, ct).ConfigureAwait(false);
+                    await console.Out.WriteLineAsync($"wrote {Neo4jAdminExporter.NodeFiles.Count + Neo4jAdminExporter.RelationshipFiles.Count} CSV files and README.txt (the neo4j-admin command) to {target}").ConfigureAwait(false);
+                    break;
+                case "cypher":
+                    await new CypherScriptExporter().WriteAsync(graph, target, ct).ConfigureAwait(false);
+                    await console.Out.WriteLineAsync($"wrote a Cypher script of graph {graph.Version} to {target}").ConfigureAwait(false);
+                    break;
+                default:
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    await File.WriteAllTextAsync(target, GraphMlWriter.Write(graph), ct).ConfigureAwait(false);
+                    await console.Out.WriteLineAsync($"wrote GraphML of graph {graph.Version} to {target}").ConfigureAwait(false);
+                    break;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

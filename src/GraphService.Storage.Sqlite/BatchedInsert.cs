@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace GraphService.Storage.Sqlite;
+
+/// <summary>
+/// One prepared INSERT executed once per row through the SQLite C API: values are bound by position (never spliced
+/// into SQL), the statement is stepped and reset. The bulk import spends most of its time here, and binding by position
+/// on a statement prepared once costs a fraction of going through the ADO.NET command per row. The statement runs on
+/// the connection's own handle, so it belongs to the connection's open transaction. Table and column names come from
+/// the fixed schema, never from input.
+/// </summary>
+internal sealed class BatchedInsert : IDisposable
+{
+    private readonly sqlite3 _database;
+    private readonly sqlite3_stmt _statement;
+    private readonly string _table;
+    private readonly int _columns;
+
+    public BatchedInsert(SqliteConnection connection, string table, params string[] columns)
+    {
+        _database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        _table = table;
+        _columns = columns.Length;
+        var placeholders = string.Join(", ", Enumerable.Range(1, columns.Length).Select(i => $"?{i}"));
+        Check(raw.sqlite3_prepare_v2(_database, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({placeholders});", out _statement));
+    }
+
+    public void Add(params object?[] values)
+    {
+        if (values.Length != _columns)
+        {
+            throw new ArgumentException($"{_table} takes {_columns} values per row, got {values.Length}", nameof(values));
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            var position = i + 1;
+            Check(values[i] switch
+            {
+                null => raw.sqlite3_bind_null(_statement, position),
+                string text => raw.sqlite3_bind_text(_statement, position, text),
+                int number => raw.sqlite3_bind_int64(_statement, position, number),
+                long number => raw.sqlite3_bind_int64(_statement, position, number),
+                double number => raw.sqlite3_bind_double(_statement, position, number),
+                var other => throw new ArgumentException($"cannot store a {other.GetType().Name} in {_table}", nameof(values)),
+            });
+        }
+
+        var step = raw.sqlite3_step(_statement);
+        var reset = raw.sqlite3_reset(_statement);
+        if (step != raw.SQLITE_DONE)
+        {
+            Check(reset == raw.SQLITE_OK ? step : reset);
+        }
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Check(int code)
+    {
+        if (code is not raw.SQLITE_OK and not raw.SQLITE_DONE)
+        {
+            throw new SqliteException(
+                $"SQLite Error {code}: '{raw.sqlite3_errmsg(_database).utf8_to_string()}' while inserting into {_table}",
+                code & 0xFF,
+                raw.sqlite3_extended_errcode(_database));
+        }
+    }
+}
