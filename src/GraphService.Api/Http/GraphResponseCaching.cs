@@ -33,16 +33,18 @@ public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphRespon
         }
 
         var key = KeyOf(status.GraphVersion, http.Request);
-        var etag = cache.ETagOf(key);
-        var headers = http.Response.Headers;
+        // A cached answer knows its ETag, so the hot path hashes nothing.
+        var cached = cache.TryGet(key, out var hit) ? hit : null;
+        var etag = cached?.ETag ?? cache.ETagOf(key);
         if (Matches(http.Request, etag))
         {
+            var headers = http.Response.Headers;
             headers.ETag = etag;
             headers.CacheControl = "no-cache";
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        if (cache.TryGet(key, out var cached))
+        if (cached is not null)
         {
             return cached;
         }
