@@ -88,4 +88,4 @@ SET m.starts = row.starts, m.ends = row.ends, m.ordinals = row.ordinals;
 // name: set-graph-version
 // Written last: a graph without GraphMeta is not a loaded graph.
 MERGE (m:GraphMeta {singleton: true})
-SET m.version = $version, m.corpusName = $corpusName;
+SET m.version = $version, m.corpusName = $corpusName, m.importedAt = $importedAt;

@@ -3,7 +3,7 @@
 
 // name: status
 MATCH (m:GraphMeta {singleton: true})
-RETURN m.version AS version, COUNT { (:Entity) } AS entities, COUNT { (:Claim) } AS relationships,
+RETURN m.version AS version, m.importedAt AS importedAt, COUNT { (:Entity) } AS entities, COUNT { (:Claim) } AS relationships,
        COUNT { (:Document) } AS documents;
 
 // name: resolve-by-id

@@ -27,7 +27,8 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
         Batches(statements, "merge-citations", cypher.Import["merge-citations"], CitationRows(graph));
         Batches(statements, "link-citations", cypher.Import["link-citations"], CitationLinkRows(graph));
         Batches(statements, "merge-mentions", cypher.Import["merge-mentions"], MentionRows(graph));
-        statements.Add(cypher.ImportStatement("set-graph-version", ("version", graph.Version), ("corpusName", graph.CorpusName)));
+        statements.Add(cypher.ImportStatement("set-graph-version", ("version", graph.Version), ("corpusName", graph.CorpusName),
+            ("importedAt", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture))));
         return statements;
     }
 

@@ -56,7 +56,8 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
 
         var r = result.Records[0];
-        return new GraphStatus(true, r.String("version"), r.Int("entities"), r.Int("relationships"), r.Int("documents"), BackendName);
+        var importedAt = r.StringOrNull("importedAt") is { } at ? DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
+        return new GraphStatus(true, r.String("version"), r.Int("entities"), r.Int("relationships"), r.Int("documents"), BackendName, ImportedAt: importedAt);
     }
 
     public async Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken)

@@ -66,7 +66,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             int.Parse(meta[MetaKeys.Relationships], CultureInfo.InvariantCulture),
             int.Parse(meta[MetaKeys.Documents], CultureInfo.InvariantCulture),
             BackendName,
-            $"corpus {meta.GetValueOrDefault(MetaKeys.CorpusName)}, imported {meta.GetValueOrDefault(MetaKeys.ImportedAt)} ({_options.Path})");
+            $"corpus {meta.GetValueOrDefault(MetaKeys.CorpusName)}, imported {meta.GetValueOrDefault(MetaKeys.ImportedAt)} ({_options.Path})",
+            meta.TryGetValue(MetaKeys.ImportedAt, out var importedAt) ? DateTimeOffset.Parse(importedAt, CultureInfo.InvariantCulture) : null);
     }
 
     public Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken) =>

@@ -31,6 +31,26 @@ public sealed class ConditionalRequestTests(SampleCorpusApi api)
     }
 
     [Fact]
+    public async Task Answers_carry_the_import_time_as_Last_Modified_and_honour_If_Modified_Since()
+    {
+        using var first = await api.Client.GetAsync("/api/paths?from=Khazali&to=Sadr");
+        var lastModified = first.Content.Headers.LastModified;
+        Assert.NotNull(lastModified);
+        Assert.InRange(lastModified.Value, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+
+        using var unchanged = new HttpRequestMessage(HttpMethod.Get, "/api/paths?from=Khazali&to=Sadr");
+        unchanged.Headers.IfModifiedSince = lastModified;
+        using var notModified = await api.Client.SendAsync(unchanged);
+        using var older = new HttpRequestMessage(HttpMethod.Get, "/api/paths?from=Khazali&to=Sadr");
+        older.Headers.IfModifiedSince = lastModified.Value.AddSeconds(-1);
+        using var full = await api.Client.SendAsync(older);
+
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+        Assert.NotEmpty(await full.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task The_ETag_is_stable_for_a_request_and_differs_between_requests()
     {
         using var a1 = await api.Client.GetAsync("/api/paths?from=Khazali&to=al-Ameri");

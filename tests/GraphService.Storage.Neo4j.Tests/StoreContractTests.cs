@@ -33,13 +33,15 @@ public sealed class StoreContractTests
     }
 
     [Fact]
-    public async Task Status_reads_the_graph_version_and_counts()
+    public async Task Status_reads_the_graph_version_import_time_and_counts()
     {
-        var handler = new ReplayHandler().Rows(["version", "entities", "relationships", "documents"], [Typed.S("v-1"), Typed.I(5), Typed.I(4), Typed.I(2)]);
+        var handler = new ReplayHandler().Rows(
+            ["version", "importedAt", "entities", "relationships", "documents"],
+            [Typed.S("v-1"), Typed.S("2026-11-22T06:40:00.0000000+00:00"), Typed.I(5), Typed.I(4), Typed.I(2)]);
 
         var status = await Store(handler).GetStatusAsync(CancellationToken.None);
 
-        Assert.Equal(new GraphStatus(true, "v-1", 5, 4, 2, "neo4j"), status);
+        Assert.Equal(new GraphStatus(true, "v-1", 5, 4, 2, "neo4j", ImportedAt: new DateTimeOffset(2026, 11, 22, 6, 40, 0, TimeSpan.Zero)), status);
     }
 
     [Fact]

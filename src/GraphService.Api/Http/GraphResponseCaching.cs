@@ -14,7 +14,9 @@ namespace GraphService.Api.Http;
 /// <summary>
 /// Ties every /api answer to the graph version it was computed from. Before the handler runs: no graph loaded → 503;
 /// an If-None-Match that matches the ETag (graph version + path + query + Accept) → 304 without any work; a body cached
-/// for the same key → that body. After it runs, a 200 body is serialized once, cached and sent with its ETag.
+/// for the same key → that body. After it runs, a 200 body is serialized once, cached and sent with its ETag and, when the
+/// store knows when the graph was imported, a Last-Modified of that time (If-Modified-Since is honoured when no
+/// If-None-Match is sent, as RFC 9110 orders them).
 /// A graph is immutable per version, so the same key always means the same bytes; a new import is a new version,
 /// which changes every key, so nothing stale is ever served (beyond <see cref="ApiOptions.StatusRefreshMilliseconds"/>).
 /// ASP.NET Core's output cache is not used because it cannot answer If-None-Match before a first cached response.
@@ -33,16 +35,24 @@ public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphRespon
         }
 
         var key = KeyOf(status.GraphVersion, http.Request);
-        var etag = cache.ETagOf(key);
-        var headers = http.Response.Headers;
-        if (Matches(http.Request, etag))
+        // A cached answer knows its ETag, so the hot path hashes nothing.
+        var cached = cache.TryGet(key, out var hit) ? hit : null;
+        var etag = cached?.ETag ?? cache.ETagOf(key);
+        var lastModified = Seconds(status.ImportedAt);
+        if (Matches(http.Request, etag) || NotModifiedSince(http.Request, lastModified))
         {
+            var headers = http.Response.Headers;
             headers.ETag = etag;
             headers.CacheControl = "no-cache";
+            if (lastModified is { } modified)
+            {
+                headers.LastModified = modified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        if (cache.TryGet(key, out var cached))
+        if (cached is not null)
         {
             return cached;
         }
@@ -51,14 +61,14 @@ public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphRespon
         var inner = result is INestedHttpResult nested ? nested.Result : result;
         if (inner is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value })
         {
-            var body = new CachedBody(etag, JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions), "application/json; charset=utf-8");
+            var body = new CachedBody(etag, lastModified, JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions), "application/json; charset=utf-8");
             cache.Set(key, body);
             return body;
         }
 
         if (inner is ContentHttpResult { StatusCode: null or StatusCodes.Status200OK, ResponseContent: { } text } content)
         {
-            var body = new CachedBody(etag, Encoding.UTF8.GetBytes(text), content.ContentType ?? "text/plain; charset=utf-8");
+            var body = new CachedBody(etag, lastModified, Encoding.UTF8.GetBytes(text), content.ContentType ?? "text/plain; charset=utf-8");
             cache.Set(key, body);
             return body;
         }
@@ -69,6 +79,16 @@ public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphRespon
 
     private static string KeyOf(string version, HttpRequest request) =>
         string.Concat(version, "\n", request.Path.Value, request.QueryString.Value, "\n", request.Headers.Accept.ToString());
+
+    /// <summary>HTTP dates have whole seconds; compare at that precision.</summary>
+    private static DateTimeOffset? Seconds(DateTimeOffset? at) =>
+        at is { } t ? new DateTimeOffset(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), t.Offset) : null;
+
+    private static bool NotModifiedSince(HttpRequest request, DateTimeOffset? lastModified) =>
+        lastModified is { } modified &&
+        request.Headers.IfNoneMatch.Count == 0 &&
+        request.GetTypedHeaders().IfModifiedSince is { } since &&
+        modified <= since;
 
     private static bool Matches(HttpRequest request, string etag)
     {
@@ -84,7 +104,7 @@ public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphRespon
 }
 
 /// <summary>A response body computed once for one graph version and request, sent as is to later identical requests.</summary>
-public sealed class CachedBody(string etag, byte[] body, string contentType) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+public sealed class CachedBody(string etag, DateTimeOffset? lastModified, byte[] body, string contentType) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
     public string ETag => etag;
 
@@ -101,6 +121,11 @@ public sealed class CachedBody(string etag, byte[] body, string contentType) : I
         response.ContentType = contentType;
         response.ContentLength = body.Length;
         response.Headers.ETag = etag;
+        if (lastModified is { } modified)
+        {
+            response.Headers.LastModified = modified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         response.Headers.CacheControl = "no-cache";
         // The representation of /api/paths and neighbourhoods depends on Accept (reports); say so to shared caches.
         response.Headers.Vary = "Accept";

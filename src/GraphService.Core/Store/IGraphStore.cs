@@ -3,8 +3,11 @@ using GraphService.Core.Queries;
 
 namespace GraphService.Core.Store;
 
-/// <summary>What a store holds right now. <see cref="GraphVersion"/> is null while the store is empty.</summary>
-public sealed record GraphStatus(bool Ready, string? GraphVersion, int Entities, int Relationships, int Documents, string Backend, string? Detail = null);
+/// <summary>
+/// What a store holds right now. <see cref="GraphVersion"/> is null while the store is empty; <see cref="ImportedAt"/> is when
+/// the graph now held was written (HTTP hosts send it as Last-Modified).
+/// </summary>
+public sealed record GraphStatus(bool Ready, string? GraphVersion, int Entities, int Relationships, int Documents, string Backend, string? Detail = null, DateTimeOffset? ImportedAt = null);
 
 /// <summary>
 /// The one port between the core and a storage backend (the embedded SQLite store, Neo4j). Every backend answers
