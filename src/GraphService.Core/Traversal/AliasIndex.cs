@@ -182,7 +182,7 @@ public sealed class AliasIndex
     private int CompareByName(int a, int b)
     {
         var c = string.CompareOrdinal(_index.EntityNames[a], _index.EntityNames[b]);
-        return c != 0 ? c : string.CompareOrdinal(_index.EntityIds[a], _index.EntityIds[b]);
+        return c != 0 ? c : a.CompareTo(b); // entity indices follow ordinal id order
     }
 
     private static void AddKeys(Dictionary<string, List<int>> normalized, Dictionary<string, List<int>> withoutArticles, int entity, string text, out string n, out string w)

@@ -108,7 +108,8 @@ public sealed class NeighborhoodExplorer(TraversalIndex index)
         var order = Comparer<(EvidenceStrength Strength, int Entity)>.Create((a, b) =>
         {
             var c = b.Strength.CompareTo(a.Strength);
-            return c != 0 ? c : string.CompareOrdinal(index.EntityIds[a.Entity], index.EntityIds[b.Entity]);
+            // Entity indices follow ordinal id order.
+            return c != 0 ? c : a.Entity.CompareTo(b.Entity);
         });
 
         // A bounded heap whose root is the weakest kept candidate (the priority queue dequeues the "largest" in order).

@@ -3,8 +3,8 @@ using GraphService.Core.Domain;
 namespace GraphService.Core.Traversal;
 
 /// <summary>
-/// The part of a graph that traversal and ranking need, in flat arrays: entities by index, relationships by index
-/// (sorted by id, ordinal, so that comparing indices compares ids), and a compressed adjacency (CSR) in both directions.
+/// The part of a graph that traversal and ranking need, in flat arrays: entities and relationships by index (both
+/// sorted by id, ordinal, so that comparing indices compares ids), and a compressed adjacency (CSR) in both directions.
 /// Citations, quotes and document text are deliberately absent; a store hydrates them for the relationships in a result.
 /// Immutable once built; safe to share between threads.
 /// </summary>

@@ -122,6 +122,21 @@ public sealed class TraversalIndexBuilder
 
     public TraversalIndex Build()
     {
+        // Entities too are sorted by id, so that "lower entity index" means "lower id" in tie-breaks.
+        var entityIds = _entityIds.ToArray();
+        var entityOrder = new int[entityIds.Length];
+        for (var i = 0; i < entityOrder.Length; i++)
+        {
+            entityOrder[i] = i;
+        }
+
+        Array.Sort(entityIds, entityOrder, StringComparer.Ordinal);
+        var entityAt = new int[entityIds.Length];
+        for (var i = 0; i < entityOrder.Length; i++)
+        {
+            entityAt[entityOrder[i]] = i;
+        }
+
         var count = _relationshipIds.Count;
         var ids = _relationshipIds.ToArray();
         var order = new int[count];
@@ -163,8 +178,8 @@ public sealed class TraversalIndexBuilder
         for (var i = 0; i < count; i++)
         {
             var o = order[i];
-            start[i] = _start[o];
-            end[i] = _end[o];
+            start[i] = entityAt[_start[o]];
+            end[i] = entityAt[_end[o]];
             type[i] = typeIndex[_type[o]];
             confidence[i] = _confidence[o];
             corroboration[i] = _corroboration[o];
@@ -174,10 +189,10 @@ public sealed class TraversalIndexBuilder
         }
 
         return new TraversalIndex(
-            [.. _entityIds],
-            [.. _entityNames],
-            [.. _entityTypes],
-            [.. _entityAliases],
+            entityIds,
+            [.. entityOrder.Select(o => _entityNames[o])],
+            [.. entityOrder.Select(o => _entityTypes[o])],
+            [.. entityOrder.Select(o => _entityAliases[o])],
             ids,
             start,
             end,

@@ -16,6 +16,17 @@ public sealed class TraversalIndexTests
     }
 
     [Fact]
+    public void Entities_are_indexed_in_ordinal_id_order_with_their_own_names()
+    {
+        Assert.Equal(ConformanceGraph.Snapshot.Entities.Select(e => e.Id).Order(StringComparer.Ordinal), Index.EntityIds);
+        var ameri = Index.EntityIndexOf(ConformanceGraph.Ameri);
+        Assert.Equal("Hadi al-Ameri", Index.EntityNames[ameri]);
+        Assert.Equal(["Ameri"], Index.EntityAliases[ameri]);
+        var r04 = Index.RelationshipIndexOf("r04");
+        Assert.Equal((ConformanceGraph.Ameri, ConformanceGraph.Badr), (Index.EntityIds[Index.RelationshipStart[r04]], Index.EntityIds[Index.RelationshipEnd[r04]]));
+    }
+
+    [Fact]
     public void The_adjacency_holds_every_relationship_once_in_each_direction()
     {
         var hub = Index.EntityIndexOf(ConformanceGraph.Hub);
