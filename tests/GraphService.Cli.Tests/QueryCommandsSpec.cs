@@ -78,6 +78,19 @@ public sealed class QueryCommandsSpec(ImportedSampleStore store) : IClassFixture
         Assert.Contains("no path", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2008", ExitCodes.Success)]
+    [InlineData("2009-12", ExitCodes.Success)]
+    [InlineData("2010", ExitCodes.NothingFound)]
+    [InlineData("2006", ExitCodes.NothingFound)]
+    public async Task As_of_keeps_only_relationships_that_held_on_that_date(string asOf, int exitCode)
+    {
+        // The sample corpus says U.S. forces held Khazali from 2007 until 2009.
+        var run = await store.RunAsync("path", "Khazali", "United States", "--types", "DETAINED_BY", "--max-hops", "1", "--as-of", asOf);
+
+        Assert.Equal(exitCode, run.ExitCode);
+    }
+
     [Fact]
     public async Task Neighbors_lists_relationships_with_their_quotes()
     {

@@ -165,7 +165,7 @@ public sealed class QueryReader
 
         if (Core.Domain.PartialDate.TryParse(raw, out var date))
         {
-            return date.Earliest;
+            return date.AsOfDay;
         }
 
         _errors.Add(new(parameter.Name, $"{parameter.Name} must be a date written YYYY, YYYY-MM or YYYY-MM-DD; got '{raw}'"));

@@ -44,8 +44,7 @@ public static class PathCommand
                     return ExitCodes.InvalidInput;
                 }
 
-                // A partial date asks about its last day: "as of 2014" means by the end of 2014.
-                date = d.Latest;
+                date = d.AsOfDay;
             }
 
             await using var sp = services(result);

@@ -11,6 +11,12 @@ public readonly record struct PartialDate(int Year, int? Month = null, int? Day 
     /// <summary>The first day the value can mean ("2007" → 2007-01-01).</summary>
     public DateOnly Earliest => new(Year, Month ?? 1, Day ?? 1);
 
+    /// <summary>
+    /// The day a partial date stands for in an as-of filter: its first day ("as of 2007" = 2007-01-01), so that a
+    /// relationship known only to start "2007" holds and one known to end "2006" does not. Every host uses this rule.
+    /// </summary>
+    public DateOnly AsOfDay => Earliest;
+
     /// <summary>The last day the value can mean ("2007" → 2007-12-31).</summary>
     public DateOnly Latest => Day is int d
         ? new DateOnly(Year, Month!.Value, d)
