@@ -98,21 +98,7 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        using (var command = SqliteCommands.Create(connection, transaction, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, ordinal;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var owner = reader.GetString(0);
-                if (!aliases.TryGetValue(owner, out var list))
-                {
-                    aliases[owner] = list = [];
-                }
-
-                list.Add(reader.GetString(1));
-            }
-        }
+        var aliases = ReadAliases(connection, transaction);
 
         var entities = new List<Entity>();
         using (var command = SqliteCommands.Create(connection, transaction, "SELECT id, type, name, description FROM entities ORDER BY rowid;"))

@@ -378,6 +378,26 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         return meta;
     }
 
+    /// <summary>Every entity's aliases, in the order the corpus gives them.</summary>
+    private static Dictionary<string, List<string>> ReadAliases(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        using var command = SqliteCommands.Create(connection, transaction, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, ordinal;");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var owner = reader.GetString(0);
+            if (!aliases.TryGetValue(owner, out var list))
+            {
+                aliases[owner] = list = [];
+            }
+
+            list.Add(reader.GetString(1));
+        }
+
+        return aliases;
+    }
+
     /// <summary>Builds the in-memory state from the file, streaming rows; null when the file holds no graph.</summary>
     private static GraphState? LoadState(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
@@ -387,21 +407,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             return null;
         }
 
-        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        using (var command = SqliteCommands.Create(connection, transaction, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, ordinal;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var owner = reader.GetString(0);
-                if (!aliases.TryGetValue(owner, out var list))
-                {
-                    aliases[owner] = list = [];
-                }
-
-                list.Add(reader.GetString(1));
-            }
-        }
+        var aliases = ReadAliases(connection, transaction);
 
         var builder = new TraversalIndexBuilder(
             int.Parse(meta[MetaKeys.Entities], CultureInfo.InvariantCulture),
