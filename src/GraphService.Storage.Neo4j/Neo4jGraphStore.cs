@@ -2,6 +2,7 @@ using System.Globalization;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
 using GraphService.Core.Store;
+using GraphService.Core.Traversal;
 using GraphService.Storage.Neo4j.Http;
 using GraphService.Storage.Neo4j.Statements;
 using Microsoft.Extensions.Options;
@@ -410,7 +411,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                 .Select(r => new Predicate(r.String("type"), r.String("phrase"), r.Bool("builtIn")));
             var names = (await RunAsync("name-table", cancellationToken).ConfigureAwait(false)).Records
                 .Select(r => (r.String("id"), r.String("name"), GraphModel.ParseEntityType(r.String("type")), r.Strings("aliases")));
-            var fresh = new GraphCache(version, new PredicateVocabulary(PredicateVocabulary.BuiltIns.Concat(predicates)), new NameTable(names));
+            var fresh = new GraphCache(version, new PredicateVocabulary(PredicateVocabulary.BuiltIns.Concat(predicates)), AliasIndex.Build(names));
             _cache = fresh;
             return fresh;
         }
@@ -498,5 +499,5 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     private static PartialDate? ParseDate(string? text) => text is null ? null : PartialDate.Parse(text);
 
-    private sealed record GraphCache(string Version, PredicateVocabulary Vocabulary, NameTable Names);
+    private sealed record GraphCache(string Version, PredicateVocabulary Vocabulary, AliasIndex Names);
 }

@@ -5,7 +5,9 @@ namespace GraphService.Core.Traversal;
 
 /// <summary>
 /// Finds entities by what a user types: the <see cref="NameKey.Normalize"/> and <see cref="NameKey.WithoutArticles"/>
-/// forms of every id, name and alias map to entity indices. Resolution and ranked search both run on it.
+/// forms of every id, name and alias map to entity indices. Resolution, "did you mean" suggestions and ranked search
+/// all run on it, for every backend: the embedded store builds it from its traversal index, the Neo4j store from the
+/// name table it reads once per graph version.
 /// </summary>
 public sealed class AliasIndex
 {
@@ -14,7 +16,12 @@ public sealed class AliasIndex
 
     public const int MaxSuggestions = 5;
 
-    private readonly TraversalIndex _index;
+    // Entities in ordinal id order, so that comparing indices compares ids.
+    private readonly string[] _ids;
+    private readonly string[] _names;
+    private readonly EntityType[] _types;
+    private readonly string[][] _aliases;
+    private readonly Func<string, int> _indexOfId;
     private readonly Dictionary<string, int[]> _byNormalized;
     private readonly Dictionary<string, int[]> _byWithoutArticles;
 
@@ -25,21 +32,22 @@ public sealed class AliasIndex
     private readonly string[] _entryWithoutArticles;
     private readonly int[] _entitiesByName;
 
-    private AliasIndex(TraversalIndex index)
+    private AliasIndex(string[] ids, string[] names, EntityType[] types, string[][] aliases, Func<string, int> indexOfId)
     {
-        _index = index;
+        (_ids, _names, _types, _aliases, _indexOfId) = (ids, names, types, aliases, indexOfId);
+        var count = ids.Length;
         var normalized = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var withoutArticles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var owner = new List<int>(index.EntityCount * 2);
-        var text = new List<string>(index.EntityCount * 2);
-        var keyN = new List<string>(index.EntityCount * 2);
-        var keyW = new List<string>(index.EntityCount * 2);
+        var owner = new List<int>(count * 2);
+        var text = new List<string>(count * 2);
+        var keyN = new List<string>(count * 2);
+        var keyW = new List<string>(count * 2);
 
-        for (var e = 0; e < index.EntityCount; e++)
+        for (var e = 0; e < count; e++)
         {
-            AddKeys(normalized, withoutArticles, e, index.EntityIds[e], out _, out _);
-            AddEntry(e, index.EntityNames[e]);
-            foreach (var alias in index.EntityAliases[e])
+            AddKeys(normalized, withoutArticles, e, ids[e], out _, out _);
+            AddEntry(e, names[e]);
+            foreach (var alias in aliases[e])
             {
                 AddEntry(e, alias);
             }
@@ -51,7 +59,7 @@ public sealed class AliasIndex
         _entryText = [.. text];
         _entryNormalized = [.. keyN];
         _entryWithoutArticles = [.. keyW];
-        _entitiesByName = [.. Enumerable.Range(0, index.EntityCount).Order(Comparer<int>.Create(CompareByName))];
+        _entitiesByName = [.. Enumerable.Range(0, count).Order(Comparer<int>.Create(CompareByName))];
 
         void AddEntry(int entity, string written)
         {
@@ -63,12 +71,36 @@ public sealed class AliasIndex
         }
     }
 
-    public static AliasIndex Build(TraversalIndex index) => new(index);
+    /// <summary>Over the entities of a traversal index (whose entities are already in id order), sharing its arrays.</summary>
+    public static AliasIndex Build(TraversalIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return new(index.EntityIds, index.EntityNames, index.EntityTypes, index.EntityAliases, index.EntityIndexOf);
+    }
+
+    /// <summary>Over a list of entities, for a backend that keeps no traversal index.</summary>
+    public static AliasIndex Build(IEnumerable<(string Id, string Name, EntityType Type, IReadOnlyList<string> Aliases)> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        var sorted = entities.OrderBy(e => e.Id, StringComparer.Ordinal).ToArray();
+        var byId = new Dictionary<string, int>(sorted.Length, StringComparer.Ordinal);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            byId[sorted[i].Id] = i;
+        }
+
+        return new(
+            [.. sorted.Select(e => e.Id)],
+            [.. sorted.Select(e => e.Name)],
+            [.. sorted.Select(e => e.Type)],
+            [.. sorted.Select(e => e.Aliases.ToArray())],
+            id => byId.TryGetValue(id, out var i) ? i : -1);
+    }
 
     public Resolution Resolve(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var exact = _index.EntityIndexOf(text.Trim());
+        var exact = _indexOfId(text.Trim());
         if (exact >= 0)
         {
             return new Resolution.Resolved(text, View(exact));
@@ -86,14 +118,22 @@ public sealed class AliasIndex
             }
         }
 
-        var suggestions = Score(normalized, withoutArticles)
+        return new Resolution.NotFound(text, Suggest(normalized, withoutArticles));
+    }
+
+    /// <summary>The closest names to <paramref name="text"/>, best first: what "did you mean" offers.</summary>
+    public IReadOnlyList<NodeView> Suggest(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Suggest(NameKey.Normalize(text), NameKey.WithoutArticles(text));
+    }
+
+    private List<NodeView> Suggest(string normalized, string withoutArticles) =>
+        [.. Score(normalized, withoutArticles)
             .OrderByDescending(h => h.Score)
             .ThenBy(h => h.Entity, Comparer<int>.Create(CompareByName))
             .Take(MaxSuggestions)
-            .Select(h => View(h.Entity))
-            .ToList();
-        return new Resolution.NotFound(text, suggestions);
-    }
+            .Select(h => View(h.Entity))];
 
     /// <summary>
     /// Ranked search: the best similarity over an entity's name and aliases (both key forms), at least
@@ -106,7 +146,7 @@ public sealed class AliasIndex
         IEnumerable<(int Entity, double Score, string Matched)> ranked;
         if (string.IsNullOrWhiteSpace(search.Text))
         {
-            ranked = _entitiesByName.Select(e => (e, 1.0, _index.EntityNames[e]));
+            ranked = _entitiesByName.Select(e => (e, 1.0, _names[e]));
         }
         else
         {
@@ -118,22 +158,22 @@ public sealed class AliasIndex
 
         if (search.Type is EntityType type)
         {
-            ranked = ranked.Where(h => _index.EntityTypes[h.Entity] == type);
+            ranked = ranked.Where(h => _types[h.Entity] == type);
         }
 
         return [.. ranked
             .Skip(search.Offset)
             .Take(search.Limit)
             .Select(h => new EntityHit(
-                _index.EntityIds[h.Entity],
-                _index.EntityNames[h.Entity],
-                _index.EntityTypes[h.Entity],
-                _index.EntityAliases[h.Entity],
+                _ids[h.Entity],
+                _names[h.Entity],
+                _types[h.Entity],
+                _aliases[h.Entity],
                 h.Matched,
                 Math.Round(h.Score, 4)))];
     }
 
-    public NodeView View(int entity) => new(_index.EntityIds[entity], _index.EntityNames[entity], _index.EntityTypes[entity]);
+    public NodeView View(int entity) => new(_ids[entity], _names[entity], _types[entity]);
 
     private List<(int Entity, double Score, string Matched)> Score(string normalized, string withoutArticles)
     {
@@ -181,7 +221,7 @@ public sealed class AliasIndex
 
     private int CompareByName(int a, int b)
     {
-        var c = string.CompareOrdinal(_index.EntityNames[a], _index.EntityNames[b]);
+        var c = string.CompareOrdinal(_names[a], _names[b]);
         return c != 0 ? c : a.CompareTo(b); // entity indices follow ordinal id order
     }
 
