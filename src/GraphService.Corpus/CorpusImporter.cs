@@ -460,13 +460,9 @@ public sealed partial class CorpusImporter
             var quote = e.Text("quote", required: true);
             var stanceText = e.Text("stance", required: false)?.Trim();
             var stance = Stance.Supports;
-            if (stanceText is "disputes")
+            if (stanceText is not null && !StanceWords.TryParse(stanceText, out stance))
             {
-                stance = Stance.Disputes;
-            }
-            else if (stanceText is not null and not "supports")
-            {
-                source.ReportAtLine(e.LineOf("stance"), $"unknown stance '{stanceText}' (allowed: supports, disputes)");
+                source.ReportAtLine(e.LineOf("stance"), $"unknown stance '{stanceText}' (allowed: {string.Join(", ", StanceWords.All)})");
             }
 
             if (docId is null || documents is null)
@@ -562,14 +558,7 @@ public sealed partial class CorpusImporter
     /// <summary>The closest known spelling, for "did you mean"; null when nothing is close.</summary>
     private static string? Suggest(string wanted, IEnumerable<string> known)
     {
-        var key = NameKey.Normalize(wanted);
-        return known
-            .Select(k => (Name: k, Score: NameSimilarity.Score(key, NameKey.Normalize(k))))
-            .Where(x => x.Score >= 0.5)
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Select(x => x.Name)
-            .FirstOrDefault();
+        return NameSimilarity.Closest(wanted, known, k => [k], k => k, 1).FirstOrDefault();
     }
 
     private static GraphSnapshot Build(

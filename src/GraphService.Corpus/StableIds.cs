@@ -31,7 +31,7 @@ public static class StableIds
             documentId,
             start.ToString(CultureInfo.InvariantCulture),
             end.ToString(CultureInfo.InvariantCulture),
-            stance == Stance.Supports ? "supports" : "disputes"));
+            stance.ToWord()));
 
     /// <summary>
     /// "sha256:" and the hex SHA-256 of the snapshot serialised with an empty version. The snapshot's lists must already

@@ -195,7 +195,7 @@ public static class GraphMlWriter
     }
 
     private static string Source(CitationView c) =>
-        $"[{(c.Stance == Stance.Disputes ? "disputes" : "supports")}] {c.Publisher}, \"{c.Title}\", {c.Published ?? "undated"}{(c.Url is null ? string.Empty : ", " + c.Url)}: \u201C{c.Quote}\u201D";
+        $"[{c.Stance.ToWord()}] {c.Publisher}, \"{c.Title}\", {c.Published ?? "undated"}{(c.Url is null ? string.Empty : ", " + c.Url)}: \u201C{c.Quote}\u201D";
 
     private static void Data(XmlWriter w, string key, string? value)
     {

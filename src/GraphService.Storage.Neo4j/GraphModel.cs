@@ -30,19 +30,11 @@ public static class GraphModel
         ClaimSubject, ClaimObject, SupportsClaim, DisputesClaim, QuotedFrom, MentionedIn,
     };
 
-    public static string StanceText(Stance stance) => stance switch
-    {
-        Stance.Supports => "supports",
-        Stance.Disputes => "disputes",
-        _ => throw new ArgumentOutOfRangeException(nameof(stance), stance, "unknown stance"),
-    };
+    public static Stance ParseStance(string text) =>
+        StanceWords.TryParse(text, out var stance) ? stance : throw new InvalidDataException($"'{text}' is not a stance ({string.Join(", ", StanceWords.All)}).");
 
-    public static Stance ParseStance(string text) => text switch
-    {
-        "supports" => Stance.Supports,
-        "disputes" => Stance.Disputes,
-        _ => throw new InvalidDataException($"'{text}' is not a stance (supports, disputes)."),
-    };
+    /// <summary>The relationship type that links a citation to a claim it supports or disputes.</summary>
+    public static string CitationLinkType(string stanceWord) => ParseStance(stanceWord) == Stance.Supports ? SupportsClaim : DisputesClaim;
 
     public static EntityType ParseEntityType(string text) =>
         Enum.TryParse<EntityType>(text, ignoreCase: false, out var t) && Enum.IsDefined(t)

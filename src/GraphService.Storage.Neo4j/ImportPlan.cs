@@ -108,7 +108,7 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["quote"] = c.Quote,
             ["start"] = c.Start,
             ["end"] = c.End,
-            ["stance"] = GraphModel.StanceText(c.Stance),
+            ["stance"] = c.Stance.ToWord(),
         })];
 
     public static IReadOnlyList<Dictionary<string, object?>> CitationLinkRows(GraphSnapshot graph) =>
@@ -116,7 +116,7 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
         {
             ["citationId"] = c.Id,
             ["claimId"] = r.Id,
-            ["stance"] = GraphModel.StanceText(c.Stance),
+            ["stance"] = c.Stance.ToWord(),
             ["ordinal"] = i,
         }))];
 

@@ -211,19 +211,8 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
     internal static Citation ReadCitation(SqliteDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), ParseStance(reader.GetString(5)));
 
-    internal static Stance ParseStance(string text) => text switch
-    {
-        "supports" => Stance.Supports,
-        "disputes" => Stance.Disputes,
-        _ => throw new InvalidOperationException($"unknown stance '{text}' in the store file"),
-    };
-
-    internal static string StanceText(Stance stance) => stance switch
-    {
-        Stance.Supports => "supports",
-        Stance.Disputes => "disputes",
-        _ => throw new ArgumentOutOfRangeException(nameof(stance), stance, "unknown stance"),
-    };
+    internal static Stance ParseStance(string text) =>
+        StanceWords.TryParse(text, out var stance) ? stance : throw new InvalidOperationException($"unknown stance '{text}' in the store file");
 
     private static DocumentSpan Span(string body, int start, int end, string kind, string refId) =>
         start >= 0 && end <= body.Length && start <= end

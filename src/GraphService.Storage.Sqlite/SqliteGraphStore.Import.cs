@@ -285,7 +285,7 @@ public sealed partial class SqliteGraphStore
                         }
 
                         citations[c.Id] = c;
-                        cite.Add(c.Id, c.DocumentId, c.Quote, c.Start, c.End, Hydrator.StanceText(c.Stance));
+                        cite.Add(c.Id, c.DocumentId, c.Quote, c.Start, c.End, c.Stance.ToWord());
                     }
 
                     link.Add(r.Id, i, c.Id);

@@ -16,9 +16,7 @@ public class CypherLintTests
     {
         var harness = Path.Combine(RepositoryPaths.Root, "tests", "cypher-lint");
         var installed = Directory.Exists(Path.Combine(harness, "node_modules")) && File.Exists(Path.Combine(harness, "lint.mjs"));
-        var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        Assert.False(inCi && !installed, "CI=true but tests/cypher-lint is not installed: run `npm ci` in tests/cypher-lint before the .NET tests.");
-        Skip.If(!installed, "tests/cypher-lint/node_modules is missing (run `npm ci` in tests/cypher-lint); Cypher lint not run.");
+        CiRequirement.Require(installed, "tests/cypher-lint/node_modules is missing (run `npm ci` in tests/cypher-lint); Cypher lint not run.");
 
         using var temp = new TempDirectory();
         // lint.mjs reads [{"name": ..., "statement": ...}] and exits 1 on any diagnostic, warnings included.

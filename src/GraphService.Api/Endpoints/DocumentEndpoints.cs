@@ -10,7 +10,6 @@ namespace GraphService.Api.Endpoints;
 public static class DocumentEndpoints
 {
     private const int SuggestionCount = 5;
-    private const double SuggestionThreshold = 0.4;
 
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
     {
@@ -46,14 +45,7 @@ public static class DocumentEndpoints
     /// <summary>The documents whose id or title is closest to what was asked for, for "did you mean".</summary>
     internal static IReadOnlyList<DocumentSummary> ClosestDocuments(string asked, IReadOnlyList<DocumentSummary> documents)
     {
-        var key = NameKey.Normalize(asked);
-        return [.. documents
-            .Select(d => (Document: d, Score: Math.Max(NameSimilarity.Score(key, NameKey.Normalize(d.Id)), NameSimilarity.Score(key, NameKey.Normalize(d.Title)))))
-            .Where(x => x.Score >= SuggestionThreshold)
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Document.Id, StringComparer.Ordinal)
-            .Take(SuggestionCount)
-            .Select(x => x.Document)];
+        return NameSimilarity.Closest(asked, documents, d => [d.Id, d.Title], d => d.Id, SuggestionCount);
     }
 }
 

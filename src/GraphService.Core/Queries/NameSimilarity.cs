@@ -6,6 +6,36 @@ namespace GraphService.Core.Queries;
 /// </summary>
 public static class NameSimilarity
 {
+    /// <summary>
+    /// The one threshold for "close enough": scores below it are neither search hits nor "did you mean" suggestions,
+    /// whatever is being named (an entity, a document, a corpus key).
+    /// </summary>
+    public const double SuggestionThreshold = 0.5;
+
+    /// <summary>
+    /// The items closest to <paramref name="wanted"/>, best first, for "did you mean": each item scores as its best
+    /// name, items under <see cref="SuggestionThreshold"/> are dropped, and ties go by <paramref name="key"/> (ordinal).
+    /// </summary>
+    /// <param name="wanted">What was asked for.</param>
+    /// <param name="items">What exists.</param>
+    /// <param name="names">The names an item can be asked for by (an id, a title, aliases).</param>
+    /// <param name="key">A unique key of an item, for a stable order among equal scores.</param>
+    /// <param name="count">How many to return at most.</param>
+    public static IReadOnlyList<T> Closest<T>(string wanted, IEnumerable<T> items, Func<T, IEnumerable<string>> names, Func<T, string> key, int count)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(key);
+        var wantedKey = NameKey.Normalize(wanted);
+        return [.. items
+            .Select(item => (Item: item, Score: names(item).Select(n => Score(wantedKey, NameKey.Normalize(n))).DefaultIfEmpty(0).Max()))
+            .Where(x => x.Score >= SuggestionThreshold)
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => key(x.Item), StringComparer.Ordinal)
+            .Take(count)
+            .Select(x => x.Item)];
+    }
+
     public static double Score(string queryKey, string candidateKey)
     {
         if (queryKey.Length == 0 || candidateKey.Length == 0)

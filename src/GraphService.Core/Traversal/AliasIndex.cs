@@ -12,7 +12,7 @@ namespace GraphService.Core.Traversal;
 public sealed class AliasIndex
 {
     /// <summary>Scores below this are not offered as hits or suggestions.</summary>
-    public const double MatchThreshold = 0.5;
+    public const double MatchThreshold = NameSimilarity.SuggestionThreshold;
 
     public const int MaxSuggestions = 5;
 

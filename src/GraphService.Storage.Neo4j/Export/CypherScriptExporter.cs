@@ -61,7 +61,7 @@ public sealed class CypherScriptExporter
 
         foreach (var row in ImportPlan.CitationLinkRows(graph))
         {
-            var type = (string)row["stance"]! == "supports" ? GraphModel.SupportsClaim : GraphModel.DisputesClaim;
+            var type = GraphModel.CitationLinkType((string)row["stance"]!);
             Statement(sb,
                 $"MATCH (c:Citation {{id: {L(row["citationId"])}}}) MATCH (k:Claim {{id: {L(row["claimId"])}}}) " +
                 $"MERGE (c)-[s:{type}]->(k) SET s.ordinal = {L(row["ordinal"])}");

@@ -76,7 +76,7 @@ public sealed class Neo4jAdminExporter
                 ":START_ID(Citation),:END_ID(Claim),:TYPE,ordinal:int",
                 ImportPlan.CitationLinkRows(graph).Select(r => new object?[]
                 {
-                    r["citationId"], r["claimId"], (string)r["stance"]! == "supports" ? GraphModel.SupportsClaim : GraphModel.DisputesClaim, r["ordinal"],
+                    r["citationId"], r["claimId"], GraphModel.CitationLinkType((string)r["stance"]!), r["ordinal"],
                 })),
             ["quoted-from.csv"] = Csv(
                 ":START_ID(Citation),:END_ID(Document),:TYPE",

@@ -71,8 +71,6 @@ public sealed class ChromiumSession : IAsyncDisposable
     public static string? MissingBrowserReason() =>
         File.Exists(ExecutablePath) ? null : $"{ExecutablePath} is not installed (apt-get install chromium)";
 
-    public static bool RunningInCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Starts chromium on a page whose relative URLs resolve against <paramref name="baseUrl"/>; screenshots go to artifacts/browser/&lt;name&gt;-NN-step.png.</summary>
     public static async Task<ChromiumSession> StartAsync(Uri baseUrl, string name)
     {
