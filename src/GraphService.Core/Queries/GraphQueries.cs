@@ -7,7 +7,7 @@ namespace GraphService.Core.Queries;
 /// The query semantics every host uses: validate parameters against <see cref="QueryLimits"/> and the predicate
 /// whitelist, resolve names (id, name or alias) to entities, then ask the store.
 /// </summary>
-public sealed class GraphQueries(IGraphStore store)
+public sealed partial class GraphQueries(IGraphStore store)
 {
     public async Task<QueryOutcome<PathResult>> PathsAsync(string from, string to, Func<string, string, PathQuery> shape, CancellationToken cancellationToken)
     {
