@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
+using GraphService.Core.Text;
 using GraphService.Reports.Model;
 
 namespace GraphService.Reports;
@@ -12,7 +13,7 @@ namespace GraphService.Reports;
 /// relationship id. Each path is matched by its entity ids and relationship ids, hop by hop in the direction each
 /// relationship points. Relationship types are written only when they have the whitelisted shape
 /// <c>^[A-Z][A-Z0-9_]*$</c> (anything else is refused with <see cref="ArgumentException"/>); every value is a string
-/// literal escaped here, never text pasted into the statement.
+/// literal escaped by Core's <see cref="CypherLiteral"/>, never text pasted into the statement.
 /// </summary>
 public static class CypherReproduction
 {
@@ -21,9 +22,9 @@ public static class CypherReproduction
         ArgumentNullException.ThrowIfNull(result);
         var v = new Variables();
         var sb = new StringBuilder();
-        sb.Append("// GraphService paths ").Append(Comment(result.From.Id)).Append(" -> ").Append(Comment(result.To.Id))
+        sb.Append("// GraphService paths ").Append(CypherLiteral.Comment(result.From.Id)).Append(" -> ").Append(CypherLiteral.Comment(result.To.Id))
           .Append(": ").Append(MarkdownReport.Count(result.Paths.Count, "path", "paths"))
-          .Append(", graph version ").Append(Comment(result.GraphVersion)).Append('\n');
+          .Append(", graph version ").Append(CypherLiteral.Comment(result.GraphVersion)).Append('\n');
 
         if (result.Paths.Count == 0)
         {
@@ -58,8 +59,8 @@ public static class CypherReproduction
         ArgumentNullException.ThrowIfNull(result);
         var v = new Variables();
         var sb = new StringBuilder();
-        sb.Append("// GraphService neighborhood of ").Append(Comment(result.Center.Id))
-          .Append(", graph version ").Append(Comment(result.GraphVersion)).Append('\n');
+        sb.Append("// GraphService neighborhood of ").Append(CypherLiteral.Comment(result.Center.Id))
+          .Append(", graph version ").Append(CypherLiteral.Comment(result.GraphVersion)).Append('\n');
         sb.Append("MATCH ").Append(v.Node(result.Center)).Append('\n');
         var nodes = MarkdownReport.NodeIndex(result);
         var relationshipVariables = new List<string>();
@@ -99,62 +100,6 @@ public static class CypherReproduction
 
     public static Uri BrowserUrl(NeighborhoodResult result, ReportOptions options) => BrowserUrl(Write(result), options);
 
-    /// <summary>
-    /// A single-quoted Cypher string literal. Backslash and quotes are escaped, as are control characters, Unicode line
-    /// separators and unpaired surrogates (as <c>\uXXXX</c>), so the literal can never end early or break a line.
-    /// </summary>
-    public static string Literal(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var sb = new StringBuilder(value.Length + 2);
-        sb.Append('\'');
-        for (var i = 0; i < value.Length; i++)
-        {
-            var ch = value[i];
-            if (char.IsHighSurrogate(ch) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                sb.Append(ch).Append(value[i + 1]);
-                i++;
-                continue;
-            }
-
-            switch (ch)
-            {
-                case '\\':
-                    sb.Append(@"\\");
-                    break;
-                case '\'':
-                    sb.Append(@"\'");
-                    break;
-                case '"':
-                    sb.Append("\\\"");
-                    break;
-                case '\n':
-                    sb.Append(@"\n");
-                    break;
-                case '\r':
-                    sb.Append(@"\r");
-                    break;
-                case '\t':
-                    sb.Append(@"\t");
-                    break;
-                default:
-                    if (char.IsControl(ch) || char.IsSurrogate(ch) || ch is '\u2028' or '\u2029' or '\uFEFF')
-                    {
-                        sb.Append(@"\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(ch);
-                    }
-
-                    break;
-            }
-        }
-
-        return sb.Append('\'').ToString();
-    }
-
     /// <summary>The relationship type as a Cypher identifier, or an <see cref="ArgumentException"/> when it is not whitelisted.</summary>
     public static string RelationshipType(string type)
     {
@@ -163,10 +108,6 @@ public static class CypherReproduction
             ? type
             : throw new ArgumentException($"'{type}' is not a relationship type of the form UPPER_SNAKE_CASE; it cannot be written into Cypher.", nameof(type));
     }
-
-    /// <summary>Text for a line comment: nothing in it may end the line.</summary>
-    private static string Comment(string text) =>
-        new([.. text.Select(c => char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u0085' ? ' ' : c)]);
 
     /// <summary>Hands out variable names: one per entity (declared with its label and id on first use), one per hop.</summary>
     private sealed class Variables
@@ -190,14 +131,14 @@ public static class CypherReproduction
             name = "n" + _nodes.Count.ToString(CultureInfo.InvariantCulture);
             _nodes[n.Id] = name;
             NodeVariables.Add(name);
-            return "(" + name + ":Entity {id: " + Literal(n.Id) + "})";
+            return "(" + name + ":Entity {id: " + CypherLiteral.String(n.Id) + "})";
         }
 
         public string Relationship(RelationshipView r)
         {
             LastRelationship = "r" + _relationships.ToString(CultureInfo.InvariantCulture);
             _relationships++;
-            return "[" + LastRelationship + ":" + RelationshipType(r.Type) + " {id: " + Literal(r.Id) + "}]";
+            return "[" + LastRelationship + ":" + RelationshipType(r.Type) + " {id: " + CypherLiteral.String(r.Id) + "}]";
         }
     }
 }

@@ -27,6 +27,7 @@ public class CypherLintTests
             new { name = "no path", statement = CypherReproduction.Write(NoPath) },
             new { name = "neighborhood", statement = CypherReproduction.Write(Neighborhood) },
             new { name = "hostile id", statement = CypherReproduction.Write(OnePath with { From = Khazali with { Id = "x'}) DETACH DELETE n0 //\n\\u0027\"" }, Paths = [] }) },
+            new { name = "unpaired surrogates, BOM, separators", statement = CypherReproduction.Write(OnePath with { From = Khazali with { Id = "lone \uD800 \uDC00 \uFEFF \u2028 \u0085 \u0000 end" }, GraphVersion = "v\uD800\u2029\n", Paths = [] }) },
             new { name = "every built-in type", statement = CypherReproduction.Write(EveryBuiltInType()) },
         };
         var input = temp.File("statements.json");

@@ -57,26 +57,6 @@ public class CypherReproductionTests
         Assert.Equal("RETURN n0, n1", lines[3]);
     }
 
-    [Theory]
-    [InlineData("plain", "'plain'")]
-    [InlineData("Kata'ib", @"'Kata\'ib'")]
-    [InlineData(@"back\slash", @"'back\\slash'")]
-    [InlineData("say \"hi\"", "'say \\\"hi\\\"'")]
-    [InlineData("a\nb\rc\td", @"'a\nb\rc\td'")]
-    [InlineData("x\u0000y\u2028z", @"'x\u0000y\u2028z'")]
-    [InlineData("\\u0027", @"'\\u0027'")]
-    [InlineData("قيس الخزعلي", "'قيس الخزعلي'")]
-    public void Literals_are_escaped_so_they_cannot_end_early(string value, string literal) =>
-        Assert.Equal(literal, CypherReproduction.Literal(value));
-
-    [Fact]
-    public void An_unpaired_surrogate_is_written_as_an_escape_so_the_url_encodes()
-    {
-        var value = "lone " + '\uD800' + " surrogate";
-
-        Assert.Equal(@"'lone \uD800 surrogate'", CypherReproduction.Literal(value));
-    }
-
     [Fact]
     public void An_id_that_tries_to_close_its_literal_stays_inside_it()
     {

@@ -1,3 +1,4 @@
+using GraphService.Core.Text;
 using GraphService.Storage.Neo4j.Export;
 using GraphService.Testing;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using GraphService.Core.Domain;
+using GraphService.Core.Text;
 using GraphService.Storage.Neo4j.Statements;
 
 namespace GraphService.Storage.Neo4j.Export;
@@ -7,7 +8,7 @@ namespace GraphService.Storage.Neo4j.Export;
 /// <summary>
 /// Writes a Cypher script that creates the schema and loads a whole graph idempotently (every write is a MERGE on a
 /// uniquely constrained key), for cypher-shell (<c>cypher-shell -f graph.cypher</c>) or Browser. It produces the same
-/// graph model as the adapter's import; values are literals escaped by <see cref="CypherLiteral"/>, and relationship
+/// graph model as the adapter's import; values are literals escaped by Core's <see cref="CypherLiteral"/>, and relationship
 /// types come from the snapshot's checked vocabulary.
 /// </summary>
 public sealed class CypherScriptExporter
@@ -18,7 +19,7 @@ public sealed class CypherScriptExporter
         var vocabulary = GraphModel.VocabularyOf(graph);
         var cypher = CypherStatements.Instance;
         var sb = new StringBuilder();
-        sb.Append("// GraphService graph ").Append(Comment(graph.CorpusName)).Append(", version ").Append(Comment(graph.Version)).Append('\n');
+        sb.Append("// GraphService graph ").Append(CypherLiteral.Comment(graph.CorpusName)).Append(", version ").Append(CypherLiteral.Comment(graph.Version)).Append('\n');
         sb.Append("// Run with: cypher-shell -u neo4j -p <password> -f <this file>  (or paste into Neo4j Browser)\n\n");
         foreach (var (name, text) in cypher.Schema.Statements)
         {
@@ -96,6 +97,4 @@ public sealed class CypherScriptExporter
         string.Join(", ", row.Where(kv => !skip.Contains(kv.Key)).Select(kv => $"{variable}.{kv.Key} = {L(kv.Value)}"));
 
     private static void Statement(StringBuilder sb, string statement) => sb.Append(statement).Append(";\n");
-
-    private static string Comment(string text) => new([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
 }
