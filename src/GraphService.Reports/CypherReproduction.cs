@@ -23,7 +23,7 @@ public static class CypherReproduction
         var v = new Variables();
         var sb = new StringBuilder();
         sb.Append("// GraphService paths ").Append(CypherLiteral.Comment(result.From.Id)).Append(" -> ").Append(CypherLiteral.Comment(result.To.Id))
-          .Append(": ").Append(MarkdownReport.Count(result.Paths.Count, "path", "paths"))
+          .Append(": ").Append(Headline.Count(result.Paths.Count, "path", "paths"))
           .Append(", graph version ").Append(CypherLiteral.Comment(result.GraphVersion)).Append('\n');
 
         if (result.Paths.Count == 0)
@@ -62,7 +62,7 @@ public static class CypherReproduction
         sb.Append("// GraphService neighborhood of ").Append(CypherLiteral.Comment(result.Center.Id))
           .Append(", graph version ").Append(CypherLiteral.Comment(result.GraphVersion)).Append('\n');
         sb.Append("MATCH ").Append(v.Node(result.Center)).Append('\n');
-        var nodes = MarkdownReport.NodeIndex(result);
+        var nodes = Explanation.NodeIndex(result);
         var relationshipVariables = new List<string>();
         foreach (var r in result.Relationships.DistinctBy(r => r.Id))
         {

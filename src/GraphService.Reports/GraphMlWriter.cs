@@ -5,6 +5,7 @@ using System.Xml;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
 using GraphService.Core.Serialization;
+using GraphService.Reports.Model;
 
 namespace GraphService.Reports;
 
@@ -51,7 +52,7 @@ public static class GraphMlWriter
         var nodes = new List<NodeView> { result.From };
         nodes.AddRange(result.Paths.SelectMany(p => p.Nodes));
         nodes.Add(result.To);
-        var description = $"Paths from {result.From.Name} to {result.To.Name}: {MarkdownReport.Count(result.Paths.Count, "path", "paths")}";
+        var description = $"Paths from {result.From.Name} to {result.To.Name}: {Headline.Count(result.Paths.Count, "path", "paths")}";
         return Write(
             result.GraphVersion,
             description,
@@ -195,7 +196,7 @@ public static class GraphMlWriter
     }
 
     private static string Source(CitationView c) =>
-        $"[{c.Stance.ToWord()}] {c.Publisher}, \"{c.Title}\", {c.Published ?? "undated"}{(c.Url is null ? string.Empty : ", " + c.Url)}: \u201C{c.Quote}\u201D";
+        $"[{c.Stance.ToWord()}] {c.Publisher}, \"{c.Title}\", {ReportWording.DateOf(c)}{(c.Url is null ? string.Empty : ", " + c.Url)}: \u201C{c.Quote}\u201D";
 
     private static void Data(XmlWriter w, string key, string? value)
     {

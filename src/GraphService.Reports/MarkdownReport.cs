@@ -18,20 +18,12 @@ public static class MarkdownReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var numbering = CitationNumbering.For(result);
+        var headline = Headline.Of(result);
         var sb = new StringBuilder();
-        sb.Append("**").Append(MarkdownText.Escape(result.From.Name)).Append(" → ").Append(MarkdownText.Escape(result.To.Name)).Append("**")
-          .Append(" · ").Append(Count(result.Paths.Count, "path", "paths"))
-          .Append(" · graph version ").Append(MarkdownText.Escape(result.GraphVersion)).Append('\n');
-
-        if (result.Truncated)
-        {
-            sb.Append('\n').Append("*The search stopped at its work budget; shorter or better-supported paths may exist.*").Append('\n');
-        }
-
-        sb.Append('\n');
+        AppendHeadline(sb, headline);
         if (result.Paths.Count == 0)
         {
-            sb.Append("No path connects them in this graph.").Append('\n');
+            sb.Append(headline.EmptyNote).Append('\n');
         }
 
         for (var i = 0; i < result.Paths.Count; i++)
@@ -48,22 +40,13 @@ public static class MarkdownReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var numbering = CitationNumbering.For(result);
-        var nodes = NodeIndex(result);
+        var nodes = Explanation.NodeIndex(result);
+        var headline = Headline.Of(result);
         var sb = new StringBuilder();
-        sb.Append("**Around ").Append(MarkdownText.Escape(result.Center.Name)).Append("**")
-          .Append(" · ").Append(Count(result.Nodes.Count, "entity", "entities"))
-          .Append(", ").Append(Count(result.Relationships.Count, "relationship", "relationships"))
-          .Append(" · graph version ").Append(MarkdownText.Escape(result.GraphVersion)).Append('\n');
-
-        if (result.Truncated)
-        {
-            sb.Append('\n').Append("*Cut at the entity limit; more relationships exist.*").Append('\n');
-        }
-
-        sb.Append('\n');
+        AppendHeadline(sb, headline);
         if (result.Relationships.Count == 0)
         {
-            sb.Append("No relationships in view.").Append('\n');
+            sb.Append(headline.EmptyNote).Append('\n');
         }
 
         foreach (var r in result.Relationships)
@@ -75,15 +58,16 @@ public static class MarkdownReport
         return sb.ToString();
     }
 
-    internal static IReadOnlyDictionary<string, NodeView> NodeIndex(NeighborhoodResult result)
+    /// <summary>"**Title** · counts · graph version v", the cut note in italics when there is one, then a blank line.</summary>
+    private static void AppendHeadline(StringBuilder sb, Headline headline)
     {
-        var nodes = new Dictionary<string, NodeView>(StringComparer.Ordinal) { [result.Center.Id] = result.Center };
-        foreach (var n in result.Nodes)
+        sb.Append("**").Append(MarkdownText.Escape(headline.Title)).Append("** · ").Append(MarkdownText.Escape(headline.Summary)).Append('\n');
+        if (headline.CutNote is not null)
         {
-            nodes.TryAdd(n.Id, n);
+            sb.Append('\n').Append('*').Append(headline.CutNote).Append('*').Append('\n');
         }
 
-        return nodes;
+        sb.Append('\n');
     }
 
     private static string Render(IEnumerable<Segment> segments)
@@ -132,17 +116,16 @@ public static class MarkdownReport
         }
 
         sb.Append('\n');
-        for (var i = 0; i < numbering.Footnotes.Count; i++)
+        foreach (var (number, c) in numbering.Numbered)
         {
-            var c = numbering.Footnotes[i];
-            sb.Append("[^").Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append("]: ");
+            sb.Append("[^").Append(number.ToString(CultureInfo.InvariantCulture)).Append("]: ");
             if (c.Stance == Stance.Disputes)
             {
-                sb.Append("**Disputes the claim.** ");
+                sb.Append("**").Append(ReportWording.DisputesNote).Append("** ");
             }
 
             sb.Append(MarkdownText.Escape(c.Publisher)).Append(", *").Append(MarkdownText.Escape(c.Title)).Append("*, ")
-              .Append(c.Published is null ? "undated" : MarkdownText.Escape(c.Published));
+              .Append(MarkdownText.Escape(ReportWording.DateOf(c)));
             if (SafeUrl.TryLink(c.Url, out var url))
             {
                 sb.Append(", <").Append(url.AbsoluteUri).Append('>');
@@ -156,6 +139,4 @@ public static class MarkdownReport
         }
     }
 
-    internal static string Count(int n, string one, string many) =>
-        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
 }

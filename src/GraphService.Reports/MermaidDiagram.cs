@@ -26,23 +26,21 @@ public static class MermaidDiagram
         }
 
         nodes.Add(result.To);
-        var header = $"{result.From.Name} → {result.To.Name} · {MarkdownReport.Count(result.Paths.Count, "path", "paths")} · graph version {result.GraphVersion}";
-        return Write(header, nodes, relationships, numbering);
+        return Write(Headline.Of(result), nodes, relationships, numbering);
     }
 
     public static string Write(NeighborhoodResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var numbering = CitationNumbering.For(result);
-        var header = $"Around {result.Center.Name} · graph version {result.GraphVersion}";
-        return Write(header, [result.Center, .. result.Nodes], result.Relationships, numbering);
+        return Write(Headline.Of(result), [result.Center, .. result.Nodes], result.Relationships, numbering);
     }
 
-    private static string Write(string header, IEnumerable<NodeView> nodes, IEnumerable<RelationshipView> relationships, CitationNumbering numbering)
+    private static string Write(Headline headline, IEnumerable<NodeView> nodes, IEnumerable<RelationshipView> relationships, CitationNumbering numbering)
     {
         var sb = new StringBuilder();
         sb.Append("flowchart LR\n");
-        sb.Append("  %% ").Append(Comment(header)).Append('\n');
+        sb.Append("  %% ").Append(Comment(headline.Title + " · " + headline.Summary)).Append('\n');
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var n in nodes)
         {
@@ -70,17 +68,8 @@ public static class MermaidDiagram
 
         foreach (var r in unique)
         {
-            var label = r.Phrase;
-            var marks = numbering.NumbersOf(r);
-            if (marks.Count > 0)
-            {
-                label += " [" + string.Join(", ", marks.Select(m => m.ToString(CultureInfo.InvariantCulture))) + "]";
-            }
-
-            if (r.Contested)
-            {
-                label += " (contested)";
-            }
+            var marks = CitationNumbering.Marks(numbering.NumbersOf(r));
+            var label = r.Phrase + (marks.Length > 0 ? " " + marks : string.Empty) + (r.Contested ? " " + ReportWording.ContestedMark : string.Empty);
 
             sb.Append("  ").Append(ids[r.StartNodeId]).Append(r.Contested ? " -.->|\"" : " -->|\"").Append(Label(label)).Append("\"| ")
               .Append(ids[r.EndNodeId]).Append('\n');

@@ -68,6 +68,41 @@ internal static class ReportFixtures
         [KhazaliLeadsAah, HostileAlliedKhazali, AahTrainedByQuds],
         Truncated: false);
 
+    /// <summary>
+    /// A busier neighborhood, built from a fixed seed so it is the same in every run: seven entities one hop from the
+    /// centre, a second ring reached from several of them (some through two relationships, some with parallel
+    /// relationships), a relationship to an entity missing from the node list and a listed entity nothing reaches.
+    /// </summary>
+    public static NeighborhoodResult BusyNeighborhood()
+    {
+        var random = new Random(20240611);
+        var first = Enumerable.Range(1, 7).Select(i => new NodeView($"ring1-{i}", $"First ring organisation number {i}", EntityType.Organization)).ToList();
+        var second = Enumerable.Range(1, 12).Select(i => new NodeView($"ring2-{i}", $"Person {i} al-Second", EntityType.Person)).ToList();
+        var lonely = new NodeView("unreached", "Listed but unreached", EntityType.Place);
+        var relationships = new List<RelationshipView>();
+        RelationshipView Link(string id, string from, string to, bool contested) =>
+            new(id, "ALLIED_WITH", "is allied with", from, to, 0.5, 1, contested, null, null, [Reuters1 with { Id = "c-" + id }]);
+
+        foreach (var (node, i) in first.Select((n, i) => (n, i)))
+        {
+            relationships.Add(i % 2 == 0 ? Link($"r-c-{i}", Khazali.Id, node.Id, false) : Link($"r-c-{i}", node.Id, Khazali.Id, i == 3));
+        }
+
+        foreach (var (node, i) in second.Select((n, i) => (n, i)))
+        {
+            var parent = first[random.Next(first.Count)];
+            relationships.Add(Link($"r-p-{i}", parent.Id, node.Id, random.Next(4) == 0));
+            if (random.Next(3) == 0)
+            {
+                relationships.Add(Link($"r-q-{i}", node.Id, first[random.Next(first.Count)].Id, false));
+            }
+        }
+
+        relationships.Add(Link("r-parallel", Khazali.Id, first[0].Id, true));
+        relationships.Add(Link("r-unlisted", second[0].Id, "not-in-the-node-list", false));
+        return new NeighborhoodResult(GraphVersion, Khazali, [Khazali, .. first, .. second, lonely], relationships, Truncated: true);
+    }
+
     public static IReadOnlyList<NodeView> AllNodes => [Khazali, Aah, Quds, Soleimani, Hostile];
 
     /// <summary>A whole graph holding the same entities and relationships, for the GraphML snapshot writer.</summary>

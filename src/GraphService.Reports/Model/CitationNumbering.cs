@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphService.Core.Queries;
 
 namespace GraphService.Reports.Model;
@@ -33,9 +34,16 @@ internal sealed class CitationNumbering
     /// <summary>The citations in footnote order: element i has number i + 1.</summary>
     public IReadOnlyList<CitationView> Footnotes => _ordered;
 
+    /// <summary>The citations in footnote order, each with its number.</summary>
+    public IEnumerable<(int Number, CitationView Citation)> Numbered => _ordered.Select((c, i) => (i + 1, c));
+
     public int NumberOf(CitationView citation) => _numbers[citation.Id];
 
     /// <summary>The footnote numbers of a relationship's citations, ascending and without repeats.</summary>
     public IReadOnlyList<int> NumbersOf(RelationshipView relationship) =>
         [.. relationship.Citations.Select(NumberOf).Distinct().Order()];
+
+    /// <summary>Footnote numbers as plain text marks, "[1, 2]" (empty for none): diagram labels and HTML superscripts.</summary>
+    public static string Marks(IReadOnlyList<int> numbers) =>
+        numbers.Count == 0 ? string.Empty : "[" + string.Join(", ", numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))) + "]";
 }

@@ -81,6 +81,18 @@ internal static class Explanation
         return segments;
     }
 
+    /// <summary>A neighborhood's entities by id: the centre, then the listed entities (the first of any repeated id).</summary>
+    public static IReadOnlyDictionary<string, NodeView> NodeIndex(NeighborhoodResult result)
+    {
+        var nodes = new Dictionary<string, NodeView>(StringComparer.Ordinal) { [result.Center.Id] = result.Center };
+        foreach (var n in result.Nodes)
+        {
+            nodes.TryAdd(n.Id, n);
+        }
+
+        return nodes;
+    }
+
     /// <summary>The node of a result by id; an end outside the result's node list is shown by its id.</summary>
     public static NodeView NodeOf(string id, IReadOnlyDictionary<string, NodeView> nodes) =>
         nodes.TryGetValue(id, out var n) ? n : new NodeView(id, id, EntityType.Organization);

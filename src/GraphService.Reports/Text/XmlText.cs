@@ -3,8 +3,9 @@ using System.Text;
 namespace GraphService.Reports.Text;
 
 /// <summary>
-/// Escaping for HTML and XML (SVG, GraphML). Document-derived strings may hold characters XML 1.0 forbids (control
-/// characters, unpaired surrogates); those become U+FFFD so that the output always stays well-formed.
+/// Text for XML writers (HTML, SVG, GraphML; <see cref="System.Xml.XmlWriter"/> does the escaping). Document-derived
+/// strings may hold characters XML 1.0 forbids (control characters, unpaired surrogates); those become U+FFFD so that
+/// the output always stays well-formed instead of the writer throwing.
 /// </summary>
 internal static class XmlText
 {
@@ -45,27 +46,6 @@ internal static class XmlText
         }
 
         return sb?.ToString() ?? text;
-    }
-
-    /// <summary>Escapes text for element content and for attribute values in either quote style.</summary>
-    public static string Escape(string? text)
-    {
-        var clean = Sanitize(text);
-        var sb = new StringBuilder(clean.Length + 16);
-        foreach (var ch in clean)
-        {
-            sb.Append(ch switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => ch.ToString(),
-            });
-        }
-
-        return sb.ToString();
     }
 
     private static bool IsValidXmlChar(char ch) =>
