@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using GraphService.Core.Queries;
 using static GraphService.Reports.Tests.ReportFixtures;
 
 namespace GraphService.Reports.Tests;
@@ -43,6 +44,49 @@ public class HtmlReportTests
         Assert.DoesNotContain(root.Descendants().Attributes(), a => a.Name.LocalName.StartsWith("on", StringComparison.Ordinal) || a.Name.LocalName is "id" or "class");
         Assert.DoesNotContain(root.Descendants(), e => e.Name.LocalName is "style" or "script" or "link");
         Assert.Contains(root.Descendants("li"), li => li.Value.Contains("javascript:alert(3)", StringComparison.Ordinal) && !li.Elements("a").Any());
+    }
+
+    /// <summary>
+    /// The API serves HTML reports under a Content-Security-Policy that forbids scripts and allows inline style
+    /// attributes. Everything in the fragment must work under it: only these elements and attributes, no event handler,
+    /// no script URL, nothing loaded.
+    /// </summary>
+    [Theory]
+    [InlineData("paths")]
+    [InlineData("no path")]
+    [InlineData("neighborhood")]
+    [InlineData("busy neighborhood")]
+    public void A_report_needs_nothing_a_policy_without_scripts_forbids(string which)
+    {
+        var html = which switch
+        {
+            "paths" => HtmlReport.Write(TwoPaths),
+            "no path" => HtmlReport.Write(NoPath),
+            "neighborhood" => HtmlReport.Write(Neighborhood),
+            _ => HtmlReport.Write(BusyNeighborhood()),
+        };
+        var root = Parse(html);
+        string[] elements = ["section", "p", "strong", "span", "ol", "ul", "li", "sup", "cite", "q", "a"];
+        string[] attributes = ["style", "href", "rel"];
+
+        Assert.All(root.Descendants(), e => Assert.Contains(e.Name.LocalName, elements));
+        Assert.All(root.Descendants().Attributes(), a => Assert.Contains(a.Name.LocalName, attributes));
+        Assert.All(root.Descendants("a"), a => Assert.Matches("^https?://", (string)a.Attribute("href")!));
+        Assert.All(root.Descendants().Attributes("style"), s => Assert.DoesNotContain("url(", s.Value, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void An_empty_quote_or_title_is_closed_with_an_end_tag_so_html_parsers_do_not_swallow_the_rest()
+    {
+        var empty = Reuters1 with { Title = string.Empty, Quote = string.Empty };
+        var result = OnePath with { Paths = [new GraphPath(1, [Khazali, Aah], [KhazaliLeadsAah with { Citations = [empty] }])] };
+
+        var html = HtmlReport.Write(result);
+
+        Assert.Contains("<cite></cite>", html, StringComparison.Ordinal);
+        Assert.Contains("<q></q>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using GraphService.Core.Queries;
 using static GraphService.Reports.Tests.ReportFixtures;
 
 namespace GraphService.Reports.Tests;
@@ -66,13 +67,6 @@ public class SvgDiagramTests
     }
 
     [Fact]
-    public void The_same_input_gives_the_same_bytes()
-    {
-        Assert.Equal(SvgDiagram.Write(TwoPaths, ReportOptions.Default), SvgDiagram.Write(TwoPaths, ReportOptions.Default));
-        Assert.Equal(SvgDiagram.Write(Neighborhood, ReportOptions.Default), SvgDiagram.Write(Neighborhood, ReportOptions.Default));
-    }
-
-    [Fact]
     public void Nothing_in_the_diagram_loads_or_runs_anything()
     {
         var svg = SvgDiagram.Write(TwoPaths, ReportOptions.Default) + SvgDiagram.Write(Neighborhood, ReportOptions.Default);
@@ -98,6 +92,67 @@ public class SvgDiagramTests
         Assert.Equal(D(svg, "width") / 2, circles["Qais al-Khazali (Person)"].X);
         Assert.Equal(Distance("Asaib Ahl al-Haq (Organization)"), Distance($"{HostileName} (Organization)"), 0);
         Assert.True(Distance("Quds Force (Organization)") > Distance("Asaib Ahl al-Haq (Organization)") + 100);
+    }
+
+    public static TheoryData<string> Neighborhoods() => ["fixture", "busy"];
+
+    private static NeighborhoodResult NeighborhoodNamed(string name) => name == "busy" ? BusyNeighborhood() : Neighborhood;
+
+    [Theory]
+    [MemberData(nameof(Neighborhoods))]
+    public void A_neighborhood_diagram_draws_every_entity_and_relationship_once(string name)
+    {
+        var result = NeighborhoodNamed(name);
+        var svg = XDocument.Parse(SvgDiagram.Write(result, ReportOptions.Default)).Root!;
+        var entities = svg.Descendants(Svg + "g").Select(g => (string?)g.Attribute("data-entity")).OfType<string>().ToList();
+        var relationships = svg.Descendants(Svg + "line").Select(l => (string?)l.Attribute("data-relationship")).OfType<string>().ToList();
+        var ends = result.Relationships.SelectMany(r => new[] { r.StartNodeId, r.EndNodeId });
+
+        Assert.Equal(entities.Distinct().Count(), entities.Count);
+        Assert.Equal(relationships.Distinct().Count(), relationships.Count);
+        Assert.Equal(result.Nodes.Select(n => n.Id).Append(result.Center.Id).Concat(ends).Distinct().Order(StringComparer.Ordinal), entities.Order(StringComparer.Ordinal));
+        Assert.Equal(result.Relationships.Select(r => r.Id).Distinct().Order(StringComparer.Ordinal), relationships.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(svg.Descendants().Attributes(), a => a.Name.LocalName == "id");
+    }
+
+    [Theory]
+    [MemberData(nameof(Neighborhoods))]
+    public void A_neighborhood_relationship_runs_from_its_start_to_its_end_and_no_circles_overlap(string name)
+    {
+        var result = NeighborhoodNamed(name);
+        var svg = XDocument.Parse(SvgDiagram.Write(result, ReportOptions.Default)).Root!;
+        var circles = svg.Descendants(Svg + "g").Where(g => g.Attribute("data-entity") is not null)
+            .ToDictionary(g => (string)g.Attribute("data-entity")!, g => (X: D(g.Element(Svg + "circle")!, "cx"), Y: D(g.Element(Svg + "circle")!, "cy"), R: D(g.Element(Svg + "circle")!, "r")));
+        double Distance(double x1, double y1, double x2, double y2) => Math.Sqrt(Math.Pow(x1 - x2, 2) + Math.Pow(y1 - y2, 2));
+
+        foreach (var r in result.Relationships)
+        {
+            var line = svg.Descendants(Svg + "line").Single(l => (string?)l.Attribute("data-relationship") == r.Id);
+            var (start, end) = (circles[r.StartNodeId], circles[r.EndNodeId]);
+            Assert.Equal(start.R + 1, Distance(D(line, "x1"), D(line, "y1"), start.X, start.Y), 0);
+            Assert.Equal(end.R + 1, Distance(D(line, "x2"), D(line, "y2"), end.X, end.Y), 0);
+            Assert.Equal(r.Contested, line.Attribute("stroke-dasharray") is not null);
+        }
+
+        var all = circles.Values.ToList();
+        for (var i = 0; i < all.Count; i++)
+        {
+            for (var j = i + 1; j < all.Count; j++)
+            {
+                Assert.True(Distance(all[i].X, all[i].Y, all[j].X, all[j].Y) > all[i].R + all[j].R, $"circles {i} and {j} overlap");
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_relationship_of_a_path_diagram_is_drawn_pointing_its_own_way()
+    {
+        var svg = XDocument.Parse(SvgDiagram.Write(OnePath, ReportOptions.Default)).Root!;
+        var lines = svg.Descendants(Svg + "line").ToDictionary(l => (string)l.Attribute("data-relationship")!);
+
+        Assert.Equal(OnePath.Paths[0].Relationships.Select(r => r.Id), lines.Keys);
+        Assert.True(D(lines["r-khazali-leads-aah"], "x2") > D(lines["r-khazali-leads-aah"], "x1"));
+        Assert.True(D(lines["r-soleimani-commands-quds"], "x2") < D(lines["r-soleimani-commands-quds"], "x1"));
     }
 
     [Fact]

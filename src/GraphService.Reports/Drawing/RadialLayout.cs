@@ -23,8 +23,17 @@ internal static class RadialLayout
     /// <summary>Radial distance between two rings, at least.</summary>
     private const double RingSpacing = 170;
 
-    /// <summary>Distance along a ring between two entities, at least (a name is about this wide).</summary>
-    private const double NodeSpacing = 125;
+    /// <summary>Characters per line of an entity's name; a longer word is cut.</summary>
+    private const int NameChars = 20;
+
+    /// <summary>Space between the names of two neighbouring entities, at least.</summary>
+    private const double NameGap = 12;
+
+    /// <summary>
+    /// Distance between the centres of two entities on one ring, at least: the widest name and a gap. Names hang under
+    /// circles about 50 px tall together, so centres this far apart cannot have overlapping boxes at any angle.
+    /// </summary>
+    private const double NodeSpacing = (NameChars * NameFontSize * TextMetrics.AverageCharWidthEm) + NameGap;
 
     /// <summary>Room left and right of the outer ring, for the names hanging under its entities.</summary>
     private const double SideRoom = 120;
@@ -39,7 +48,6 @@ internal static class RadialLayout
     private const double LineGap = 1;
 
     private const double LineHeight = 13;
-    private const int NameChars = 20;
     private const int NameMaxLines = 2;
     private const double NameBelowCircle = 13;
     private const int LabelChars = 30;
@@ -81,7 +89,7 @@ internal static class RadialLayout
         var radii = new List<double> { 0 };
         for (var k = 1; k < rings.Count; k++)
         {
-            radii.Add(Math.Max(radii[k - 1] + RingSpacing, rings[k].Count * NodeSpacing / (2 * Math.PI)));
+            radii.Add(Math.Max(radii[k - 1] + RingSpacing, RadiusFor(rings[k].Count)));
         }
 
         var width = Math.Max(minWidth, (int)Math.Ceiling((2 * radii[^1]) + (2 * SideRoom)));
@@ -186,8 +194,8 @@ internal static class RadialLayout
 
     /// <summary>
     /// Angles for one ring. The first ring is spread evenly from the top. An outer entity goes as close as it can to the
-    /// angle of the entities that reached it, keeping a minimum spacing; a ring too full for that is spread evenly, in
-    /// the order of those angles.
+    /// angle of the entities that reached it, keeping the angle at which neighbours are <see cref="NodeSpacing"/> apart
+    /// (a chord, not an arc); a ring too full for that is spread evenly, in the order of those angles.
     /// </summary>
     private static double[] RingAngles(List<string> ring, IReadOnlyList<DiagramLink> links, Dictionary<string, (Point At, double Angle)> placed, double radius, bool firstRing)
     {
@@ -202,7 +210,7 @@ internal static class RadialLayout
         // An entity with no placed neighbour (one nothing reaches) is placed opposite the top, at the bottom-left.
         var order = desired.Select(d => (d.id, d.index, angle: double.IsNaN(d.angle) ? Math.PI : d.angle))
             .OrderBy(d => d.angle).ThenBy(d => d.index).ToList();
-        var spacing = Math.Min(even, NodeSpacing / radius);
+        var spacing = Math.Min(even, 2 * Math.Asin(Math.Min(1, NodeSpacing / (2 * radius))));
         var assigned = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -220,6 +228,9 @@ internal static class RadialLayout
 
         return result;
     }
+
+    /// <summary>The smallest radius at which <paramref name="count"/> entities spread evenly are <see cref="NodeSpacing"/> apart.</summary>
+    private static double RadiusFor(int count) => count < 2 ? 0 : NodeSpacing / (2 * Math.Sin(Math.PI / count));
 
     private static double ParentAngle(string id, IReadOnlyList<DiagramLink> links, Dictionary<string, (Point At, double Angle)> placed)
     {
