@@ -70,7 +70,7 @@ public static class HtmlReport
 
         if (anyContested)
         {
-            html.Element("p", "Contested: at least one cited source disputes that relationship.", NoteStyle).Break();
+            html.Element("p", "Contested: " + ReportWording.ContestedMeaning, NoteStyle).Break();
         }
 
         if (numbering.Footnotes.Count > 0)

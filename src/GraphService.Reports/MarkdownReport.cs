@@ -107,7 +107,7 @@ public static class MarkdownReport
     {
         if (anyContested)
         {
-            sb.Append('\n').Append("*Contested*: at least one cited source disputes that relationship.").Append('\n');
+            sb.Append('\n').Append("*Contested*: ").Append(ReportWording.ContestedMeaning).Append('\n');
         }
 
         if (numbering.Footnotes.Count == 0)

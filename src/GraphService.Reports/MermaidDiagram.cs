@@ -89,7 +89,7 @@ public static class MermaidDiagram
         var sb = new StringBuilder(clean.Length + 16);
         foreach (var ch in clean)
         {
-            if (ch is '\r' or '\n' or '\t' or '\u2028' or '\u2029' or '\u0085')
+            if (Text.LineBreaks.Is(ch))
             {
                 sb.Append(' ');
             }

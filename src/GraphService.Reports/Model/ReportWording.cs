@@ -14,6 +14,9 @@ internal static class ReportWording
     /// <summary>Follows a relationship that at least one citation disputes (HTML, SVG, Mermaid).</summary>
     public const string ContestedMark = "(contested)";
 
+    /// <summary>What "contested" means, after the word (Markdown, HTML).</summary>
+    public const string ContestedMeaning = "at least one cited source disputes that relationship.";
+
     /// <summary>The citation's date as a report shows it: the document's (partial) date, or "undated".</summary>
     public static string DateOf(CitationView citation) => citation.Published ?? Undated;
 }

@@ -17,7 +17,7 @@ internal static class MarkdownText
         var sb = new StringBuilder(clean.Length + 8);
         foreach (var ch in clean)
         {
-            if (ch is '\r' or '\n' or '\t' or '\u2028' or '\u2029' or '\u0085')
+            if (LineBreaks.Is(ch))
             {
                 sb.Append(' ');
             }
