@@ -34,7 +34,7 @@ public static class SvgDiagram
         var paths = result.Paths.Select((p, i) => new DiagramPath(
             $"Path {i + 1} · {Headline.Count(p.Relationships.Count, "hop", "hops")}",
             [.. p.Nodes.Select(n => new DiagramNode(n.Id, n.Name))],
-            [.. PathStep.Of(p).Select(s => Link(s.Relationship, numbering))])).ToList();
+            [.. PathStep.Of(p).Select(s => new DiagramHop(Link(s.Relationship, numbering), s.Forward))])).ToList();
         var drawing = PathLayout.Arrange(paths, options.DiagramWidth, top);
         var sources = DiagramPage.Sources(numbering, drawing.Bottom, drawing.Width);
         var nodes = result.Paths.SelectMany(p => p.Nodes).DistinctBy(n => n.Id).ToDictionary(n => n.Id, StringComparer.Ordinal);
@@ -152,7 +152,7 @@ public static class SvgDiagram
         }
     }
 
-    private static void Sources(SvgCanvas svg, (TextLine? Heading, IReadOnlyList<(TextLine Line, bool Disputes)> Lines, double Bottom) sources)
+    private static void Sources(SvgCanvas svg, SourceList sources)
     {
         if (sources.Heading is null)
         {

@@ -4,6 +4,12 @@ using GraphService.Reports.Text;
 
 namespace GraphService.Reports.Drawing;
 
+/// <summary>The source list under a diagram: its heading (null when nothing is cited), its lines, and the y under it.</summary>
+internal sealed record SourceList(TextLine? Heading, IReadOnlyList<SourceLine> Lines, double Bottom);
+
+/// <summary>One line of the source list; <paramref name="Disputes"/> when the citation disputes its claim.</summary>
+internal sealed record SourceLine(TextLine Line, bool Disputes);
+
 /// <summary>
 /// What surrounds a diagram: the header (title and subtitle) above it and the numbered source list below it, at the
 /// page margin. Pure: it places lines; <see cref="SvgDiagram"/> writes them.
@@ -45,26 +51,26 @@ internal static class DiagramPage
     /// The source list from <paramref name="top"/>: a heading, then one line per citation in footnote order,
     /// "[n] DISPUTES — Publisher, date — Title: “quote”", cut to the page width. Empty when nothing is cited.
     /// </summary>
-    public static (TextLine? Heading, IReadOnlyList<(TextLine Line, bool Disputes)> Lines, double Bottom) Sources(CitationNumbering numbering, double top, int width)
+    public static SourceList Sources(CitationNumbering numbering, double top, int width)
     {
         if (numbering.Footnotes.Count == 0)
         {
-            return (null, [], top);
+            return new SourceList(null, [], top);
         }
 
         var heading = new TextLine("Sources", new Point(Margin, top + HeadingBaseline));
         var y = top + HeadingHeight;
         var maxChars = TextMetrics.CharsIn(width - (2 * Margin), SourceFontSize);
         var disputes = Stance.Disputes.ToWord().ToUpperInvariant();
-        var lines = new List<(TextLine, bool)>();
+        var lines = new List<SourceLine>();
         foreach (var (number, c) in numbering.Numbered)
         {
             var isDisputing = c.Stance == Stance.Disputes;
             var text = $"[{number}] {(isDisputing ? disputes + " — " : string.Empty)}{c.Publisher}, {ReportWording.DateOf(c)} — {c.Title}: \u201C{c.Quote}\u201D";
-            lines.Add((new TextLine(TextWrap.Truncate(text, maxChars), new Point(Margin, y + SourceBaseline)), isDisputing));
+            lines.Add(new SourceLine(new TextLine(TextWrap.Truncate(text, maxChars), new Point(Margin, y + SourceBaseline)), isDisputing));
             y += SourceLineHeight;
         }
 
-        return (heading, lines, y + ListEnd);
+        return new SourceList(heading, lines, y + ListEnd);
     }
 }

@@ -1,3 +1,6 @@
+using GraphService.Reports.Model;
+using GraphService.Reports.Text;
+
 namespace GraphService.Reports.Drawing;
 
 /// <summary>A point in diagram pixels; y grows downwards, as in SVG.</summary>
@@ -64,7 +67,23 @@ internal sealed record DiagramNode(string Id, string Name);
 /// A relationship to place: its id, its ends in the direction it points, its label (the phrase and footnote marks) and
 /// whether any citation disputes it (a contested relationship gets a "(contested)" note under its label).
 /// </summary>
-internal sealed record DiagramLink(string Id, string StartId, string EndId, string Label, bool Contested);
+internal sealed record DiagramLink(string Id, string StartId, string EndId, string Label, bool Contested)
+{
+    private const int LabelMaxLines = 2;
+    private const int LabelMinChars = 8;
+
+    /// <summary>The label wrapped to two lines at most, then "(contested)" as a note line when it is contested.</summary>
+    public List<(string Text, bool Note)> LabelLines(int maxChars)
+    {
+        var lines = TextWrap.Lines(Label, Math.Max(LabelMinChars, maxChars), LabelMaxLines).Select(l => (l, false)).ToList();
+        if (Contested)
+        {
+            lines.Add((ReportWording.ContestedMark, true));
+        }
+
+        return lines;
+    }
+}
 
 /// <summary>A placed entity: <paramref name="Shape"/> is its rectangle (paths) or the square around its circle (neighborhoods).</summary>
 internal sealed record PlacedNode(string Id, Box Shape, TextBlock Name)

@@ -2,11 +2,14 @@ using GraphService.Reports.Text;
 
 namespace GraphService.Reports.Drawing;
 
-/// <summary>One path to draw: a caption, its entities in walking order, and the relationship between each two neighbours.</summary>
+/// <summary>One path to draw: a caption, its entities in walking order, and the hop between each two neighbours.</summary>
 /// <param name="Caption">The line above the row ("Path 1 · 3 hops").</param>
 /// <param name="Nodes">The entities, first to last.</param>
-/// <param name="Links">Links[j] joins Nodes[j] and Nodes[j + 1], in whichever direction it points.</param>
-internal sealed record DiagramPath(string Caption, IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<DiagramLink> Links);
+/// <param name="Hops">Hops[j] joins Nodes[j] and Nodes[j + 1] (as <see cref="Model.PathStep"/> found it).</param>
+internal sealed record DiagramPath(string Caption, IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<DiagramHop> Hops);
+
+/// <summary>A relationship on a path, <paramref name="Forward"/> when it points along the walk.</summary>
+internal sealed record DiagramHop(DiagramLink Link, bool Forward);
 
 /// <summary>A laid-out path: its caption and its placed entities and relationships.</summary>
 internal sealed record PathRow(TextBlock Caption, IReadOnlyList<PlacedNode> Nodes, IReadOnlyList<PlacedLink> Links);
@@ -32,16 +35,28 @@ internal static class PathLayout
     private const double CaptionBaseline = 12;
     private const double CaptionHeight = 22;
     private const double LabelLineHeight = 13;
-    private const int LabelMaxLines = 2;
-    private const int LabelMinChars = 8;
+
+    /// <summary>A label may run over its neighbouring boxes' halves, less this much, since it sits above them.</summary>
     private const double LabelOverhang = 8;
+
+    /// <summary>Between a label's last baseline and the boxes' tops.</summary>
     private const double LabelToBox = 8;
+
     private const double NameLineHeight = 15;
     private const int NameMaxLines = 3;
+
+    /// <summary>Room inside a box, left and right together, that its name does not use.</summary>
     private const double NamePadding = 10;
+
+    /// <summary>A box is its name's lines and this much more in height.</summary>
     private const double BoxPadding = 14;
+
+    /// <summary>From the top of a name line to its baseline (the name font's ascent within the line height).</summary>
     private const double NameBaselineOffset = 11.5;
+
+    /// <summary>Space between a box and the end of a line that meets it.</summary>
     private const double LinkInset = 2;
+
     private const double RowGap = 18;
 
     /// <param name="paths">The paths, in the order they are drawn top to bottom.</param>
@@ -68,15 +83,15 @@ internal static class PathLayout
 
     private static (PathRow Row, double Bottom) Row(DiagramPath path, int gap, double top)
     {
-        if (path.Nodes.Count != path.Links.Count + 1)
+        if (path.Nodes.Count != path.Hops.Count + 1)
         {
-            throw new ArgumentException($"A path needs one entity more than relationships; got {path.Nodes.Count} and {path.Links.Count}.", nameof(path));
+            throw new ArgumentException($"Path \"{path.Caption}\" needs one entity more than hops; got {path.Nodes.Count} and {path.Hops.Count}.", nameof(path));
         }
 
         var caption = TextBlock.Stack([(path.Caption, false)], new Point(Margin, top + CaptionBaseline), LabelLineHeight, CaptionFontSize, TextAnchor.Start);
         var y = top + CaptionHeight;
-        var labelChars = Math.Max(LabelMinChars, TextMetrics.CharsIn(gap + NodeWidth - LabelOverhang, LabelFontSize));
-        var labels = path.Links.Select(l => LabelLines(l, labelChars)).ToList();
+        var labelChars = TextMetrics.CharsIn(gap + NodeWidth - LabelOverhang, LabelFontSize);
+        var labels = path.Hops.Select(h => h.Link.LabelLines(labelChars)).ToList();
         var labelHeight = labels.Count == 0 ? 0 : labels.Max(l => l.Count) * LabelLineHeight;
         var nameChars = TextMetrics.CharsIn(NodeWidth - NamePadding, NameFontSize);
         var names = path.Nodes.Select(n => TextWrap.Lines(n.Name, nameChars, NameMaxLines)).ToList();
@@ -85,11 +100,10 @@ internal static class PathLayout
         var mid = boxTop + (boxHeight / 2.0);
         double Left(int column) => Margin + (column * (NodeWidth + gap));
 
-        var links = new List<PlacedLink>(path.Links.Count);
-        for (var j = 0; j < path.Links.Count; j++)
+        var links = new List<PlacedLink>(path.Hops.Count);
+        for (var j = 0; j < path.Hops.Count; j++)
         {
-            var link = path.Links[j];
-            var forward = IsForward(link, path.Nodes[j], path.Nodes[j + 1]);
+            var (link, forward) = path.Hops[j];
             var left = new Point(Left(j) + NodeWidth + LinkInset, mid);
             var right = new Point(Left(j + 1) - LinkInset, mid);
             var (tail, head) = forward ? (left, right) : (right, left);
@@ -110,23 +124,4 @@ internal static class PathLayout
 
         return (new PathRow(caption, nodes, links), boxTop + boxHeight);
     }
-
-    /// <summary>The label wrapped to two lines at most, then "(contested)" as a note line when it is contested.</summary>
-    internal static List<(string Text, bool Note)> LabelLines(DiagramLink link, int maxChars)
-    {
-        var lines = TextWrap.Lines(link.Label, Math.Max(LabelMinChars, maxChars), LabelMaxLines).Select(l => (l, false)).ToList();
-        if (link.Contested)
-        {
-            lines.Add((Model.ReportWording.ContestedMark, true));
-        }
-
-        return lines;
-    }
-
-    private static bool IsForward(DiagramLink link, DiagramNode from, DiagramNode to) =>
-        link.StartId == from.Id && link.EndId == to.Id
-            ? true
-            : link.StartId == to.Id && link.EndId == from.Id
-                ? false
-                : throw new ArgumentException($"Relationship {link.Id} ({link.StartId} → {link.EndId}) does not join path entities {from.Id} and {to.Id}.", nameof(link));
 }

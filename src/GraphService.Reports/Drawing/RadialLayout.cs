@@ -123,7 +123,7 @@ internal static class RadialLayout
             var pair = string.CompareOrdinal(l.StartId, l.EndId) < 0 ? (l.StartId, l.EndId) : (l.EndId, l.StartId);
             var nth = parallels.GetValueOrDefault(pair);
             parallels[pair] = nth + 1;
-            var lines = PathLayout.LabelLines(l, LabelChars);
+            var lines = l.LabelLines(LabelChars);
             var first = new Point((s.X + t.X) / 2, ((s.Y + t.Y) / 2) + (nth * 2 * LineHeight) - ((lines.Count - 1) * LineHeight / 2) + LabelBaselineShift);
             placedLinks.Add(new PlacedLink(l.Id, tail, head, Arrowhead.At(tail, head), TextBlock.Stack(lines, first, LineHeight, LabelFontSize, TextAnchor.Middle), l.Contested));
         }

@@ -6,13 +6,15 @@ public class PathLayoutTests
 {
     private static DiagramNode N(string id) => new(id, "Entity " + id);
 
-    private static DiagramLink L(string from, string to, bool contested = false) => new($"{from}-{to}", from, to, $"links {from} to {to} [1]", contested);
+    /// <summary>A hop from <paramref name="from"/> to <paramref name="to"/> along the walk; forward unless the relationship points back.</summary>
+    private static DiagramHop H(string from, string to, bool forward = true, bool contested = false) =>
+        new(new DiagramLink($"{from}-{to}", forward ? from : to, forward ? to : from, $"links {from} to {to} [1]", contested), forward);
 
     /// <summary>a → b ← c → d, then a two-hop path, then a path of one entity.</summary>
     private static IReadOnlyList<DiagramPath> ThreePaths =>
     [
-        new("Path 1", [N("a"), N("b"), N("c"), N("d")], [L("a", "b"), L("c", "b", contested: true), L("c", "d")]),
-        new("Path 2", [N("a"), N("e"), N("d")], [L("a", "e"), L("e", "d")]),
+        new("Path 1", [N("a"), N("b"), N("c"), N("d")], [H("a", "b"), H("b", "c", forward: false, contested: true), H("c", "d")]),
+        new("Path 2", [N("a"), N("e"), N("d")], [H("a", "e"), H("e", "d")]),
         new("Path 3", [N("a")], []),
     ];
 
@@ -84,9 +86,9 @@ public class PathLayoutTests
     public void A_path_too_long_for_the_width_widens_the_diagram_and_a_short_one_keeps_it()
     {
         var nodes = Enumerable.Range(0, 9).Select(i => N(i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        var links = nodes.Zip(nodes.Skip(1)).Select(p => L(p.First.Id, p.Second.Id)).ToList();
+        var hops = nodes.Zip(nodes.Skip(1)).Select(p => H(p.First.Id, p.Second.Id)).ToList();
 
-        var wide = PathLayout.Arrange([new DiagramPath("long", nodes, links)], 800, top: 0);
+        var wide = PathLayout.Arrange([new DiagramPath("long", nodes, hops)], 800, top: 0);
         var narrow = PathLayout.Arrange(ThreePaths, 800, top: 0);
 
         Assert.True(wide.Width > 800);
@@ -101,7 +103,7 @@ public class PathLayoutTests
         var longName = new DiagramNode("x", string.Join(' ', Enumerable.Repeat("Organisation", 12)));
         var longLabel = new DiagramLink("r", "x", "y", string.Join(' ', Enumerable.Repeat("is connected with", 10)), false);
 
-        var row = PathLayout.Arrange([new DiagramPath("p", [longName, N("y")], [longLabel])], 800, top: 0).Rows[0];
+        var row = PathLayout.Arrange([new DiagramPath("p", [longName, N("y")], [new DiagramHop(longLabel, true)])], 800, top: 0).Rows[0];
 
         Assert.Equal(3, row.Nodes[0].Name.Lines.Count);
         Assert.EndsWith("…", row.Nodes[0].Name.Lines[^1].Text, StringComparison.Ordinal);
@@ -110,12 +112,12 @@ public class PathLayoutTests
     }
 
     [Fact]
-    public void A_relationship_that_does_not_join_its_neighbours_is_refused()
+    public void A_path_whose_hops_do_not_join_its_entities_is_refused()
     {
-        var broken = new DiagramPath("p", [N("a"), N("b")], [L("a", "z")]);
+        var broken = new DiagramPath("Path 7", [N("a"), N("b")], [H("a", "b"), H("b", "c")]);
 
         var error = Assert.Throws<ArgumentException>(() => PathLayout.Arrange([broken], 800, top: 0));
 
-        Assert.Contains("a-z", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Path 7", error.Message, StringComparison.Ordinal);
     }
 }
