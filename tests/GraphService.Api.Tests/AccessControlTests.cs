@@ -184,6 +184,10 @@ public sealed class AccessControlTests(JwtProtectedApi api) : IClassFixture<JwtP
         var responses = document.GetProperty("paths").GetProperty("/api/paths").GetProperty("get").GetProperty("responses");
         Assert.True(responses.TryGetProperty("401", out _), "401 is documented");
         Assert.True(responses.TryGetProperty("403", out _), "403 is documented");
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
+        var required = document.GetProperty("paths").GetProperty("/api/paths").GetProperty("get").GetProperty("security")[0].GetProperty("bearer");
+        Assert.Equal(AccessControl.ReadScope, required[0].GetString());
+        Assert.False(document.GetProperty("paths").GetProperty("/health/live").GetProperty("get").TryGetProperty("security", out _), "health needs no token");
     }
 }
 
