@@ -168,7 +168,7 @@ public static class ApiComposition
                     policy.WithOrigins([.. origins]);
                 }
 
-                policy.WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("ETag", "Retry-After");
+                policy.WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("ETag", "Retry-After", "WWW-Authenticate");
             });
         });
         return services;
