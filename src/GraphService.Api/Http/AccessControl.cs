@@ -206,12 +206,8 @@ public static class AccessControl
         };
     }
 
-    private static async Task WriteAsync(HttpContext http, int status, string type, string title, string detail)
-    {
-        http.Response.StatusCode = status;
-        var problem = Problems.Create(http, status, type, title, detail);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = http, ProblemDetails = problem });
-    }
+    private static Task WriteAsync(HttpContext http, int status, string type, string title, string detail) =>
+        Problems.WriteAsync(http, Problems.Create(http, status, type, title, detail)).AsTask();
 
     /// <summary>Swagger UI is middleware, not an endpoint; mapped as one here so that the docs policy applies to it.</summary>
     public static IEndpointConventionBuilder MapSwaggerUIEndpoint(this IEndpointRouteBuilder app, Action<Swashbuckle.AspNetCore.SwaggerUI.SwaggerUIOptions> configure)

@@ -122,8 +122,7 @@ public static class ApiComposition
                 http.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(CultureInfo.InvariantCulture);
                 var problem = Problems.Create(http, StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too many requests",
                     $"This client may make {limits.PermitLimit} requests per {limits.WindowSeconds} seconds. Retry after {http.Response.Headers.RetryAfter} seconds.");
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-                    .WriteAsync(new() { HttpContext = http, ProblemDetails = problem });
+                await Problems.WriteAsync(http, problem);
             };
         });
         return services;
@@ -140,7 +139,7 @@ public static class ApiComposition
             {
                 var problem = Problems.Create(http, StatusCodes.Status504GatewayTimeout, ProblemTypes.RequestTimeout, "Request timed out",
                     $"The query did not finish within {api.Value.RequestTimeoutSeconds} seconds. Narrow it (fewer hops, fewer paths, relationship types).");
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = http, ProblemDetails = problem });
+                await Problems.WriteAsync(http, problem);
             },
         });
         return services;

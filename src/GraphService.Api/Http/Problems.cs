@@ -101,5 +101,12 @@ public static class Problems
         return problem;
     }
 
+    /// <summary>Sends <paramref name="problem"/> as the answer, from middleware and callbacks that have no endpoint result to return.</summary>
+    public static ValueTask WriteAsync(HttpContext http, ProblemDetails problem)
+    {
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = http, ProblemDetails = problem });
+    }
+
     private static string EndWithStop(string message) => message.EndsWith('.') ? message : message + ".";
 }

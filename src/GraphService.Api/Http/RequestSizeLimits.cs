@@ -49,10 +49,6 @@ public sealed class RequestSizeLimits(RequestDelegate next, IOptions<ApiOptions>
         return next(http);
     }
 
-    private static Task RefuseAsync(HttpContext http, int status, string type, string title, string detail)
-    {
-        http.Response.StatusCode = status;
-        var problem = Problems.Create(http, status, type, title, detail);
-        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = http, ProblemDetails = problem }).AsTask();
-    }
+    private static Task RefuseAsync(HttpContext http, int status, string type, string title, string detail) =>
+        Problems.WriteAsync(http, Problems.Create(http, status, type, title, detail)).AsTask();
 }
