@@ -3,15 +3,16 @@ using GraphService.Api.Http;
 using GraphService.Core.Serialization;
 using GraphService.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = ExplorerFiles.WebRoot });
 
 // The graph: store, importer, query semantics (GraphService.Hosting), and the start-up import of Graph:ImportOnStart.
 builder.Services.AddGraphService(builder.Configuration);
 builder.Services.ResolveGraphPathsFrom(builder.Environment.ContentRootPath);
 builder.Services.AddStartupImport();
 
-// The HTTP host: options, JSON shape, errors, OpenAPI, limits, CORS, caching, health.
+// The HTTP host: options, Kestrel limits, JSON shape, errors, access control, OpenAPI, limits, CORS, caching, health.
 builder.Services.AddApiOptions(builder.Configuration);
+builder.Services.AddKestrelLimits();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     GraphJson.Configure(o.SerializerOptions);
@@ -19,6 +20,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
 });
 builder.Services.AddGraphProblemDetails();
+builder.Services.AddAccessControl(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddGraphOpenApi();
 builder.Services.AddPerClientRateLimiting();
 builder.Services.AddGraphRequestTimeouts();
@@ -29,22 +31,27 @@ builder.Services.AddGraphHealthChecks();
 var app = builder.Build();
 
 app.UseMiddleware<RequestLogging>();
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestSizeLimits>();
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SecurityHeaders.OnExplorerFile });
+app.UseMiddleware<HeadRequests>();
 app.UseRouting();
 app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.UseRequestTimeouts();
 
-app.MapOpenApi();
-app.UseSwaggerUI(o =>
+app.MapOpenApi().RequireAuthorization(AccessControl.ApiDocsPolicy);
+app.MapSwaggerUIEndpoint(o =>
 {
     o.SwaggerEndpoint("/openapi/v1.json", "GraphService API v1");
     o.RoutePrefix = "swagger";
     o.DocumentTitle = "GraphService API";
-});
+}).RequireAuthorization(AccessControl.ApiDocsPolicy);
 
 var api = app.MapApiGroup();
 api.MapPathEndpoints();

@@ -13,9 +13,10 @@ namespace GraphService.Cli;
 /// </summary>
 public static class GraphCli
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string? storeFromEnvironment, CancellationToken cancellationToken)
+    /// <summary>Runs one command line; relative paths (corpus folders, --store, --out) are taken from <paramref name="workingDirectory"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory, string? storeFromEnvironment, CancellationToken cancellationToken)
     {
-        var console = new CliConsole(output, error);
+        var console = new CliConsole(output, error, workingDirectory);
         var store = new Option<string?>("--store") { Description = "Store file (default: $GRAPH_STORE, else data/graph.db)", Recursive = true };
 
         var root = new RootCommand("GraphService: an evidence-backed knowledge graph. Every link carries its quotes.");
@@ -50,16 +51,16 @@ public static class GraphCli
 
         ServiceProvider Services(ParseResult result)
         {
-            var settings = new Dictionary<string, string?>();
-            var path = result.GetValue(store) ?? storeFromEnvironment;
-            if (!string.IsNullOrWhiteSpace(path))
-            {
-                settings[$"{GraphOptions.Section}:{nameof(GraphOptions.StorePath)}"] = path;
-            }
-
+            var storePathKey = $"{GraphOptions.Section}:{nameof(GraphOptions.StorePath)}";
+            var environment = new ConfigurationBuilder().AddEnvironmentVariables("GRAPHSERVICE_").Build();
+            var path = new[] { result.GetValue(store), storeFromEnvironment, environment[storePathKey] }
+                .FirstOrDefault(p => !string.IsNullOrWhiteSpace(p)) ?? new GraphOptions().StorePath;
             var configuration = new ConfigurationBuilder()
-                .AddEnvironmentVariables("GRAPHSERVICE_")
-                .AddInMemoryCollection(settings)
+                .AddConfiguration(environment)
+                .AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    [storePathKey] = console.FullPath(path),
+                })
                 .Build();
             return new ServiceCollection()
                 .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning))
@@ -69,5 +70,11 @@ public static class GraphCli
     }
 }
 
-/// <summary>Where a command writes: the process's console, or a test's writers.</summary>
-public sealed record CliConsole(TextWriter Out, TextWriter Error);
+/// <summary>
+/// Where a command writes (the process's console, or a test's writers) and the folder its relative paths are taken
+/// from (the process's current directory, or one a test names without changing the process's).
+/// </summary>
+public sealed record CliConsole(TextWriter Out, TextWriter Error, string WorkingDirectory)
+{
+    public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
+}

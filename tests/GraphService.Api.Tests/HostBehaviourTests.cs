@@ -93,6 +93,32 @@ public sealed class HostBehaviourTests
     }
 
     [Fact]
+    public async Task Retry_After_counts_down_to_the_end_of_the_current_window()
+    {
+        await using var server = await ApiServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["RateLimiting:PermitLimit"] = "1",
+            ["RateLimiting:WindowSeconds"] = "20",
+        });
+
+        using var allowed = await server.Client.GetAsync("/api/schema");
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, allowed.StatusCode);
+        using var first = await server.Client.GetAsync("/api/schema");
+        Assert.Equal(HttpStatusCode.TooManyRequests, first.StatusCode);
+        var early = first.Headers.RetryAfter!.Delta!.Value;
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        using var later = await server.Client.GetAsync("/api/schema");
+        Assert.Equal(HttpStatusCode.TooManyRequests, later.StatusCode);
+        var remaining = later.Headers.RetryAfter!.Delta!.Value;
+
+        Assert.InRange(early, TimeSpan.FromSeconds(18), TimeSpan.FromSeconds(20));
+        Assert.True(remaining <= early - TimeSpan.FromSeconds(2), $"Retry-After was {early} and {remaining} three seconds later");
+        var problem = await ProblemAssert.IsProblemAsync(later, HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
+        Assert.Contains($"Retry after {(int)remaining.TotalSeconds} seconds", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_store_failure_is_a_500_problem_without_internals_an_unreachable_store_a_503_with_its_Retry_After_and_a_slow_query_a_504()
     {
         await using var server = await ApiServer.StartAsync(

@@ -6,7 +6,7 @@ namespace GraphService.Cli.Tests;
 
 /// <summary>
 /// docs/cli.md is a contract: each <c>$ graphservice …</c> example in its console blocks is run, in order, against one
-/// fresh store (from the repository root, as a reader would), and must print exactly what the document shows.
+/// fresh store (with relative paths taken from the repository root, as a reader's would be; see <see cref="CliRun"/>), and must print exactly what the document shows.
 /// </summary>
 public sealed partial class CliDocumentationSpec
 {
@@ -17,8 +17,6 @@ public sealed partial class CliDocumentationSpec
         Assert.True(examples.Count >= 8, $"expected the CLI examples, found {examples.Count}");
 
         using var dir = new TempDirectory();
-        var previous = Directory.GetCurrentDirectory();
-        Directory.SetCurrentDirectory(RepositoryPaths.Root);
         try
         {
             foreach (var example in examples)
@@ -35,7 +33,6 @@ public sealed partial class CliDocumentationSpec
         }
         finally
         {
-            Directory.SetCurrentDirectory(previous);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
     }

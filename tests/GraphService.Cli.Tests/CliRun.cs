@@ -2,14 +2,17 @@ using GraphService.Testing;
 
 namespace GraphService.Cli.Tests;
 
-/// <summary>One in-process run of the CLI: its exit code and what it wrote.</summary>
+/// <summary>
+/// One in-process run of the CLI: its exit code and what it wrote. Relative paths are taken from the repository root, as
+/// a reader typing the documented commands would, without touching the process's current directory (tests run in parallel).
+/// </summary>
 public sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public static async Task<CliRun> ExecuteAsync(string? storeFromEnvironment, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await GraphCli.RunAsync(args, output, error, storeFromEnvironment, CancellationToken.None);
+        var code = await GraphCli.RunAsync(args, output, error, RepositoryPaths.Root, storeFromEnvironment, CancellationToken.None);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GraphService.Core.Queries;
 using GraphService.Core.Serialization;
+using GraphService.Testing;
 
 namespace GraphService.Cli.Tests;
 
@@ -69,6 +70,36 @@ public sealed class QueryCommandsSpec(ImportedSampleStore store) : IClassFixture
         Assert.Contains("error:", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("path", "Khazali", "al-Ameri", "--types", "leads,member_of,allied_with")]
+    [InlineData("path", "Khazali", "al-Ameri", "--types", "Leads, MEMBER_OF ,Allied_With")]
+    [InlineData("neighbors", "AAH", "--types", "leads")]
+    public async Task Relationship_types_are_accepted_in_any_case_as_the_API_accepts_them(params string[] args)
+    {
+        var run = await store.RunAsync([.. args, "--json"]);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        using var doc = JsonDocument.Parse(run.Out);
+        var relationships = doc.RootElement.TryGetProperty("paths", out var paths)
+            ? paths.EnumerateArray().SelectMany(p => p.GetProperty("relationships").EnumerateArray())
+            : doc.RootElement.GetProperty("relationships").EnumerateArray();
+        var types = relationships.Select(r => r.GetProperty("type").GetString()).ToList();
+        Assert.NotEmpty(types);
+        Assert.All(types, t => Assert.Contains(t, new[] { "LEADS", "MEMBER_OF", "ALLIED_WITH" }));
+    }
+
+    [Theory]
+    [InlineData("Qais al-Khazali", "from")]
+    [InlineData("Mr Ameri", "to")]
+    public async Task Excluding_an_end_of_the_path_exits_2_and_says_which_end(string excluded, string end)
+    {
+        var run = await store.RunAsync("path", "Khazali", "al-Ameri", "--exclude", $"Badr Organization,{excluded}");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("exclude names", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"({end})", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task No_path_within_the_hop_limit_exits_1()
     {
@@ -110,5 +141,30 @@ public sealed class QueryCommandsSpec(ImportedSampleStore store) : IClassFixture
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.StartsWith("hezbollah ", run.Out, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Relative paths of a command line are taken from the working directory the CLI is given, never the process's.</summary>
+public sealed class WorkingDirectorySpec
+{
+    [Fact]
+    public async Task Import_and_store_paths_are_relative_to_the_given_working_directory()
+    {
+        using var dir = new TempDirectory();
+        dir.CopyFrom(RepositoryPaths.SampleCorpus, "corpus");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        try
+        {
+            var code = await GraphCli.RunAsync(["import", "corpus", "--store", "graph.db"], output, error, dir.Path, null, CancellationToken.None);
+
+            Assert.True(code == ExitCodes.Success, error.ToString());
+            Assert.True(File.Exists(dir.File("graph.db")), "the store is written in the working directory");
+            Assert.False(File.Exists(Path.Combine(Environment.CurrentDirectory, "graph.db")), "nothing is written in the process's current directory");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
     }
 }

@@ -1,7 +1,6 @@
 using GraphService.Api.Http;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
-using GraphService.Core.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -60,23 +59,9 @@ public static class EntityEndpoints
         };
     }
 
-    public static async Task<Results<Ok<EntityDetail>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> GetEntity(
-        string id, IGraphStore store, HttpContext http, CancellationToken cancellationToken)
-    {
-        if (await store.GetEntityAsync(id, cancellationToken) is { } entity)
-        {
-            return TypedResults.Ok(entity);
-        }
-
-        // Not an id: resolve it as a name or alias, so /api/entities/Khazali works as from=Khazali does.
-        return await store.ResolveAsync(id, cancellationToken) switch
-        {
-            Resolution.Resolved resolved when await store.GetEntityAsync(resolved.Entity.Id, cancellationToken) is { } found => TypedResults.Ok(found),
-            Resolution.Ambiguous ambiguous => TypedResults.Conflict(Problems.AmbiguousName(http, "id", ambiguous)),
-            Resolution.NotFound notFound => TypedResults.NotFound(Problems.UnknownEntity(http, "id", notFound)),
-            var other => TypedResults.NotFound(Problems.UnknownEntity(http, "id", new Resolution.NotFound(other.Text, []))),
-        };
-    }
+    public static async Task<Results<Ok<EntityDetail>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> GetEntity(
+        string id, GraphQueries queries, HttpContext http, CancellationToken cancellationToken) =>
+        (await queries.EntityAsync(id, EntityRoute.IdParameter.Name, cancellationToken)).ToResult(http);
 
     public static async Task<Results<Ok<NeighborhoodResult>, ContentHttpResult, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> GetNeighborhood(
         string id, [AsParameters] NeighborhoodRequest request, GraphQueries queries, HttpContext http, CancellationToken cancellationToken)
@@ -84,7 +69,7 @@ public static class EntityEndpoints
         var reader = new QueryReader();
         var depth = reader.Integer(QueryLimits.Depth, request.Depth);
         var limit = reader.Integer(QueryLimits.NeighborhoodLimit, request.Limit);
-        var types = QueryReader.List(request.Types, t => t.ToUpperInvariant());
+        var types = GraphQueries.List(request.Types);
         if (reader.HasErrors)
         {
             return TypedResults.BadRequest(Problems.InvalidParameters(http, reader.Errors));

@@ -31,10 +31,10 @@ public static class PathEndpoints
         var to = reader.RequiredText(PathRequest.ToParameter, request.To);
         var maxHops = reader.Integer(QueryLimits.MaxHops, request.MaxHops);
         var k = reader.Integer(QueryLimits.K, request.K);
-        var types = QueryReader.List(request.Types, t => t.ToUpperInvariant());
+        var types = GraphQueries.List(request.Types);
         var direction = reader.Choice(PathRequest.DirectionParameter, request.Direction, TraversalDirection.Any);
         var minConfidence = reader.Number(PathRequest.MinConfidenceParameter, request.MinConfidence, 0);
-        var exclude = QueryReader.List(request.Exclude);
+        var exclude = GraphQueries.List(request.Exclude);
         var asOf = reader.Date(PathRequest.AsOfParameter, request.AsOf);
         var contested = reader.Choice(PathRequest.ContestedParameter, request.Contested, ContestedFilter.Include);
         if (reader.HasErrors)

@@ -6,6 +6,7 @@ using GraphService.Hosting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace GraphService.Api.Http;
@@ -20,6 +21,13 @@ public static class ApiComposition
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CrossOriginOptions>().Bind(configuration.GetSection(CrossOriginOptions.Section)).ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>No Server header, and Kestrel's own request limits as a backstop behind <see cref="RequestSizeLimits"/>.</summary>
+    public static IServiceCollection AddKestrelLimits(this IServiceCollection services)
+    {
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) => RequestSizeLimits.ConfigureKestrel(kestrel, api.Value));
         return services;
     }
 
@@ -52,7 +60,10 @@ public static class ApiComposition
             {
                 problem.Type = problem.Status switch
                 {
+                    StatusCodes.Status401Unauthorized => ProblemTypes.Unauthorized,
+                    StatusCodes.Status403Forbidden => ProblemTypes.Forbidden,
                     StatusCodes.Status404NotFound => ProblemTypes.NotFound,
+                    StatusCodes.Status405MethodNotAllowed => ProblemTypes.MethodNotAllowed,
                     StatusCodes.Status500InternalServerError => ProblemTypes.InternalError,
                     _ => problem.Type,
                 };
@@ -63,6 +74,17 @@ public static class ApiComposition
                 else if (problem.Status == StatusCodes.Status404NotFound)
                 {
                     problem.Detail ??= "No endpoint answers this path; /openapi/v1.json lists them all.";
+                }
+                else if (problem.Status == StatusCodes.Status405MethodNotAllowed)
+                {
+                    // Routing lists the mapped methods; HEAD is answered wherever GET is (HeadRequests).
+                    var allow = ctx.HttpContext.Response.Headers.Allow.ToString();
+                    if (allow.Contains(HttpMethods.Get, StringComparison.Ordinal) && !allow.Contains(HttpMethods.Head, StringComparison.Ordinal))
+                    {
+                        ctx.HttpContext.Response.Headers.Allow = allow + ", " + HttpMethods.Head;
+                    }
+
+                    problem.Detail ??= $"This path does not answer {ctx.HttpContext.Request.Method}; the Allow header lists the methods it answers (GET and HEAD).";
                 }
             }
         });
@@ -80,14 +102,15 @@ public static class ApiComposition
             o.AddPolicy(RateLimitPolicy, http =>
             {
                 var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                var time = http.RequestServices.GetRequiredService<TimeProvider>();
+                return RateLimitPartition.Get(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new WindowCountdownLimiter(new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.PermitLimit,
                     Window = TimeSpan.FromSeconds(limits.WindowSeconds),
                     QueueLimit = limits.QueueLimit,
                     QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                     AutoReplenishment = true,
-                });
+                }, time));
             });
             o.OnRejected = async (context, cancellationToken) =>
             {
@@ -99,8 +122,7 @@ public static class ApiComposition
                 http.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(CultureInfo.InvariantCulture);
                 var problem = Problems.Create(http, StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too many requests",
                     $"This client may make {limits.PermitLimit} requests per {limits.WindowSeconds} seconds. Retry after {http.Response.Headers.RetryAfter} seconds.");
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-                    .WriteAsync(new() { HttpContext = http, ProblemDetails = problem });
+                await Problems.WriteAsync(http, problem);
             };
         });
         return services;
@@ -117,7 +139,7 @@ public static class ApiComposition
             {
                 var problem = Problems.Create(http, StatusCodes.Status504GatewayTimeout, ProblemTypes.RequestTimeout, "Request timed out",
                     $"The query did not finish within {api.Value.RequestTimeoutSeconds} seconds. Narrow it (fewer hops, fewer paths, relationship types).");
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = http, ProblemDetails = problem });
+                await Problems.WriteAsync(http, problem);
             },
         });
         return services;
@@ -145,7 +167,7 @@ public static class ApiComposition
                     policy.WithOrigins([.. origins]);
                 }
 
-                policy.WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("ETag", "Retry-After");
+                policy.WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("ETag", "Retry-After", "WWW-Authenticate");
             });
         });
         return services;
@@ -177,16 +199,27 @@ public static class ApiComposition
         return services;
     }
 
-    /// <summary>The /api group: rate limited per client, answered only with a graph loaded, cached and ETagged by graph version.</summary>
+    /// <summary>
+    /// The /api group: readers only (when Auth is on), rate limited per client, unknown parameters refused, answered only
+    /// with a graph loaded, cached and ETagged by graph version, within the response cap.
+    /// </summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api")
+            .RequireAuthorization(AccessControl.ReadPolicy)
             .RequireRateLimiting(RateLimitPolicy)
+            .AddEndpointFilter<UnknownParameters>()
             .AddEndpointFilter<GraphResponseCaching>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status500InternalServerError)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+        if (app.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.Mode == AuthMode.Jwt)
+        {
+            api.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        }
+
         api.WithMetadata(new NotModifiedResponse());
         return api;
     }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace GraphService.Api.Http;
 
-/// <summary>The "Api" configuration section: caching and time limits of the HTTP host.</summary>
+/// <summary>The "Api" configuration section: caching, time and size limits of the HTTP host.</summary>
 public sealed class ApiOptions
 {
     public const string Section = "Api";
@@ -21,6 +21,23 @@ public sealed class ApiOptions
     /// <summary>A request still running after this long is cancelled and answered 504.</summary>
     [Range(1, 600)]
     public int RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The largest answer body the API builds, in megabytes (fractions allowed); a larger one is refused with a
+    /// response-too-large problem that says how to ask for less.
+    /// </summary>
+    [Range(0.001, 1024)]
+    public double MaxResponseMegabytes { get; set; } = 32;
+
+    /// <summary>The longest request target (path and query) answered; longer is a 414 problem.</summary>
+    [Range(1024, 1_048_576)]
+    public int MaxRequestTargetBytes { get; set; } = 8192;
+
+    /// <summary>The most header bytes a request may carry; more is a 431 problem.</summary>
+    [Range(4096, 1_048_576)]
+    public int MaxRequestHeaderBytes { get; set; } = 32_768;
+
+    public long MaxResponseBytes => (long)(MaxResponseMegabytes * 1024 * 1024);
 }
 
 /// <summary>The "RateLimiting" section: a fixed window of requests per client IP address, for the /api endpoints.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using GraphService.Core.Store;
 using Microsoft.AspNetCore.Http.Json;
 using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
@@ -15,13 +14,14 @@ namespace GraphService.Api.Http;
 /// Ties every /api answer to the graph version it was computed from. Before the handler runs: no graph loaded → 503;
 /// an If-None-Match that matches the ETag (graph version + path + query + Accept) → 304 without any work; a body cached
 /// for the same key → that body. After it runs, a 200 body is serialized once, cached and sent with its ETag and, when the
-/// store knows when the graph was imported, a Last-Modified of that time (If-Modified-Since is honoured when no
+/// store knows when the graph was imported, a Last-Modified of that time. Bodies are built within the response cap and
+/// the request's time (<see cref="ResponseBytes"/>); a larger one is a response-too-large problem, never cached (If-Modified-Since is honoured when no
 /// If-None-Match is sent, as RFC 9110 orders them).
 /// A graph is immutable per version, so the same key always means the same bytes; a new import is a new version,
 /// which changes every key, so nothing stale is ever served (beyond <see cref="ApiOptions.StatusRefreshMilliseconds"/>).
 /// ASP.NET Core's output cache is not used because it cannot answer If-None-Match before a first cached response.
 /// </summary>
-public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphResponseCache cache, IOptions<JsonOptions> json) : IEndpointFilter
+public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphResponseCache cache, IOptions<JsonOptions> jsonOptions, IOptions<ApiOptions> options) : IEndpointFilter
 {
     private static readonly TimeSpan NotReadyRetryAfter = TimeSpan.FromSeconds(5);
 
@@ -59,23 +59,31 @@ public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphRespon
 
         var result = await next(context);
         var inner = result is INestedHttpResult nested ? nested.Result : result;
+        var maxBytes = options.Value.MaxResponseBytes;
         if (inner is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value })
         {
-            var body = new CachedBody(etag, lastModified, JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions), "application/json; charset=utf-8");
-            cache.Set(key, body);
-            return body;
+            var json = await ResponseBytes.JsonAsync(value, jsonOptions.Value.SerializerOptions, maxBytes, http.RequestAborted);
+            return json is null ? TooLarge(http) : Cache(key, new CachedBody(etag, lastModified, json, "application/json; charset=utf-8"));
         }
 
         if (inner is ContentHttpResult { StatusCode: null or StatusCodes.Status200OK, ResponseContent: { } text } content)
         {
-            var body = new CachedBody(etag, lastModified, Encoding.UTF8.GetBytes(text), content.ContentType ?? "text/plain; charset=utf-8");
-            cache.Set(key, body);
-            return body;
+            var bytes = ResponseBytes.Text(text, maxBytes, http.RequestAborted);
+            return bytes is null ? TooLarge(http) : Cache(key, new CachedBody(etag, lastModified, bytes, content.ContentType ?? "text/plain; charset=utf-8"));
         }
 
         // Typed results write a ProblemDetails value as application/json; errors are sent as application/problem+json.
         return inner is IValueHttpResult { Value: ProblemDetails problem } ? TypedResults.Problem(problem) : result;
     }
+
+    private CachedBody Cache(string key, CachedBody body)
+    {
+        cache.Set(key, body);
+        return body;
+    }
+
+    private ProblemHttpResult TooLarge(HttpContext http) =>
+        TypedResults.Problem(Problems.ResponseTooLarge(http, options.Value.MaxResponseMegabytes));
 
     private static string KeyOf(string version, HttpRequest request) =>
         string.Concat(version, "\n", request.Path.Value, request.QueryString.Value, "\n", request.Headers.Accept.ToString());

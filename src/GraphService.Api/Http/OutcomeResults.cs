@@ -10,9 +10,22 @@ public static class OutcomeResults
 {
     /// <summary>The answer (as JSON, or written as a report when one was negotiated), or the problem the outcome is.</summary>
     public static Results<Ok<T>, ContentHttpResult, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult> ToNegotiatedResult<T>(
-        this QueryOutcome<T> outcome, HttpContext http, Func<T, ContentHttpResult>? report) => outcome switch
+        this QueryOutcome<T> outcome, HttpContext http, Func<T, ContentHttpResult>? report) =>
+        outcome is QueryOutcome<T>.Ok ok && report is not null
+            ? report(ok.Value)
+            : outcome.ToResult(http).Result switch
+            {
+                Ok<T> value => value,
+                BadRequest<ProblemDetails> invalid => invalid,
+                NotFound<ProblemDetails> unknown => unknown,
+                Conflict<ProblemDetails> ambiguous => ambiguous,
+                var other => throw new UnreachableException($"Unexpected result {other.GetType().Name}"),
+            };
+
+    /// <summary>The answer as JSON, or the problem the outcome is.</summary>
+    public static Results<Ok<T>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>> ToResult<T>(
+        this QueryOutcome<T> outcome, HttpContext http) => outcome switch
         {
-            QueryOutcome<T>.Ok ok when report is not null => report(ok.Value),
             QueryOutcome<T>.Ok ok => TypedResults.Ok(ok.Value),
             QueryOutcome<T>.Invalid invalid => TypedResults.BadRequest(Problems.InvalidParameters(http, invalid.Errors)),
             QueryOutcome<T>.Unresolved { Resolution: Resolution.Ambiguous ambiguous } u =>

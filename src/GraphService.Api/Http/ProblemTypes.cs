@@ -18,6 +18,13 @@ public static class ProblemTypes
     public const string RateLimited = Base + "rate-limited";
     public const string StoreUnavailable = Base + "store-unavailable";
     public const string RequestTimeout = Base + "request-timeout";
+    public const string Unauthorized = Base + "unauthorized";
+    public const string Forbidden = Base + "forbidden";
+    public const string UnknownParameter = Base + "unknown-parameter";
+    public const string ResponseTooLarge = Base + "response-too-large";
+    public const string UriTooLong = Base + "uri-too-long";
+    public const string HeadersTooLarge = Base + "headers-too-large";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string NotFound = Base + "not-found";
     public const string InternalError = Base + "internal-error";
 }

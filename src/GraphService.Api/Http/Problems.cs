@@ -20,6 +20,31 @@ public static class Problems
         return problem;
     }
 
+    public static ProblemDetails UnknownParameters(HttpContext http, IReadOnlyList<string> unknown, IReadOnlyList<string> known)
+    {
+        var takes = known.Count == 0 ? "takes no query parameters" : $"takes {string.Join(", ", known)}";
+        var problem = Create(http, StatusCodes.Status400BadRequest, ProblemTypes.UnknownParameter, "Unknown parameter",
+            $"{http.Request.Path} does not know {string.Join(", ", unknown)}; it {takes}.");
+        problem.Extensions["errors"] = unknown.ToDictionary(u => u, u => new[] { $"unknown parameter '{u}'; {http.Request.Path} {takes}" }, StringComparer.Ordinal);
+        problem.Extensions["known"] = known;
+        return problem;
+    }
+
+    /// <summary>
+    /// 400, not 413 (which is about a request's content): the request is valid but asks for more than the server sends
+    /// in one answer, and only the client can change that, by asking for less.
+    /// </summary>
+    public static ProblemDetails ResponseTooLarge(HttpContext http, double maxMegabytes)
+    {
+        var limit = maxMegabytes.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        var problem = Create(http, StatusCodes.Status400BadRequest, ProblemTypes.ResponseTooLarge, "Response too large",
+            $"The answer would be larger than {limit} MB, the most this server sends at once. Ask for less: fewer paths or hops " +
+            "(k, maxHops), a smaller neighbourhood (depth, limit) or fewer relationship types (types), or page through the " +
+            "results (limit and offset; a document's pages).");
+        problem.Extensions["maxMegabytes"] = maxMegabytes;
+        return problem;
+    }
+
     public static ProblemDetails UnknownEntity(HttpContext http, string parameter, Resolution.NotFound notFound)
     {
         var detail = $"No entity is known by '{notFound.Text}' (parameter {parameter}).";
@@ -74,6 +99,13 @@ public static class Problems
         };
         problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
         return problem;
+    }
+
+    /// <summary>Sends <paramref name="problem"/> as the answer, from middleware and callbacks that have no endpoint result to return.</summary>
+    public static ValueTask WriteAsync(HttpContext http, ProblemDetails problem)
+    {
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = http, ProblemDetails = problem });
     }
 
     private static string EndWithStop(string message) => message.EndsWith('.') ? message : message + ".";

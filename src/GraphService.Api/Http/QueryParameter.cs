@@ -117,23 +117,6 @@ public sealed class QueryReader
         return value;
     }
 
-    /// <summary>A comma-separated list; blanks are dropped.</summary>
-    public static IReadOnlySet<string> List(string? raw, Func<string, string>? normalize = null)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return set;
-        }
-
-        foreach (var item in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            set.Add(normalize is null ? item : normalize(item));
-        }
-
-        return set;
-    }
-
     /// <summary>One of <see cref="QueryParameter.AllowedValues"/>, matched case-insensitively, mapped to <typeparamref name="TEnum"/> by name.</summary>
     public TEnum Choice<TEnum>(QueryParameter parameter, string? raw, TEnum defaultValue)
         where TEnum : struct, Enum

@@ -1,11 +1,15 @@
+using GraphService.Api.Http;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace GraphService.Api.OpenApi;
 
-/// <summary>The document's title and the conventions every operation shares (errors, ETags, limits).</summary>
-public sealed class DocumentDescription : IOpenApiDocumentTransformer
+/// <summary>The document's title and the conventions every operation shares (errors, ETags, limits, access control).</summary>
+public sealed class DocumentDescription(IOptions<AuthOptions> auth) : IOpenApiDocumentTransformer
 {
+    public const string BearerScheme = "bearer";
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
@@ -22,6 +26,9 @@ public sealed class DocumentDescription : IOpenApiDocumentTransformer
                 * Every /api answer has an ETag derived from the graph version and the request; send it back in If-None-Match
                   to get 304 while the graph is unchanged.
                 * /api is rate limited per client IP (429 with Retry-After) and answers 503 with Retry-After while no graph is loaded.
+                * A query parameter an endpoint does not take is a 400 (unknown-parameter) naming it and the known ones.
+                * An answer larger than the server's cap is a 400 (response-too-large) that says how to ask for less.
+                * When access control is on, /api needs a bearer token with the scope graph.read (401 without one, 403 without the scope).
                 """,
             License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://graphservice.dev/license") },
             Contact = new OpenApiContact { Name = "GraphService", Url = new Uri("https://graphservice.dev") },
@@ -38,6 +45,26 @@ public sealed class DocumentDescription : IOpenApiDocumentTransformer
             new() { Name = "Health", Description = "Liveness and readiness probes." },
         };
         DescribeProblemExtensions(document);
+        if (auth.Value.Mode == AuthMode.Jwt)
+        {
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = $"A JWT with the scope {AccessControl.ReadScope} (in its scope or scp claim).",
+            };
+            foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
+            {
+                if (operation.Responses?.ContainsKey("401") == true)
+                {
+                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [AccessControl.ReadScope] }];
+                }
+            }
+        }
+
         return Task.CompletedTask;
     }
 
@@ -70,6 +97,17 @@ public sealed class DocumentDescription : IOpenApiDocumentTransformer
             Type = JsonSchemaType.Array,
             Description = "409: the entities the name matches.",
             Items = new OpenApiSchemaReference("NodeView", document),
+        };
+        problem.Properties["known"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Description = "400 unknown-parameter: the query parameters the endpoint takes.",
+            Items = new OpenApiSchema { Type = JsonSchemaType.String },
+        };
+        problem.Properties["maxMegabytes"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Number,
+            Description = "400 response-too-large: the largest answer the server sends, in megabytes (Api:MaxResponseMegabytes).",
         };
         problem.Properties["supported"] = new OpenApiSchema
         {

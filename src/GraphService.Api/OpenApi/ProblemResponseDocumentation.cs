@@ -92,7 +92,10 @@ public sealed class ProblemResponseDocumentation : IOpenApiOperationTransformer
 
         response.Description = status switch
         {
-            400 => "Bad Request: a parameter is malformed or out of range; errors names each one and what is allowed.",
+            400 => "Bad Request: a parameter is malformed, out of range or unknown (errors names each one and what is allowed; known lists " +
+                   "the parameters an endpoint takes), or the answer would be larger than the response cap (response-too-large: ask for less).",
+            401 => "Unauthorized: no bearer token, or one that is expired, badly signed or for another audience (WWW-Authenticate: Bearer).",
+            403 => "Forbidden: the bearer token does not grant the scope graph.read.",
             404 => "Not Found: nothing is known by that id or name; suggestions lists the closest.",
             406 => "Not Acceptable: no representation matches the Accept header; supported lists the media types.",
             409 => "Conflict: the name matches several entities; candidates lists them.",
@@ -105,7 +108,13 @@ public sealed class ProblemResponseDocumentation : IOpenApiOperationTransformer
         if (status is 429 or 503)
         {
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            response.Headers["Retry-After"] = Header("Seconds to wait before retrying.");
+            response.Headers["Retry-After"] = Header(status == 429 ? "Seconds left in the current rate-limit window." : "Seconds to wait before retrying.");
+        }
+
+        if (status == 401)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers["WWW-Authenticate"] = Header("Bearer, with error=\"invalid_token\" when a token was sent but refused.");
         }
     }
 
@@ -135,6 +144,8 @@ public sealed class ProblemResponseDocumentation : IOpenApiOperationTransformer
                     new JsonObject { ["id"] = "ammar-al-hakim", ["name"] = "Ammar al-Hakim", ["type"] = "Person" },
                     new JsonObject { ["id"] = "muhammad-baqir-al-hakim", ["name"] = "Muhammad Baqir al-Hakim", ["type"] = "Person" }),
             }),
+        401 => Problem(ProblemTypes.Unauthorized, "Unauthorized", 401, "This endpoint needs a bearer token (Authorization: Bearer …) with the scope graph.read.", []),
+        403 => Problem(ProblemTypes.Forbidden, "Forbidden", 403, "The bearer token is valid but does not grant the scope graph.read.", []),
         406 => Problem(ProblemTypes.NotAcceptable, "Not acceptable", 406, "No representation matches Accept: application/pdf. Supported media types: application/json, text/markdown, ….",
             new JsonObject { ["supported"] = new JsonArray("application/json", "text/markdown", "text/html", "image/svg+xml") }),
         429 => Problem(ProblemTypes.RateLimited, "Too many requests", 429, "This client may make 600 requests per 60 seconds. Retry after 12 seconds.", []),

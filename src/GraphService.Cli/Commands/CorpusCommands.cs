@@ -14,7 +14,7 @@ public static class CorpusCommands
         var command = new Command("validate", "Check a corpus: every quote against its document, every id, every reference") { dir };
         command.SetAction(async (result, ct) =>
         {
-            var loaded = new CorpusImporter().Load(result.GetValue(dir)!, ct);
+            var loaded = new CorpusImporter().Load(console.FullPath(result.GetValue(dir)!), ct);
             if (!loaded.Succeeded)
             {
                 return await ReportProblemsAsync(console, loaded.Problems).ConfigureAwait(false);
@@ -34,7 +34,7 @@ public static class CorpusCommands
         command.SetAction(async (result, ct) =>
         {
             await using var sp = services(result);
-            var report = await sp.GetRequiredService<CorpusImport>().ImportAsync(result.GetValue(dir)!, ct).ConfigureAwait(false);
+            var report = await sp.GetRequiredService<CorpusImport>().ImportAsync(console.FullPath(result.GetValue(dir)!), ct).ConfigureAwait(false);
             if (!report.Succeeded)
             {
                 return await ReportProblemsAsync(console, report.Problems).ConfigureAwait(false);

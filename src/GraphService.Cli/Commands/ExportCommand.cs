@@ -25,7 +25,7 @@ public static class ExportCommand
             await using var sp = services(result);
             var graph = await sp.GetRequiredService<IGraphStore>().ReadSnapshotAsync(ct).ConfigureAwait(false)
                 ?? throw new GraphStoreUnavailableException("the store is empty; import a corpus first");
-            var target = Path.GetFullPath(result.GetValue(output)!);
+            var target = console.FullPath(result.GetValue(output)!);
             switch (result.GetValue(format))
             {
                 case "neo4j-admin":

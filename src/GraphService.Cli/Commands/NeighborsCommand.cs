@@ -27,7 +27,7 @@ public static class NeighborsCommand
             await using var sp = services(result);
             var outcome = await sp.GetRequiredService<GraphQueries>().NeighborhoodAsync(
                 result.GetValue(entity)!,
-                id => new NeighborhoodQuery(id) { Depth = result.GetValue(depth), Limit = result.GetValue(limit), Types = QueryOutcomes.SplitList(result.GetValue(types)) },
+                id => new NeighborhoodQuery(id) { Depth = result.GetValue(depth), Limit = result.GetValue(limit), Types = GraphQueries.List(result.GetValue(types)) },
                 ct).ConfigureAwait(false);
             if (await QueryOutcomes.ReportFailureAsync(console, outcome).ConfigureAwait(false) is int failure)
             {

@@ -55,10 +55,10 @@ public static class PathCommand
                 {
                     MaxHops = result.GetValue(maxHops),
                     K = result.GetValue(k),
-                    Types = QueryOutcomes.SplitList(result.GetValue(types)),
+                    Types = GraphQueries.List(result.GetValue(types)),
                     Direction = result.GetValue(direction),
                     MinConfidence = result.GetValue(minConfidence),
-                    Exclude = QueryOutcomes.SplitList(result.GetValue(exclude)),
+                    Exclude = GraphQueries.List(result.GetValue(exclude)),
                     AsOf = date,
                     Contested = result.GetValue(contested),
                 },

@@ -29,7 +29,4 @@ internal static class QueryOutcomes
     }
 
     private static string Names(IEnumerable<NodeView> nodes) => string.Join(", ", nodes.Select(n => $"{n.Name} [{n.Id}]"));
-
-    public static IReadOnlySet<string> SplitList(string? csv) =>
-        (csv ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 }

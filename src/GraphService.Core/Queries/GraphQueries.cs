@@ -4,11 +4,27 @@ using GraphService.Core.Store;
 namespace GraphService.Core.Queries;
 
 /// <summary>
-/// The query semantics every host uses: validate parameters against <see cref="QueryLimits"/> and the predicate
-/// whitelist, resolve names (id, name or alias) to entities, then ask the store.
+/// The query semantics every host uses: read list parameters and relationship types the same way, validate parameters
+/// against <see cref="QueryLimits"/> and the predicate whitelist, resolve names (id, name or alias) to entities, then
+/// ask the store.
 /// </summary>
 public sealed partial class GraphQueries(IGraphStore store)
 {
+    /// <summary>
+    /// A comma-separated list as a host receives it (<c>types=LEADS,member_of</c>, <c>--exclude "Badr, AAH"</c>):
+    /// items trimmed, blanks dropped.
+    /// </summary>
+    public static IReadOnlySet<string> List(string? commaSeparated)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in (commaSeparated ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            set.Add(item);
+        }
+
+        return set;
+    }
+
     public async Task<QueryOutcome<PathResult>> PathsAsync(string from, string to, Func<string, string, PathQuery> shape, CancellationToken cancellationToken)
     {
         var fromResolution = await store.ResolveAsync(from, cancellationToken).ConfigureAwait(false);
@@ -23,29 +39,27 @@ public sealed partial class GraphQueries(IGraphStore store)
             return new QueryOutcome<PathResult>.Unresolved(toResolution, "to");
         }
 
-        var query = shape(fromEntity.Entity.Id, toEntity.Entity.Id);
-        var vocabulary = await VocabularyAsync(cancellationToken).ConfigureAwait(false);
-        var errors = QueryValidation.Validate(query, vocabulary).ToList();
+        var asked = shape(fromEntity.Entity.Id, toEntity.Entity.Id);
         var excluded = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in query.Exclude)
+        foreach (var text in asked.Exclude)
         {
             var r = await store.ResolveAsync(text, cancellationToken).ConfigureAwait(false);
-            if (r is Resolution.Resolved e)
-            {
-                excluded.Add(e.Entity.Id);
-            }
-            else
+            if (r is not Resolution.Resolved e)
             {
                 return new QueryOutcome<PathResult>.Unresolved(r, "exclude");
             }
+
+            excluded.Add(e.Entity.Id);
         }
 
+        var query = asked with { Types = NormalizeTypes(asked.Types), Exclude = excluded };
+        var errors = QueryValidation.Validate(query, await VocabularyAsync(cancellationToken).ConfigureAwait(false));
         if (errors.Count > 0)
         {
             return new QueryOutcome<PathResult>.Invalid(errors);
         }
 
-        var result = await store.FindPathsAsync(query with { Exclude = excluded }, cancellationToken).ConfigureAwait(false);
+        var result = await store.FindPathsAsync(query, cancellationToken).ConfigureAwait(false);
         return result is null
             ? new QueryOutcome<PathResult>.Unresolved(new Resolution.NotFound(from, []), "from")
             : new QueryOutcome<PathResult>.Ok(result);
@@ -59,7 +73,8 @@ public sealed partial class GraphQueries(IGraphStore store)
             return new QueryOutcome<NeighborhoodResult>.Unresolved(resolution, "entity");
         }
 
-        var query = shape(resolved.Entity.Id);
+        var asked = shape(resolved.Entity.Id);
+        var query = asked with { Types = NormalizeTypes(asked.Types) };
         var errors = QueryValidation.Validate(query, await VocabularyAsync(cancellationToken).ConfigureAwait(false));
         if (errors.Count > 0)
         {
@@ -70,6 +85,29 @@ public sealed partial class GraphQueries(IGraphStore store)
         return result is null
             ? new QueryOutcome<NeighborhoodResult>.Unresolved(new Resolution.NotFound(entity, []), "entity")
             : new QueryOutcome<NeighborhoodResult>.Ok(result);
+    }
+
+    /// <summary>
+    /// One entity's detail by its id or, when no entity has that id, by a name or alias resolved as <c>from</c> and
+    /// <c>to</c> are; <paramref name="parameter"/> names the input in an unresolved outcome.
+    /// </summary>
+    public async Task<QueryOutcome<EntityDetail>> EntityAsync(string idOrName, string parameter, CancellationToken cancellationToken)
+    {
+        if (await store.GetEntityAsync(idOrName, cancellationToken).ConfigureAwait(false) is { } entity)
+        {
+            return new QueryOutcome<EntityDetail>.Ok(entity);
+        }
+
+        var resolution = await store.ResolveAsync(idOrName, cancellationToken).ConfigureAwait(false);
+        if (resolution is not Resolution.Resolved resolved)
+        {
+            return new QueryOutcome<EntityDetail>.Unresolved(resolution, parameter);
+        }
+
+        // Resolved but gone: the graph was replaced between the two reads; answer as for any unknown name.
+        return await store.GetEntityAsync(resolved.Entity.Id, cancellationToken).ConfigureAwait(false) is { } found
+            ? new QueryOutcome<EntityDetail>.Ok(found)
+            : new QueryOutcome<EntityDetail>.Unresolved(new Resolution.NotFound(idOrName, []), parameter);
     }
 
     public async Task<QueryOutcome<IReadOnlyList<EntityHit>>> SearchAsync(EntitySearch search, CancellationToken cancellationToken)
@@ -86,4 +124,11 @@ public sealed partial class GraphQueries(IGraphStore store)
         var schema = await store.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
         return PredicateVocabulary.WithExtras(schema.Predicates.Where(p => !p.BuiltIn).Select(p => new Predicate(p.Type, p.Phrase, false)));
     }
+
+    /// <summary>
+    /// Relationship types are written UPPER_SNAKE_CASE in the graph and accepted in any case from every host
+    /// (<c>leads</c>, <c>Member_Of</c>); anything else is left for the whitelist to reject by name.
+    /// </summary>
+    private static HashSet<string> NormalizeTypes(IReadOnlySet<string> types) =>
+        types.Select(t => t.Trim().ToUpperInvariant()).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
 }

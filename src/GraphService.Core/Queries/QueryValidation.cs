@@ -5,7 +5,10 @@ namespace GraphService.Core.Queries;
 /// <summary>A parameter that is out of range or malformed: which one, and what is allowed.</summary>
 public sealed record ParameterError(string Parameter, string Message);
 
-/// <summary>Checks queries against <see cref="QueryLimits"/> and the predicate whitelist; returns every problem.</summary>
+/// <summary>
+/// Checks queries against <see cref="QueryLimits"/>, the predicate whitelist and each other (exclude may not name an end
+/// of the path); returns every problem. Queries are checked after names are resolved, so ids are compared.
+/// </summary>
 public static class QueryValidation
 {
     public static IReadOnlyList<ParameterError> Validate(PathQuery q, PredicateVocabulary vocabulary)
@@ -17,6 +20,16 @@ public static class QueryValidation
         if (q.MinConfidence is < 0 or > 1 || double.IsNaN(q.MinConfidence))
         {
             errors.Add(new("minConfidence", "minConfidence must be between 0 and 1 (default 0)"));
+        }
+
+        // Every path passes through its own ends, so excluding one would answer "no path" for a reason the caller did not mean.
+        foreach (var (end, parameter) in new[] { (q.FromId, "from"), (q.ToId, "to") })
+        {
+            if (q.Exclude.Contains(end))
+            {
+                errors.Add(new("exclude", $"exclude names {end}, the {(parameter == "from" ? "start" : "end")} of the query ({parameter}); " +
+                                          "a path cannot avoid its own ends, so exclude only entities between them"));
+            }
         }
 
         return errors;

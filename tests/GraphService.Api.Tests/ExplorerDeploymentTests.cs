@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using GraphService.Testing;
+
+namespace GraphService.Api.Tests;
+
+/// <summary>
+/// The explorer is served by the app as it is deployed, not only under `dotnet run` in Development (where the static
+/// web assets manifest finds the project's wwwroot): the built app run from its bin folder, and the published app, in
+/// Production and started from some other folder, both answer / and the explorer's scripts.
+/// </summary>
+public sealed class ExplorerDeploymentTests
+{
+    private static readonly string ApiProject = Path.Combine(RepositoryPaths.Root, "src", "GraphService.Api");
+
+    /// <summary>The configuration this test was built in (Debug or Release): the API was built in the same one.</summary>
+    private static string Configuration => new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+
+    [Fact]
+    public async Task The_built_app_run_from_its_bin_folder_in_Production_serves_the_explorer()
+    {
+        var bin = Path.Combine(ApiProject, "bin", Configuration, "net10.0");
+        Assert.True(File.Exists(Path.Combine(bin, "wwwroot", "index.html")), $"the build copies the explorer into {bin}/wwwroot");
+
+        await AssertServesExplorerAsync(Path.Combine(bin, "GraphService.Api.dll"));
+    }
+
+    [Fact]
+    public async Task The_published_app_in_Production_serves_the_explorer()
+    {
+        using var publish = new TempDirectory();
+        // --no-build: publish what this test run built, without running npm or the compiler again.
+        var (code, output) = await RunAsync("dotnet", ["publish", Path.Combine(ApiProject, "GraphService.Api.csproj"), "-c", Configuration, "--no-build", "-o", publish.Path, "-nologo"],
+            RepositoryPaths.Root, TimeSpan.FromMinutes(5));
+        Assert.True(code == 0, $"dotnet publish exited {code}:\n{output}");
+        Assert.True(File.Exists(publish.File(Path.Combine("wwwroot", "lib", "cytoscape.min.js"))), "the publish output holds the explorer");
+
+        await AssertServesExplorerAsync(publish.File("GraphService.Api.dll"));
+    }
+
+    /// <summary>Starts the app from another folder than its own, in Production, and asks for the explorer.</summary>
+    private static async Task AssertServesExplorerAsync(string app)
+    {
+        using var elsewhere = new TempDirectory();
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [app])
+        {
+            WorkingDirectory = elsewhere.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Graph__StorePath"] = elsewhere.File("graph.db");
+        start.Environment["Graph__ImportOnStart"] = string.Empty;
+        using var process = Process.Start(start)!;
+        var log = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilLiveAsync(client, process, log);
+
+            using var page = await client.GetAsync("/");
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET / answered {(int)page.StatusCode}; log:\n{log}");
+            Assert.Contains("<title>GraphService explorer</title>", html, StringComparison.Ordinal);
+            Assert.True(page.Headers.Contains("Content-Security-Policy"), "the explorer carries its policy");
+
+            foreach (var asset in new[] { "/app.js", "/model.js", "/app.css", "/lib/cytoscape.min.js" })
+            {
+                using var response = await client.GetAsync(asset);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {asset} answered {(int)response.StatusCode}");
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task WaitUntilLiveAsync(HttpClient client, Process process, StringBuilder log)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(process.HasExited, $"the app exited with {(process.HasExited ? process.ExitCode : 0)}:\n{log}");
+            try
+            {
+                using var live = await client.GetAsync("/health/live");
+                if (live.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"the app did not answer /health/live within 60 s:\n{log}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(string file, string[] args, string directory, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(file, args) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cts.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
