@@ -66,6 +66,7 @@ public sealed partial class SqliteGraphStore
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             _state = state;
+            ReclaimSpace(connection);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
         {
@@ -196,6 +197,34 @@ public sealed partial class SqliteGraphStore
         }
 
         return new GraphSnapshot(version, meta.GetValueOrDefault(MetaKeys.CorpusName) ?? "", predicates, entities, documents, relationships, mentions);
+    }
+
+    /// <summary>
+    /// Gives the pages the old graph occupied back to the file system. It runs after the commit, in transactions of its
+    /// own, so it cannot touch the replacement's atomicity: interrupted, it rolls back and the file is only larger than
+    /// it need be. A file written before incremental vacuum was turned on is converted by one full VACUUM.
+    /// </summary>
+    private static void ReclaimSpace(SqliteConnection connection)
+    {
+        var sql = SqliteSchema.VacuumsIncrementally(connection)
+            ? "PRAGMA incremental_vacuum;"
+            : "PRAGMA auto_vacuum = INCREMENTAL; VACUUM;";
+        try
+        {
+            using (var vacuum = SqliteCommands.Create(connection, null, sql))
+            {
+                vacuum.ExecuteNonQuery();
+            }
+
+            // In WAL mode the file shrinks when the log is checkpointed; readers still on the old graph only delay that.
+            using var checkpoint = SqliteCommands.Create(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+            checkpoint.ExecuteNonQuery();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            // SQLITE_BUSY / SQLITE_LOCKED: another process holds the file. The graph is replaced; the space is given back
+            // after a later import, so the replacement does not fail for it.
+        }
     }
 
     private static (int Citations, Dictionary<string, Core.Queries.DocumentSummary> Documents) WriteRows(

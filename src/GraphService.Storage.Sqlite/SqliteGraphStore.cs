@@ -56,7 +56,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         var meta = ReadMeta(connection, transaction);
         if (!meta.TryGetValue(MetaKeys.GraphVersion, out var version))
         {
-            return new GraphStatus(false, null, 0, 0, 0, BackendName, $"{EmptyMessage} ({_options.Path})");
+            return new GraphStatus(false, null, 0, 0, 0, BackendName, EmptyMessage);
         }
 
         return new GraphStatus(
@@ -66,8 +66,19 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             int.Parse(meta[MetaKeys.Relationships], CultureInfo.InvariantCulture),
             int.Parse(meta[MetaKeys.Documents], CultureInfo.InvariantCulture),
             BackendName,
-            $"corpus {meta.GetValueOrDefault(MetaKeys.CorpusName)}, imported {meta.GetValueOrDefault(MetaKeys.ImportedAt)} ({_options.Path})",
+            $"corpus {meta.GetValueOrDefault(MetaKeys.CorpusName)}, imported {meta.GetValueOrDefault(MetaKeys.ImportedAt)}",
             meta.TryGetValue(MetaKeys.ImportedAt, out var importedAt) ? DateTimeOffset.Parse(importedAt, CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>Builds the in-memory index (and checks it against the file) unless it is already loaded.</summary>
+    public async Task<string?> PrepareAsync(CancellationToken cancellationToken)
+    {
+        if ((await GetStatusAsync(cancellationToken).ConfigureAwait(false)).GraphVersion is null)
+        {
+            return null;
+        }
+
+        return await ReadAsync((state, _) => state.Version, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken) =>
@@ -134,42 +145,22 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                     return null;
                 }
 
-                var own = new List<(int Relationship, string Direction, int Other)>();
+                // Both sides of a relationship from the entity to itself come through; Core lists it once.
+                var own = new List<(int Relationship, bool Outgoing, int Other)>();
                 for (var slot = index.OutOffsets[e]; slot < index.OutOffsets[e + 1]; slot++)
                 {
-                    own.Add((index.OutRelationship[slot], "out", index.OutNeighbor[slot]));
+                    own.Add((index.OutRelationship[slot], true, index.OutNeighbor[slot]));
                 }
 
                 for (var slot = index.InOffsets[e]; slot < index.InOffsets[e + 1]; slot++)
                 {
-                    // A relationship from the entity to itself is listed once, as outgoing.
-                    if (index.InNeighbor[slot] != e)
-                    {
-                        own.Add((index.InRelationship[slot], "in", index.InNeighbor[slot]));
-                    }
+                    own.Add((index.InRelationship[slot], false, index.InNeighbor[slot]));
                 }
 
                 var views = hydrator.Relationships(own.Select(o => o.Relationship));
-                var byPredicate = new SortedDictionary<string, List<EntityRelationship>>(StringComparer.Ordinal);
-                foreach (var (r, direction, other) in own.OrderBy(o => o.Relationship))
-                {
-                    var type = index.TypeNames[index.RelationshipType[r]];
-                    if (!byPredicate.TryGetValue(type, out var list))
-                    {
-                        byPredicate[type] = list = [];
-                    }
-
-                    list.Add(new EntityRelationship(direction, state.Node(other), views[r]));
-                }
-
-                var citations = views.Values.SelectMany(v => v.Citations).Select(c => c.Id).Distinct(StringComparer.Ordinal).Count();
+                var (grouped, citations) = EntityRelationships.Group(
+                    own.Select(o => new EntityRelationship(EntityRelationships.Direction(o.Outgoing), state.Node(o.Other), views[o.Relationship])));
                 var (description, mentionCount, mentionedIn) = hydrator.EntityExtras(id);
-                var grouped = new Dictionary<string, IReadOnlyList<EntityRelationship>>(StringComparer.Ordinal);
-                foreach (var (type, list) in byPredicate)
-                {
-                    grouped[type] = list;
-                }
-
                 return new EntityDetail(
                     state.Version,
                     index.EntityIds[e],
@@ -189,10 +180,13 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             state => [.. state.Documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal)],
             cancellationToken);
 
-    public Task<DocumentDetail?> GetDocumentAsync(string id, CancellationToken cancellationToken) =>
-        ReadAsync(
-            (state, hydrator) => state.Documents.TryGetValue(id, out var summary) ? hydrator.Document(state, summary) : null,
+    public Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadAsync(
+            (state, hydrator) => state.Documents.TryGetValue(query.Id, out var summary) ? hydrator.Document(summary, query) : null,
             cancellationToken);
+    }
 
     public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync(

@@ -14,7 +14,7 @@ namespace GraphService.Testing.Conformance;
 /// The tests are skippable so that a backend needing an absent server (Neo4j) can skip them with the reason,
 /// by calling Skip.If in its <see cref="Store"/>; for a backend that never skips they behave as plain facts.
 /// </summary>
-public abstract class GraphStoreConformance
+public abstract partial class GraphStoreConformance
 {
     /// <summary>A store that holds exactly <see cref="ConformanceGraph.Snapshot"/>.</summary>
     protected abstract IGraphStore Store { get; }
@@ -544,31 +544,6 @@ public abstract class GraphStoreConformance
         var gamma = documents[2];
         Assert.Equal(("Gamma report", "Gamma Review", "G. Author", "2022-05-17", "https://gamma.example/r", (string?)null), (gamma.Title, gamma.Publisher, gamma.Author, gamma.Published, gamma.Url, gamma.Language));
         Assert.Equal(Graph.Documents[2].Body.Length, gamma.Length);
-    }
-
-    [SkippableFact]
-    public async Task A_document_comes_with_its_text_and_the_spans_of_mentions_and_citations()
-    {
-        var detail = await Store.GetDocumentAsync(AlphaDocument, None);
-
-        Assert.NotNull(detail);
-        var body = Graph.Documents.Single(d => d.Id == AlphaDocument).Body;
-        Assert.Equal(body, detail.Text);
-        Assert.Equal(Graph.Mentions.Count(m => m.DocumentId == AlphaDocument), detail.Mentions.Count);
-        Assert.All(detail.Mentions, s => Assert.Equal(body[s.Start..s.End], s.Text));
-        Assert.All(detail.Mentions, s => Assert.Equal("mention", s.Kind));
-        Assert.Contains(detail.Mentions, s => s.RefId == Ameri && s.Text == "Hadi al-Ameri");
-        var citationIds = Graph.Relationships.SelectMany(r => r.Citations).Where(c => c.DocumentId == AlphaDocument).Select(c => c.Id).Distinct().Order(StringComparer.Ordinal);
-        Assert.Equal(citationIds, detail.Citations.Select(s => s.RefId).Order(StringComparer.Ordinal));
-        Assert.All(detail.Citations, s => Assert.Equal("citation", s.Kind));
-        Assert.Equal(detail.Citations.OrderBy(s => s.Start), detail.Citations);
-        Assert.Equal(detail.Mentions.OrderBy(s => s.Start), detail.Mentions);
-    }
-
-    [SkippableFact]
-    public async Task An_unknown_document_is_null()
-    {
-        Assert.Null(await Store.GetDocumentAsync("no-such-document", None));
     }
 
     [SkippableFact]
