@@ -216,8 +216,10 @@ public sealed partial class SqliteGraphStore
                 vacuum.ExecuteNonQuery();
             }
 
-            // In WAL mode the file shrinks when the log is checkpointed; readers still on the old graph only delay that.
+            // In WAL mode the file shrinks when the log is checkpointed. Readers keep that from completing; the import
+            // does not wait long for them (a later checkpoint finishes the job).
             using var checkpoint = SqliteCommands.Create(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+            checkpoint.CommandTimeout = 1;
             checkpoint.ExecuteNonQuery();
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
