@@ -20,7 +20,7 @@ public sealed partial class SqliteGraphStore
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = connection.BeginTransaction(deferred: false);
-            if (ReadMeta(connection, transaction).GetValueOrDefault(MetaKeys.GraphVersion) == graph.Version)
+            if (StoreFile.ReadMeta(connection, transaction).GetValueOrDefault(StoreFile.MetaKeys.GraphVersion) == graph.Version)
             {
                 // Identical corpus, identical version: nothing to change.
                 return;
@@ -83,8 +83,8 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var meta = ReadMeta(connection, transaction);
-        if (!meta.TryGetValue(MetaKeys.GraphVersion, out var version))
+        var meta = StoreFile.ReadMeta(connection, transaction);
+        if (!meta.TryGetValue(StoreFile.MetaKeys.GraphVersion, out var version))
         {
             return null;
         }
@@ -99,7 +99,7 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        var aliases = ReadAliases(connection, transaction);
+        var aliases = StoreFile.ReadAliases(connection, transaction);
 
         var entities = new List<Entity>();
         using (var command = SqliteCommands.Create(connection, transaction, "SELECT id, type, name, description FROM entities ORDER BY rowid;"))
@@ -196,7 +196,7 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        return new GraphSnapshot(version, meta.GetValueOrDefault(MetaKeys.CorpusName) ?? "", predicates, entities, documents, relationships, mentions);
+        return new GraphSnapshot(version, meta.GetValueOrDefault(StoreFile.MetaKeys.CorpusName) ?? "", predicates, entities, documents, relationships, mentions);
     }
 
     /// <summary>
@@ -340,14 +340,14 @@ public sealed partial class SqliteGraphStore
     private static void WriteMeta(SqliteConnection connection, SqliteTransaction transaction, GraphSnapshot graph, int citationCount)
     {
         using var insert = SqliteCommands.Prepare(connection, transaction, "INSERT INTO meta (key, value) VALUES ($k, $v);", "$k", "$v");
-        insert.Run(MetaKeys.GraphVersion, graph.Version);
-        insert.Run(MetaKeys.CorpusName, graph.CorpusName);
-        insert.Run(MetaKeys.ImportedAt, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        insert.Run(MetaKeys.Entities, graph.Entities.Count.ToString(CultureInfo.InvariantCulture));
-        insert.Run(MetaKeys.Relationships, graph.Relationships.Count.ToString(CultureInfo.InvariantCulture));
-        insert.Run(MetaKeys.Documents, graph.Documents.Count.ToString(CultureInfo.InvariantCulture));
-        insert.Run(MetaKeys.Citations, citationCount.ToString(CultureInfo.InvariantCulture));
-        insert.Run(MetaKeys.Mentions, graph.Mentions.Count.ToString(CultureInfo.InvariantCulture));
+        insert.Run(StoreFile.MetaKeys.GraphVersion, graph.Version);
+        insert.Run(StoreFile.MetaKeys.CorpusName, graph.CorpusName);
+        insert.Run(StoreFile.MetaKeys.ImportedAt, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        insert.Run(StoreFile.MetaKeys.Entities, graph.Entities.Count.ToString(CultureInfo.InvariantCulture));
+        insert.Run(StoreFile.MetaKeys.Relationships, graph.Relationships.Count.ToString(CultureInfo.InvariantCulture));
+        insert.Run(StoreFile.MetaKeys.Documents, graph.Documents.Count.ToString(CultureInfo.InvariantCulture));
+        insert.Run(StoreFile.MetaKeys.Citations, citationCount.ToString(CultureInfo.InvariantCulture));
+        insert.Run(StoreFile.MetaKeys.Mentions, graph.Mentions.Count.ToString(CultureInfo.InvariantCulture));
     }
 
     private static void Checkpoint(ref int rows, CancellationToken cancellationToken)
