@@ -26,14 +26,7 @@ public sealed class ConcurrentImportLoadTests(ITestOutputHelper output) : IDispo
     public async Task Readers_during_repeated_imports_get_no_errors_and_answers_consistent_with_their_graph_version()
     {
         GraphSnapshot[] graphs = [SyntheticGraph.Build("left", Entities), SyntheticGraph.Build("right", Entities)];
-        var expected = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var graph in graphs)
-        {
-            using var reference = new SqliteGraphStore(new SqliteStoreOptions { Path = _folder.File($"reference-{graph.Version}.db") });
-            await reference.ReplaceGraphAsync(graph, None);
-            expected[graph.Version] = await Task.WhenAll(Questions.Select(q => q(reference)));
-        }
-
+        var expected = await StressTests.ReferenceAnswersAsync(_folder, graphs, store => Task.WhenAll(Questions.Select(q => q(store))));
         Assert.NotEqual(expected[graphs[0].Version], expected[graphs[1].Version]);
         var path = _folder.File("graph.db");
         using var writer = new SqliteGraphStore(new SqliteStoreOptions { Path = path });

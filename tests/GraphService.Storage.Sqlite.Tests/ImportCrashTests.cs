@@ -32,13 +32,8 @@ public sealed class ImportCrashTests(ITestOutputHelper output) : IDisposable
             ["a"] = SyntheticGraph.Build("a", Entities),
             ["b"] = SyntheticGraph.Build("b", Entities),
         };
-        var expected = new Dictionary<string, string>();
-        foreach (var (variant, graph) in graphs)
-        {
-            using var reference = new SqliteGraphStore(new SqliteStoreOptions { Path = _folder.File($"reference-{variant}.db") });
-            await reference.ReplaceGraphAsync(graph, None);
-            expected[graph.Version] = await AnswersAsync(reference);
-        }
+        var expected = await StressTests.ReferenceAnswersAsync(_folder, graphs.Values, AnswersAsync);
+        Assert.NotEqual(expected[graphs["a"].Version], expected[graphs["b"].Version]);
 
         // The store starts with graph a; two uninterrupted child runs measure how long a write takes.
         using (var seed = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
