@@ -103,6 +103,19 @@ public sealed class StoreReadContractTests
         Assert.Equal((new TextRange(0, 3), "\U0001F6F0 "), (split!.Range, split.Text));
     }
 
+    [Fact]
+    public async Task A_span_outside_its_document_is_refused_as_corrupt_data_not_shown_empty()
+    {
+        var replay = Loaded()
+            .On("document-mentions", ["entityId", "start", "end"])
+            .On("document-citations", ["id", "start", "end"], Span("c-broken", 2, 400))
+            .On("document", DocumentFields, Document(10, Typed.S("0123456789"), Typed.Null));
+
+        var failure = await Assert.ThrowsAsync<InvalidDataException>(() => StoreContractTests.Store(replay).GetDocumentAsync(new DocumentQuery("doc"), None));
+
+        Assert.Contains("citation c-broken spans 2..400, outside its document 'doc' of length 10", failure.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A replay that holds graph v-1 with no entity names, enough for CacheAsync.</summary>
     private static StatementReplay Loaded() => new StatementReplay()
         .On("graph-version", ["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
