@@ -69,26 +69,37 @@ MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(d:Document)
 RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.author AS author, d.published AS published,
        d.url AS url, d.language AS language, d.length AS length, size(m.starts) AS mentions;
 
-// name: entity-citation-count
-// Distinct citations that support or dispute any claim about the entity.
-MATCH (e:Entity {id: $id})<-[:CLAIM_SUBJECT|CLAIM_OBJECT]-(:Claim)<-[:SUPPORTS_CLAIM|DISPUTES_CLAIM]-(c:Citation)
-RETURN count(DISTINCT c) AS citations;
-
 // name: documents
 MATCH (d:Document)
 RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.author AS author, d.published AS published,
        d.url AS url, d.language AS language, d.length AS length;
 
 // name: document
+// One document's bibliographic data and the text of [$start, $start + $length). substring() counts code points where
+// GraphService counts UTF-16 code units (d.length): the two agree unless the text holds characters outside the BMP, and
+// only then is the whole text returned (wholeText) for the application to cut.
 MATCH (d:Document {id: $id})
-RETURN d;
+WITH d, size(d.text) = d.length AS unitsAgree
+RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.author AS author, d.published AS published,
+       d.url AS url, d.language AS language, d.length AS length,
+       CASE WHEN unitsAgree THEN substring(d.text, $start, $length) END AS text,
+       CASE WHEN unitsAgree THEN null ELSE d.text END AS wholeText;
 
 // name: document-mentions
+// The mentions that start in [$start, $end), in document order, at most $limit (one more than a page shows, so the
+// application knows there are more).
 MATCH (e:Entity)-[m:MENTIONED_IN]->(:Document {id: $id})
-RETURN e.id AS entityId, m.starts AS starts, m.ends AS ends;
+UNWIND range(0, size(m.starts) - 1) AS i
+WITH e.id AS entityId, m.starts[i] AS spanStart, m.ends[i] AS spanEnd
+WHERE spanStart >= $start AND spanStart < $end
+RETURN entityId, spanStart AS start, spanEnd AS end
+ORDER BY start, end, entityId
+LIMIT $limit;
 
 // name: document-citations
+// The citations that start in [$start, $end).
 MATCH (c:Citation)-[:QUOTED_FROM]->(:Document {id: $id})
+WHERE c.start >= $start AND c.start < $end
 RETURN c.id AS id, c.start AS start, c.end AS end;
 
 // name: citation

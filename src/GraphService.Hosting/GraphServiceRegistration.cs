@@ -27,8 +27,9 @@ public static class GraphServiceRegistration
         switch (backend)
         {
             case GraphBackend.Embedded:
-                services.AddSingleton<IGraphStore>(sp =>
-                    new SqliteGraphStore(new SqliteStoreOptions { Path = Path.GetFullPath(sp.GetRequiredService<IOptions<GraphOptions>>().Value.StorePath) }));
+                // The file is Graph:StorePath (the setting the CLI's --store and the docs name); the section Sqlite holds the rest.
+                services.AddSqliteGraphStore(configuration)
+                    .Configure<IOptions<GraphOptions>>((sqlite, graph) => sqlite.Path = Path.GetFullPath(graph.Value.StorePath));
                 break;
             case GraphBackend.Neo4j:
                 services.AddNeo4jGraphStore(configuration);
@@ -40,6 +41,7 @@ public static class GraphServiceRegistration
         services.AddSingleton<CorpusImporter>();
         services.AddSingleton<CorpusImport>();
         services.AddSingleton<GraphQueries>();
+        services.AddSingleton<GraphReadiness>();
         return services;
     }
 

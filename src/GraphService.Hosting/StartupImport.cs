@@ -1,4 +1,5 @@
 using GraphService.Core.Store;
+using GraphService.Storage.Neo4j;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,13 +7,19 @@ using Microsoft.Extensions.Options;
 namespace GraphService.Hosting;
 
 /// <summary>
-/// Imports <see cref="GraphOptions.ImportOnStart"/> when the service starts, in the background so that the process
-/// answers health checks meanwhile (ready only once the store has a graph). A corpus with problems is logged, problem
-/// by problem, and the store is left as it was. While the store is unavailable (a Neo4j server still starting, or
-/// briefly unreachable) the import is retried after the wait the store asks for; any other failure, such as rejected
-/// credentials, ends the host with its message, since retrying cannot mend it.
+/// At start-up: imports <see cref="GraphOptions.ImportOnStart"/> (when set), then prepares the store's graph, so that
+/// <see cref="GraphReadiness"/> turns ready only when the first query will be as fast as the rest. It runs in the
+/// background so that the process answers health checks meanwhile. While the store is unavailable (a Neo4j server still
+/// starting) the import is retried after the wait the store asks for. An import that fails never ends the host: a corpus
+/// with problems is logged problem by problem, an exception (rejected credentials, an inconsistent snapshot) is logged with
+/// its stack, the store keeps the graph it had, and readiness gives the reason while there is no graph to serve.
 /// </summary>
-public sealed partial class StartupImport(IOptions<GraphOptions> options, IGraphStore store, CorpusImport import, ILogger<StartupImport> logger)
+public sealed partial class StartupImport(
+    IOptions<GraphOptions> options,
+    IGraphStore store,
+    CorpusImport import,
+    GraphReadiness readiness,
+    ILogger<StartupImport> logger)
     : BackgroundService
 {
     private static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(5);
@@ -20,11 +27,24 @@ public sealed partial class StartupImport(IOptions<GraphOptions> options, IGraph
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var corpus = options.Value.ImportOnStart;
-        if (string.IsNullOrWhiteSpace(corpus))
+        if (!string.IsNullOrWhiteSpace(corpus))
         {
-            return;
+            await ImportWithRetriesAsync(corpus, stoppingToken).ConfigureAwait(false);
         }
 
+        try
+        {
+            await readiness.PrepareAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (GraphStoreUnavailableException e)
+        {
+            // Readiness prepares again on its next check, once the store answers.
+            LogPrepareUnavailable(logger, e.Message);
+        }
+    }
+
+    private async Task ImportWithRetriesAsync(string corpus, CancellationToken stoppingToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -37,6 +57,14 @@ public sealed partial class StartupImport(IOptions<GraphOptions> options, IGraph
                 var delay = e.RetryAfter ?? DefaultRetryDelay;
                 LogUnavailable(logger, corpus, attempt, e.Message, delay.TotalSeconds);
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // The one boundary where every failure is contained, on purpose: the host must keep serving (the previous
+                // graph, or 503 with the reason). The failure is not swallowed: it is logged with its stack, and readiness says it.
+                LogFailed(logger, corpus, e);
+                readiness.ReportImportFailure(Describe(e));
+                return;
             }
         }
     }
@@ -55,7 +83,19 @@ public sealed partial class StartupImport(IOptions<GraphOptions> options, IGraph
         {
             LogProblem(logger, problem.ToString());
         }
+
+        if (!report.Succeeded)
+        {
+            readiness.ReportImportFailure($"the corpus has {report.Problems.Count} problem(s); they are in the log");
+        }
     }
+
+    /// <summary>A reason fit for a health answer: no message text, which may hold a path or a server's address.</summary>
+    private static string Describe(Exception e) => e switch
+    {
+        Neo4jAuthenticationException => "Neo4j refused the credentials",
+        _ => $"{e.GetType().Name}; the details are in the log",
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Start-up import of {Corpus} (attempt {Attempt}): the store is unavailable ({Reason}); retrying in {Seconds} s")]
     private static partial void LogUnavailable(ILogger logger, string corpus, int attempt, string reason, double seconds);
@@ -65,4 +105,10 @@ public sealed partial class StartupImport(IOptions<GraphOptions> options, IGraph
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Problem}")]
     private static partial void LogProblem(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Start-up import of {Corpus} failed; the store keeps the graph it had")]
+    private static partial void LogFailed(ILogger logger, string corpus, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store is unavailable, so its graph is prepared when it answers ({Reason})")]
+    private static partial void LogPrepareUnavailable(ILogger logger, string reason);
 }

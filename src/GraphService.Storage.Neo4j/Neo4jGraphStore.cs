@@ -61,6 +61,10 @@ public sealed class Neo4jGraphStore : IGraphStore
         return new GraphStatus(true, r.String("version"), r.Int("entities"), r.Int("relationships"), r.Int("documents"), BackendName, ImportedAt: importedAt);
     }
 
+    /// <summary>Loads the name table and the vocabulary of the graph Neo4j holds, which every query needs first.</summary>
+    public async Task<string?> PrepareAsync(CancellationToken cancellationToken) =>
+        (await CacheOrNullAsync(cancellationToken).ConfigureAwait(false))?.Version;
+
     public async Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -93,23 +97,11 @@ public sealed class Neo4jGraphStore : IGraphStore
         var predicates = (await RunAsync("snapshot-predicates", cancellationToken).ConfigureAwait(false)).Records
             .Select(r => new Predicate(r.String("type"), r.String("phrase"), r.Bool("builtIn"))).ToList();
         var entities = (await RunAsync("snapshot-entities", cancellationToken).ConfigureAwait(false)).Records
-            .Select(r => new Entity(r.String("id"), GraphModel.ParseEntityType(r.String("type")), r.String("name"), r.Strings("aliases"), r.StringOrNull("description"))).ToList();
+            .Select(RecordMapping.ToEntity).ToList();
         var documents = (await RunAsync("snapshot-documents", cancellationToken).ConfigureAwait(false)).Records
-            .Select(r => new SourceDocument(r.String("id"), r.String("title"), r.String("publisher"), r.StringOrNull("author"), ParseDate(r.StringOrNull("published")), r.StringOrNull("url"), r.StringOrNull("language"), r.String("text"))).ToList();
+            .Select(RecordMapping.ToSourceDocument).ToList();
         var relationships = (await RunAsync("snapshot-claims", cancellationToken).ConfigureAwait(false)).Records
-            .Select(r => new Relationship(
-                r.String("id"),
-                r.String("type"),
-                r.String("startId"),
-                r.String("endId"),
-                ParseDate(r.StringOrNull("since")),
-                ParseDate(r.StringOrNull("until")),
-                r.Double("confidence"),
-                r.Bool("confidenceDeclared"),
-                r.Int("corroboration"),
-                r.Bool("contested"),
-                [.. r.List("citations").Cast<IReadOnlyDictionary<string, object?>>().Select(c => new Citation(
-                    c.String("id"), c.String("documentId"), c.String("quote"), checked((int)c.Long("start")), checked((int)c.Long("end")), GraphModel.ParseStance(c.String("stance"))))]))
+            .Select(RecordMapping.ToRelationship)
             .ToList();
         var mentions = new List<(long Ordinal, Mention Mention)>();
         foreach (var r in (await RunAsync("snapshot-mentions", cancellationToken).ConfigureAwait(false)).Records)
@@ -144,7 +136,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                 continue;
             }
 
-            var hits = (await RunAsync(statement, cancellationToken, ("key", key)).ConfigureAwait(false)).Records.Select(ToNodeView)
+            var hits = (await RunAsync(statement, cancellationToken, ("key", key)).ConfigureAwait(false)).Records.Select(RecordMapping.ToNodeView)
                 .OrderBy(v => v.Name, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal).ToList();
             if (hits.Count > 0)
             {
@@ -201,7 +193,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                 truncated = true;
             }
 
-            candidates.AddRange(rows.Take(PathCandidateLimit).Select(r => ToCandidate(r.Value<CypherPath>("p"), cache.Vocabulary)));
+            candidates.AddRange(rows.Take(PathCandidateLimit).Select(r => RecordMapping.ToCandidate(r.Value<CypherPath>("p"), cache.Vocabulary)));
         }
 
         var chosen = candidates.Order(PathOrder.Instance).Take(query.K).ToList();
@@ -233,7 +225,7 @@ public sealed class Neo4jGraphStore : IGraphStore
             var candidates = new Dictionary<string, (EvidenceStrength Strength, NodeView View)>(StringComparer.Ordinal);
             foreach (var r in rows.Records)
             {
-                var view = ToNodeView(r);
+                var view = RecordMapping.ToNodeView(r);
                 var strength = new EvidenceStrength(r.Int("corroboration"), r.Double("confidence"));
                 if (!candidates.TryGetValue(view.Id, out var best) || strength > best.Strength)
                 {
@@ -241,14 +233,9 @@ public sealed class Neo4jGraphStore : IGraphStore
                 }
             }
 
-            var room = query.Limit - nodes.Count;
-            truncated |= candidates.Count > room;
-            var layer = candidates.Values
-                .OrderByDescending(c => c.Strength)
-                .ThenBy(c => c.View.Id, StringComparer.Ordinal)
-                .Take(Math.Max(0, room))
-                .Select(c => c.View)
-                .ToList();
+            var cut = NeighborhoodCut.Keep(candidates.Keys, id => candidates[id].Strength, NeighborhoodCut.Room(query.Limit, nodes.Count), StringComparer.Ordinal);
+            truncated |= cut.Truncated;
+            var layer = cut.Kept.Select(id => candidates[id].View).ToList();
             foreach (var v in layer)
             {
                 kept.Add(v.Id);
@@ -279,19 +266,11 @@ public sealed class Neo4jGraphStore : IGraphStore
         var node = entity.Records[0].Value<CypherNode>("e");
         var links = (await RunAsync("entity-relationships", cancellationToken, ("id", id)).ConfigureAwait(false)).Records
             .Select(r => (Id: r.String("id"), Outgoing: r.Bool("outgoing"), Other: new NodeView(r.String("otherId"), r.String("otherName"), GraphModel.ParseEntityType(r.String("otherType")))))
-            // A relationship from the entity to itself is listed once, as outgoing (as the embedded store lists it).
-            .OrderByDescending(l => l.Outgoing)
-            .DistinctBy(l => l.Id, StringComparer.Ordinal)
             .ToList();
         var views = await RelationshipViewsAsync(links.Select(l => l.Id), cancellationToken).ConfigureAwait(false);
-        var byPredicate = links
-            .Select(l => new EntityRelationship(l.Outgoing ? "out" : "in", l.Other, views[l.Id]))
-            .GroupBy(l => l.Relationship.Type, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<EntityRelationship>)[.. g.OrderBy(l => l.Relationship.Id, StringComparer.Ordinal).ThenBy(l => l.Direction, StringComparer.Ordinal)], StringComparer.Ordinal);
-        var citations = (await RunAsync("entity-citation-count", cancellationToken, ("id", id)).ConfigureAwait(false)).Records.Select(r => r.Int("citations")).FirstOrDefault();
+        var (byPredicate, citations) = EntityRelationships.Group(links.Select(l => new EntityRelationship(EntityRelationships.Direction(l.Outgoing), l.Other, views[l.Id])));
         var mentions = (await RunAsync("entity-mentions", cancellationToken, ("id", id)).ConfigureAwait(false)).Records
-            .Select(r => (Summary: ToDocumentSummary(r), Count: r.Int("mentions")))
+            .Select(r => (Summary: RecordMapping.ToDocumentSummary(r), Count: r.Int("mentions")))
             .OrderBy(m => m.Summary.Id, StringComparer.Ordinal)
             .ToList();
         var p = node.Properties;
@@ -311,37 +290,47 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken)
     {
         await CacheAsync(cancellationToken).ConfigureAwait(false);
-        return [.. (await RunAsync("documents", cancellationToken).ConfigureAwait(false)).Records.Select(ToDocumentSummary).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        return [.. (await RunAsync("documents", cancellationToken).ConfigureAwait(false)).Records.Select(RecordMapping.ToDocumentSummary).OrderBy(d => d.Id, StringComparer.Ordinal)];
     }
 
-    public async Task<DocumentDetail?> GetDocumentAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of a document: the spans that start in the range, then the text up to the furthest of their ends, cut by
+    /// Cypher's substring() so only the page crosses the wire. Cypher counts code points and the API UTF-16 code units: they
+    /// agree unless the text holds characters outside the BMP, and only then does Neo4j send the whole text to be cut here.
+    /// </summary>
+    public async Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(query);
         var cache = await CacheAsync(cancellationToken).ConfigureAwait(false);
-        var document = await RunAsync("document", cancellationToken, ("id", id)).ConfigureAwait(false);
+        var end = (int)Math.Min((long)query.Offset + query.Length, int.MaxValue);
+        var mentions = (await RunAsync("document-mentions", cancellationToken, ("id", query.Id), ("start", query.Offset), ("end", end), ("limit", query.MentionLimit + 1)).ConfigureAwait(false)).Records
+            .Select(r => new SpanRef(r.Int("start"), r.Int("end"), r.String("entityId")))
+            .ToList();
+        var citations = (await RunAsync("document-citations", cancellationToken, ("id", query.Id), ("start", query.Offset), ("end", end)).ConfigureAwait(false)).Records
+            .Select(r => new SpanRef(r.Int("start"), r.Int("end"), r.String("id")))
+            .ToList();
+        var readEnd = DocumentPaging.ReadEnd(end, int.MaxValue, mentions.Concat(citations));
+        var document = await RunAsync("document", cancellationToken, ("id", query.Id), ("start", query.Offset), ("length", readEnd - query.Offset)).ConfigureAwait(false);
         if (document.Records.Count == 0)
         {
             return null;
         }
 
-        var d = document.Records[0].Value<CypherNode>("d").Properties;
-        var text = d.String("text");
-        var summary = new DocumentSummary(d.String("id"), d.String("title"), d.String("publisher"), d.StringOrNull("author"), d.StringOrNull("published"), d.StringOrNull("url"), d.StringOrNull("language"), text.Length);
-        var mentions = new List<DocumentSpan>();
-        foreach (var r in (await RunAsync("document-mentions", cancellationToken, ("id", id)).ConfigureAwait(false)).Records)
+        var d = document.Records[0];
+        var summary = RecordMapping.ToDocumentSummary(d);
+        var (start, pageEnd) = DocumentPaging.Clamp(query, summary.Length);
+        readEnd = Math.Min(readEnd, summary.Length);
+        TextWindow window;
+        if (d.StringOrNull("text") is { } text)
         {
-            var starts = r.Longs("starts");
-            var ends = r.Longs("ends");
-            for (var i = 0; i < starts.Count; i++)
-            {
-                mentions.Add(Span(text, (int)starts[i], (int)ends[i], "mention", r.String("entityId")));
-            }
+            window = new TextWindow(start, text);
+        }
+        else
+        {
+            (start, pageEnd, window) = DocumentPaging.CutWindow(d.String("wholeText"), start, pageEnd, readEnd);
         }
 
-        var citations = (await RunAsync("document-citations", cancellationToken, ("id", id)).ConfigureAwait(false)).Records
-            .Select(r => Span(text, r.Int("start"), r.Int("end"), "citation", r.String("id")))
-            .ToList();
-        return new DocumentDetail(cache.Version, summary, text, SortSpans(mentions), SortSpans(citations));
+        return DocumentPaging.Page(cache.Version, summary, start, pageEnd, window, mentions, query.MentionLimit, citations);
     }
 
     public async Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken)
@@ -385,13 +374,17 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// The loaded graph's version with its vocabulary and name table, reloaded when the version changes.
     /// Throws <see cref="GraphStoreUnavailableException"/> while Neo4j holds no graph.
     /// </summary>
-    private async Task<GraphCache> CacheAsync(CancellationToken cancellationToken)
+    private async Task<GraphCache> CacheAsync(CancellationToken cancellationToken) =>
+        await CacheOrNullAsync(cancellationToken).ConfigureAwait(false)
+        ?? throw new GraphStoreUnavailableException($"Neo4j at {_options.Uri} holds no GraphService graph yet; import a corpus first.", null, _options.RetryAfter);
+
+    /// <summary>The cache of the graph Neo4j holds now, loaded when its version changed; null while Neo4j holds no graph.</summary>
+    private async Task<GraphCache?> CacheOrNullAsync(CancellationToken cancellationToken)
     {
         var meta = await _runner.RunAsync(_cypher.ImportStatement("graph-version"), cancellationToken).ConfigureAwait(false);
-        var version = meta.Records.Count > 0 ? meta.Records[0].StringOrNull("version") : null;
-        if (version is null)
+        if ((meta.Records.Count > 0 ? meta.Records[0].StringOrNull("version") : null) is not { } version)
         {
-            throw new GraphStoreUnavailableException($"Neo4j at {_options.Uri} holds no GraphService graph yet; import a corpus first.", null, _options.RetryAfter);
+            return null;
         }
 
         if (_cache is { } cached && cached.Version == version)
@@ -424,7 +417,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     private async Task<NodeView?> EntityViewAsync(string id, CancellationToken cancellationToken)
     {
         var result = await RunAsync("resolve-by-id", cancellationToken, ("id", id)).ConfigureAwait(false);
-        return result.Records.Count == 0 ? null : ToNodeView(result.Records[0]);
+        return result.Records.Count == 0 ? null : RecordMapping.ToNodeView(result.Records[0]);
     }
 
     private async Task<IReadOnlyDictionary<string, RelationshipView>> RelationshipViewsAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
@@ -436,68 +429,12 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
 
         var result = await RunAsync("claims-by-ids", cancellationToken, ("ids", wanted)).ConfigureAwait(false);
-        var views = result.Records.Select(ToRelationshipView).ToDictionary(v => v.Id, StringComparer.Ordinal);
+        var views = result.Records.Select(RecordMapping.ToRelationshipView).ToDictionary(v => v.Id, StringComparer.Ordinal);
         var missing = wanted.Where(w => !views.ContainsKey(w)).ToList();
         return missing.Count == 0
             ? views
             : throw new InvalidDataException($"Neo4j holds relationships without their :Claim node ({string.Join(", ", missing)}); re-import the graph.");
     }
-
-    private static RelationshipView ToRelationshipView(CypherRecord r) => new(
-        r.String("id"),
-        r.String("type"),
-        r.String("phrase"),
-        r.String("startId"),
-        r.String("endId"),
-        r.Double("confidence"),
-        r.Int("corroboration"),
-        r.Bool("contested"),
-        r.StringOrNull("since"),
-        r.StringOrNull("until"),
-        [.. r.List("citations").Cast<IReadOnlyDictionary<string, object?>>().Select(c => new CitationView(
-            c.String("id"),
-            c.String("documentId"),
-            c.String("title"),
-            c.String("publisher"),
-            c.StringOrNull("published"),
-            c.StringOrNull("url"),
-            c.String("quote"),
-            checked((int)c.Long("start")),
-            checked((int)c.Long("end")),
-            GraphModel.ParseStance(c.String("stance"))))]);
-
-    /// <summary>A candidate path with just enough of each relationship (id, type, ends, strength) for <see cref="PathOrder"/>.</summary>
-    private static GraphPath ToCandidate(CypherPath p, PredicateVocabulary vocabulary)
-    {
-        var idOf = p.Nodes.ToDictionary(n => n.ElementId, n => n.Properties.String("id"), StringComparer.Ordinal);
-        var nodes = p.Nodes.Select(n => new NodeView(n.Properties.String("id"), n.Properties.String("name"), GraphModel.ParseEntityType(n.Properties.String("type")))).ToList();
-        var relationships = p.Relationships.Select(r => new RelationshipView(
-            r.Properties.String("id"),
-            r.Type,
-            vocabulary.PhraseOf(r.Type),
-            idOf[r.StartNodeElementId],
-            idOf[r.EndNodeElementId],
-            r.Properties.Double("confidence"),
-            checked((int)r.Properties.Long("corroboration")),
-            r.Properties.Bool("contested"),
-            r.Properties.StringOrNull("since"),
-            r.Properties.StringOrNull("until"),
-            [])).ToList();
-        return new GraphPath(relationships.Count, nodes, relationships);
-    }
-
-    private static NodeView ToNodeView(CypherRecord r) => new(r.String("id"), r.String("name"), GraphModel.ParseEntityType(r.String("type")));
-
-    private static DocumentSummary ToDocumentSummary(CypherRecord r) => new(
-        r.String("id"), r.String("title"), r.String("publisher"), r.StringOrNull("author"), r.StringOrNull("published"), r.StringOrNull("url"), r.StringOrNull("language"), r.Int("length"));
-
-    private static DocumentSpan Span(string text, int start, int end, string kind, string refId) =>
-        new(start, end, kind, refId, start >= 0 && end <= text.Length && start <= end ? text[start..end] : "");
-
-    private static List<DocumentSpan> SortSpans(List<DocumentSpan> spans) =>
-        [.. spans.OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.RefId, StringComparer.Ordinal)];
-
-    private static PartialDate? ParseDate(string? text) => text is null ? null : PartialDate.Parse(text);
 
     private sealed record GraphCache(string Version, PredicateVocabulary Vocabulary, AliasIndex Names);
 }

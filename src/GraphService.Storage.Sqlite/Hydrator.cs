@@ -123,43 +123,68 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
         return (description, count, documents);
     }
 
-    public DocumentDetail Document(GraphState graph, DocumentSummary summary)
+    /// <summary>
+    /// One page of a document. The spans come from the (document, start) indexes; the text is cut by SQLite's substr,
+    /// so only the page reaches .NET. substr counts code points and the API counts UTF-16 code units: they agree unless
+    /// the text holds characters outside the BMP (then length(body) is less than body_length), and only then is the
+    /// whole body read and cut here.
+    /// </summary>
+    public DocumentDetail Document(DocumentSummary summary, DocumentQuery query)
     {
-        string body;
-        using (var command = SqliteCommands.Create(connection, transaction, "SELECT body FROM documents WHERE id = $id;", ("$id", summary.Id)))
-        {
-            body = (string)command.ExecuteScalar()!;
-        }
-
-        var mentions = new List<DocumentSpan>();
+        var (start, end) = DocumentPaging.Clamp(query, summary.Length);
+        var mentions = Spans(
+            """
+            SELECT entity_id, start_offset, end_offset FROM mentions
+            WHERE document_id = $id AND start_offset >= $start AND start_offset < $end
+            ORDER BY start_offset, end_offset, entity_id LIMIT $limit;
+            """,
+            summary.Id, start, end, query.MentionLimit + 1L);
+        var citations = Spans(
+            """
+            SELECT id, start_offset, end_offset FROM citations
+            WHERE document_id = $id AND start_offset >= $start AND start_offset < $end
+            ORDER BY start_offset, end_offset, id LIMIT $limit;
+            """,
+            summary.Id, start, end, -1L);
+        var readEnd = DocumentPaging.ReadEnd(end, summary.Length, mentions.Concat(citations));
+        string? page;
         using (var command = SqliteCommands.Create(
             connection,
             transaction,
-            "SELECT entity_id, start_offset, end_offset FROM mentions WHERE document_id = $id;",
-            ("$id", summary.Id)))
-        using (var reader = command.ExecuteReader())
+            "SELECT CASE WHEN length(body) = body_length THEN substr(body, $from, $count) END FROM documents WHERE id = $id;",
+            ("$id", summary.Id),
+            ("$from", start + 1L),
+            ("$count", (long)(readEnd - start))))
         {
-            while (reader.Read())
-            {
-                mentions.Add(Span(body, reader.GetInt32(1), reader.GetInt32(2), "mention", reader.GetString(0)));
-            }
+            page = command.ExecuteScalar() as string;
         }
 
-        var citations = new List<DocumentSpan>();
-        using (var command = SqliteCommands.Create(
-            connection,
-            transaction,
-            "SELECT id, start_offset, end_offset FROM citations WHERE document_id = $id;",
-            ("$id", summary.Id)))
-        using (var reader = command.ExecuteReader())
+        TextWindow window;
+        if (page is not null)
         {
-            while (reader.Read())
-            {
-                citations.Add(Span(body, reader.GetInt32(1), reader.GetInt32(2), "citation", reader.GetString(0)));
-            }
+            window = new TextWindow(start, page);
+        }
+        else
+        {
+            using var whole = SqliteCommands.Create(connection, transaction, "SELECT body FROM documents WHERE id = $id;", ("$id", summary.Id));
+            (start, end, window) = DocumentPaging.CutWindow((string)whole.ExecuteScalar()!, start, end, readEnd);
         }
 
-        return new DocumentDetail(graph.Version, summary, body, Sorted(mentions), Sorted(citations));
+        return DocumentPaging.Page(state.Version, summary, start, end, window, mentions, query.MentionLimit, citations);
+    }
+
+    private List<SpanRef> Spans(string sql, string documentId, int start, int end, long limit)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var spans = new List<SpanRef>();
+        using var command = SqliteCommands.Create(connection, transaction, sql, ("$id", documentId), ("$start", start), ("$end", end), ("$limit", limit));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            spans.Add(new SpanRef(reader.GetInt32(1), reader.GetInt32(2), reader.GetString(0)));
+        }
+
+        return spans;
     }
 
     public (Citation Citation, IReadOnlyList<string> RelationshipIds)? Citation(string citationId)
@@ -213,13 +238,4 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
 
     internal static Stance ParseStance(string text) =>
         StanceWords.TryParse(text, out var stance) ? stance : throw new InvalidOperationException($"unknown stance '{text}' in the store file");
-
-    private static DocumentSpan Span(string body, int start, int end, string kind, string refId) =>
-        start >= 0 && end <= body.Length && start <= end
-            ? new(start, end, kind, refId, body[start..end])
-            : throw new InvalidOperationException($"{kind} {refId} spans {start}..{end}, outside its document of length {body.Length}");
-
-    private static List<DocumentSpan> Sorted(List<DocumentSpan> spans) =>
-        [.. spans.OrderBy(s => s.Start).ThenBy(s => s.End).ThenBy(s => s.RefId, StringComparer.Ordinal)];
-
 }

@@ -20,7 +20,7 @@ public sealed partial class SqliteGraphStore
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = connection.BeginTransaction(deferred: false);
-            if (ReadMeta(connection, transaction).GetValueOrDefault(MetaKeys.GraphVersion) == graph.Version)
+            if (StoreFile.ReadMeta(connection, transaction).GetValueOrDefault(StoreFile.MetaKeys.GraphVersion) == graph.Version)
             {
                 // Identical corpus, identical version: nothing to change.
                 return;
@@ -66,6 +66,7 @@ public sealed partial class SqliteGraphStore
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             _state = state;
+            ReclaimSpace(connection);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
         {
@@ -82,8 +83,8 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var meta = ReadMeta(connection, transaction);
-        if (!meta.TryGetValue(MetaKeys.GraphVersion, out var version))
+        var meta = StoreFile.ReadMeta(connection, transaction);
+        if (!meta.TryGetValue(StoreFile.MetaKeys.GraphVersion, out var version))
         {
             return null;
         }
@@ -98,7 +99,7 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        var aliases = ReadAliases(connection, transaction);
+        var aliases = StoreFile.ReadAliases(connection, transaction);
 
         var entities = new List<Entity>();
         using (var command = SqliteCommands.Create(connection, transaction, "SELECT id, type, name, description FROM entities ORDER BY rowid;"))
@@ -195,7 +196,37 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        return new GraphSnapshot(version, meta.GetValueOrDefault(MetaKeys.CorpusName) ?? "", predicates, entities, documents, relationships, mentions);
+        return new GraphSnapshot(version, meta.GetValueOrDefault(StoreFile.MetaKeys.CorpusName) ?? "", predicates, entities, documents, relationships, mentions);
+    }
+
+    /// <summary>
+    /// Gives the pages the old graph occupied back to the file system. It runs after the commit, in transactions of its
+    /// own, so it cannot touch the replacement's atomicity: interrupted, it rolls back and the file is only larger than
+    /// it need be. A file written before incremental vacuum was turned on is converted by one full VACUUM.
+    /// </summary>
+    private static void ReclaimSpace(SqliteConnection connection)
+    {
+        var sql = SqliteSchema.VacuumsIncrementally(connection)
+            ? "PRAGMA incremental_vacuum;"
+            : "PRAGMA auto_vacuum = INCREMENTAL; VACUUM;";
+        try
+        {
+            using (var vacuum = SqliteCommands.Create(connection, null, sql))
+            {
+                vacuum.ExecuteNonQuery();
+            }
+
+            // In WAL mode the file shrinks when the log is checkpointed. Readers keep that from completing; the import
+            // does not wait long for them (a later checkpoint finishes the job).
+            using var checkpoint = SqliteCommands.Create(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+            checkpoint.CommandTimeout = 1;
+            checkpoint.ExecuteNonQuery();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            // SQLITE_BUSY / SQLITE_LOCKED: another process holds the file. The graph is replaced; the space is given back
+            // after a later import, so the replacement does not fail for it.
+        }
     }
 
     private static (int Citations, Dictionary<string, Core.Queries.DocumentSummary> Documents) WriteRows(
@@ -309,14 +340,14 @@ public sealed partial class SqliteGraphStore
     private static void WriteMeta(SqliteConnection connection, SqliteTransaction transaction, GraphSnapshot graph, int citationCount)
     {
         using var insert = SqliteCommands.Prepare(connection, transaction, "INSERT INTO meta (key, value) VALUES ($k, $v);", "$k", "$v");
-        insert.Run(MetaKeys.GraphVersion, graph.Version);
-        insert.Run(MetaKeys.CorpusName, graph.CorpusName);
-        insert.Run(MetaKeys.ImportedAt, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        insert.Run(MetaKeys.Entities, graph.Entities.Count.ToString(CultureInfo.InvariantCulture));
-        insert.Run(MetaKeys.Relationships, graph.Relationships.Count.ToString(CultureInfo.InvariantCulture));
-        insert.Run(MetaKeys.Documents, graph.Documents.Count.ToString(CultureInfo.InvariantCulture));
-        insert.Run(MetaKeys.Citations, citationCount.ToString(CultureInfo.InvariantCulture));
-        insert.Run(MetaKeys.Mentions, graph.Mentions.Count.ToString(CultureInfo.InvariantCulture));
+        insert.Run(StoreFile.MetaKeys.GraphVersion, graph.Version);
+        insert.Run(StoreFile.MetaKeys.CorpusName, graph.CorpusName);
+        insert.Run(StoreFile.MetaKeys.ImportedAt, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        insert.Run(StoreFile.MetaKeys.Entities, graph.Entities.Count.ToString(CultureInfo.InvariantCulture));
+        insert.Run(StoreFile.MetaKeys.Relationships, graph.Relationships.Count.ToString(CultureInfo.InvariantCulture));
+        insert.Run(StoreFile.MetaKeys.Documents, graph.Documents.Count.ToString(CultureInfo.InvariantCulture));
+        insert.Run(StoreFile.MetaKeys.Citations, citationCount.ToString(CultureInfo.InvariantCulture));
+        insert.Run(StoreFile.MetaKeys.Mentions, graph.Mentions.Count.ToString(CultureInfo.InvariantCulture));
     }
 
     private static void Checkpoint(ref int rows, CancellationToken cancellationToken)

@@ -53,21 +53,32 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var meta = ReadMeta(connection, transaction);
-        if (!meta.TryGetValue(MetaKeys.GraphVersion, out var version))
+        var meta = StoreFile.ReadMeta(connection, transaction);
+        if (!meta.TryGetValue(StoreFile.MetaKeys.GraphVersion, out var version))
         {
-            return new GraphStatus(false, null, 0, 0, 0, BackendName, $"{EmptyMessage} ({_options.Path})");
+            return new GraphStatus(false, null, 0, 0, 0, BackendName, EmptyMessage);
         }
 
         return new GraphStatus(
             true,
             version,
-            int.Parse(meta[MetaKeys.Entities], CultureInfo.InvariantCulture),
-            int.Parse(meta[MetaKeys.Relationships], CultureInfo.InvariantCulture),
-            int.Parse(meta[MetaKeys.Documents], CultureInfo.InvariantCulture),
+            int.Parse(meta[StoreFile.MetaKeys.Entities], CultureInfo.InvariantCulture),
+            int.Parse(meta[StoreFile.MetaKeys.Relationships], CultureInfo.InvariantCulture),
+            int.Parse(meta[StoreFile.MetaKeys.Documents], CultureInfo.InvariantCulture),
             BackendName,
-            $"corpus {meta.GetValueOrDefault(MetaKeys.CorpusName)}, imported {meta.GetValueOrDefault(MetaKeys.ImportedAt)} ({_options.Path})",
-            meta.TryGetValue(MetaKeys.ImportedAt, out var importedAt) ? DateTimeOffset.Parse(importedAt, CultureInfo.InvariantCulture) : null);
+            $"corpus {meta.GetValueOrDefault(StoreFile.MetaKeys.CorpusName)}, imported {meta.GetValueOrDefault(StoreFile.MetaKeys.ImportedAt)}",
+            meta.TryGetValue(StoreFile.MetaKeys.ImportedAt, out var importedAt) ? DateTimeOffset.Parse(importedAt, CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>Builds the in-memory index (and checks it against the file) unless it is already loaded.</summary>
+    public async Task<string?> PrepareAsync(CancellationToken cancellationToken)
+    {
+        if ((await GetStatusAsync(cancellationToken).ConfigureAwait(false)).GraphVersion is null)
+        {
+            return null;
+        }
+
+        return await ReadAsync((state, _) => state.Version, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken) =>
@@ -134,42 +145,22 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                     return null;
                 }
 
-                var own = new List<(int Relationship, string Direction, int Other)>();
+                // Both sides of a relationship from the entity to itself come through; Core lists it once.
+                var own = new List<(int Relationship, bool Outgoing, int Other)>();
                 for (var slot = index.OutOffsets[e]; slot < index.OutOffsets[e + 1]; slot++)
                 {
-                    own.Add((index.OutRelationship[slot], "out", index.OutNeighbor[slot]));
+                    own.Add((index.OutRelationship[slot], true, index.OutNeighbor[slot]));
                 }
 
                 for (var slot = index.InOffsets[e]; slot < index.InOffsets[e + 1]; slot++)
                 {
-                    // A relationship from the entity to itself is listed once, as outgoing.
-                    if (index.InNeighbor[slot] != e)
-                    {
-                        own.Add((index.InRelationship[slot], "in", index.InNeighbor[slot]));
-                    }
+                    own.Add((index.InRelationship[slot], false, index.InNeighbor[slot]));
                 }
 
                 var views = hydrator.Relationships(own.Select(o => o.Relationship));
-                var byPredicate = new SortedDictionary<string, List<EntityRelationship>>(StringComparer.Ordinal);
-                foreach (var (r, direction, other) in own.OrderBy(o => o.Relationship))
-                {
-                    var type = index.TypeNames[index.RelationshipType[r]];
-                    if (!byPredicate.TryGetValue(type, out var list))
-                    {
-                        byPredicate[type] = list = [];
-                    }
-
-                    list.Add(new EntityRelationship(direction, state.Node(other), views[r]));
-                }
-
-                var citations = views.Values.SelectMany(v => v.Citations).Select(c => c.Id).Distinct(StringComparer.Ordinal).Count();
+                var (grouped, citations) = EntityRelationships.Group(
+                    own.Select(o => new EntityRelationship(EntityRelationships.Direction(o.Outgoing), state.Node(o.Other), views[o.Relationship])));
                 var (description, mentionCount, mentionedIn) = hydrator.EntityExtras(id);
-                var grouped = new Dictionary<string, IReadOnlyList<EntityRelationship>>(StringComparer.Ordinal);
-                foreach (var (type, list) in byPredicate)
-                {
-                    grouped[type] = list;
-                }
-
                 return new EntityDetail(
                     state.Version,
                     index.EntityIds[e],
@@ -189,10 +180,13 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             state => [.. state.Documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal)],
             cancellationToken);
 
-    public Task<DocumentDetail?> GetDocumentAsync(string id, CancellationToken cancellationToken) =>
-        ReadAsync(
-            (state, hydrator) => state.Documents.TryGetValue(id, out var summary) ? hydrator.Document(state, summary) : null,
+    public Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadAsync(
+            (state, hydrator) => state.Documents.TryGetValue(query.Id, out var summary) ? hydrator.Document(summary, query) : null,
             cancellationToken);
+    }
 
     public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync(
@@ -274,7 +268,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             var state = await GetStateAsync(cancellationToken).ConfigureAwait(false);
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = connection.BeginTransaction(deferred: true);
-            var version = ReadMeta(connection, transaction).GetValueOrDefault(MetaKeys.GraphVersion);
+            var version = StoreFile.ReadMeta(connection, transaction).GetValueOrDefault(StoreFile.MetaKeys.GraphVersion);
             if (version is null)
             {
                 _state = null;
@@ -315,7 +309,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = connection.BeginTransaction(deferred: true);
-            var state = LoadState(connection, transaction, cancellationToken) ?? throw new GraphStoreUnavailableException(EmptyMessage);
+            var state = StoreFile.LoadState(connection, transaction, cancellationToken) ?? throw new GraphStoreUnavailableException(EmptyMessage);
             _state = state;
             return state;
         }
@@ -363,136 +357,5 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    private static Dictionary<string, string> ReadMeta(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        using var command = SqliteCommands.Create(connection, transaction, "SELECT key, value FROM meta;");
-        using var reader = command.ExecuteReader();
-        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            meta[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return meta;
-    }
-
-    /// <summary>Every entity's aliases, in the order the corpus gives them.</summary>
-    private static Dictionary<string, List<string>> ReadAliases(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        using var command = SqliteCommands.Create(connection, transaction, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, ordinal;");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var owner = reader.GetString(0);
-            if (!aliases.TryGetValue(owner, out var list))
-            {
-                aliases[owner] = list = [];
-            }
-
-            list.Add(reader.GetString(1));
-        }
-
-        return aliases;
-    }
-
-    /// <summary>Builds the in-memory state from the file, streaming rows; null when the file holds no graph.</summary>
-    private static GraphState? LoadState(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        var meta = ReadMeta(connection, transaction);
-        if (!meta.TryGetValue(MetaKeys.GraphVersion, out var version))
-        {
-            return null;
-        }
-
-        var aliases = ReadAliases(connection, transaction);
-
-        var builder = new TraversalIndexBuilder(
-            int.Parse(meta[MetaKeys.Entities], CultureInfo.InvariantCulture),
-            int.Parse(meta[MetaKeys.Relationships], CultureInfo.InvariantCulture));
-        using (var command = SqliteCommands.Create(connection, transaction, "SELECT id, type, name FROM entities ORDER BY rowid;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var id = reader.GetString(0);
-                builder.AddEntity(id, Enum.Parse<EntityType>(reader.GetString(1)), reader.GetString(2), aliases.GetValueOrDefault(id) ?? []);
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        using (var command = SqliteCommands.Create(
-            connection,
-            transaction,
-            "SELECT id, type, start_id, end_id, since_day, until_day, confidence, corroboration, contested FROM relationships;"))
-        using (var reader = command.ExecuteReader())
-        {
-            var n = 0;
-            while (reader.Read())
-            {
-                if ((++n & 0xFFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                builder.AddRelationship(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    reader.GetInt32(4),
-                    reader.GetInt32(5),
-                    reader.GetDouble(6),
-                    reader.GetInt32(7),
-                    reader.GetInt64(8) != 0);
-            }
-        }
-
-        var predicates = new Dictionary<string, Predicate>(StringComparer.Ordinal);
-        using (var command = SqliteCommands.Create(connection, transaction, "SELECT type, phrase, built_in FROM predicates;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                predicates[reader.GetString(0)] = new Predicate(reader.GetString(0), reader.GetString(1), reader.GetInt64(2) != 0);
-            }
-        }
-
-        var documents = new Dictionary<string, DocumentSummary>(StringComparer.Ordinal);
-        using (var command = SqliteCommands.Create(
-            connection,
-            transaction,
-            "SELECT id, title, publisher, author, published, url, language, body_length FROM documents ORDER BY rowid;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                documents[reader.GetString(0)] = new DocumentSummary(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.NullableString(3),
-                    reader.NullableString(4),
-                    reader.NullableString(5),
-                    reader.NullableString(6),
-                    reader.GetInt32(7));
-            }
-        }
-
-        return new GraphState(version, builder.Build(), predicates, documents);
-    }
-
-    private static class MetaKeys
-    {
-        public const string GraphVersion = "graph_version";
-        public const string CorpusName = "corpus_name";
-        public const string ImportedAt = "imported_at";
-        public const string Entities = "entity_count";
-        public const string Relationships = "relationship_count";
-        public const string Documents = "document_count";
-        public const string Citations = "citation_count";
-        public const string Mentions = "mention_count";
     }
 }

@@ -39,9 +39,10 @@ internal static class SqliteSchema
     /// </summary>
     public static readonly (string Name, string Create)[] SecondaryIndexes =
     [
-        ("citations_by_document", "CREATE INDEX citations_by_document ON citations (document_id);"),
+        // A page of a document reads the spans that start in its range: (document, start) finds them without a scan.
+        ("citations_by_document", "CREATE INDEX citations_by_document ON citations (document_id, start_offset);"),
         ("relationship_citations_by_citation", "CREATE INDEX relationship_citations_by_citation ON relationship_citations (citation_id);"),
-        ("mentions_by_document", "CREATE INDEX mentions_by_document ON mentions (document_id);"),
+        ("mentions_by_document", "CREATE INDEX mentions_by_document ON mentions (document_id, start_offset);"),
         ("mentions_by_entity", "CREATE INDEX mentions_by_entity ON mentions (entity_id);"),
     ];
 
@@ -49,19 +50,24 @@ internal static class SqliteSchema
     public static readonly string[] ContentTables =
         ["meta", "predicates", "entities", "aliases", "documents", "relationships", "citations", "relationship_citations", "mentions"];
 
-    /// <summary>Creates the tables in a new file, accepts the current version, refuses a newer one.</summary>
+    /// <summary>
+    /// Creates the tables in a new file, accepts the current version (bringing its secondary indexes up to date), refuses
+    /// a newer one. A new file vacuums incrementally, so that space a replaced graph leaves is given back.
+    /// </summary>
     public static void Ensure(SqliteConnection connection, string path)
     {
-        using (var wal = connection.CreateCommand())
+        using (var pragmas = connection.CreateCommand())
         {
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
-            wal.ExecuteNonQuery();
+            // auto_vacuum takes effect only in a file without tables yet (or through VACUUM); it must precede them.
+            pragmas.CommandText = "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = WAL;";
+            pragmas.ExecuteNonQuery();
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
         var version = UserVersion(connection, transaction);
         if (version == Version)
         {
+            UpdateIndexes(connection, transaction);
             transaction.Commit();
             return;
         }
@@ -87,12 +93,41 @@ internal static class SqliteSchema
             $"the file {path} is not a GraphService store (schema version {version}); point the store at a new file");
     }
 
+    /// <summary>Whether the file gives freed pages back incrementally (a file written before this build does not until its first VACUUM).</summary>
+    public static bool VacuumsIncrementally(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA auto_vacuum;";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 2;
+    }
+
     public static int UserVersion(SqliteConnection connection, SqliteTransaction? transaction)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "PRAGMA user_version;";
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Rebuilds a secondary index whose definition changed since the file was written (index names and SQL are fixed above).</summary>
+    private static void UpdateIndexes(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        foreach (var (name, create) in SecondaryIndexes)
+        {
+            using var read = connection.CreateCommand();
+            read.Transaction = transaction;
+            read.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = $name;";
+            read.Parameters.AddWithValue("$name", name);
+            if (read.ExecuteScalar() is string sql && sql + ";" == create)
+            {
+                continue;
+            }
+
+            using var rebuild = connection.CreateCommand();
+            rebuild.Transaction = transaction;
+            rebuild.CommandText = $"DROP INDEX IF EXISTS {name}; {create}";
+            rebuild.ExecuteNonQuery();
+        }
     }
 
     private static bool HasTables(SqliteConnection connection, SqliteTransaction transaction)

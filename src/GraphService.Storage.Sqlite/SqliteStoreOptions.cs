@@ -6,6 +6,8 @@ namespace GraphService.Storage.Sqlite;
 /// <summary>Where the embedded store keeps its file, and how much work one path query may do.</summary>
 public sealed class SqliteStoreOptions
 {
+    public const string SectionName = "Sqlite";
+
     /// <summary>The SQLite database file; created (with its folder) on first use.</summary>
     [Required]
     public string Path { get; set; } = "";

@@ -177,6 +177,8 @@ public sealed class HostBehaviourTests
         public Task<GraphStatus> GetStatusAsync(CancellationToken cancellationToken) =>
             Task.FromResult(new GraphStatus(true, "unreliable-1", 1, 0, 0, "Unreliable"));
 
+        public Task<string?> PrepareAsync(CancellationToken cancellationToken) => Task.FromResult<string?>("unreliable-1");
+
         public async Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken)
         {
             switch (text)
@@ -206,7 +208,7 @@ public sealed class HostBehaviourTests
 
         public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<DocumentDetail?> GetDocumentAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
 

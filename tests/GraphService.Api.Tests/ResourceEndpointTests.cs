@@ -65,6 +65,7 @@ public sealed class ResourceEndpointTests(SampleCorpusApi api)
         {
             var document = await api.Server.GetJsonAsync<DocumentDetail>($"/api/documents/{summary.Id}");
             Assert.Equal(summary.Length, document.Text.Length);
+            Assert.Equal(new TextRange(0, summary.Length), document.Range);
             Assert.NotEmpty(document.Mentions);
             Assert.All(document.Mentions.Concat(document.Citations), s => Assert.Equal(document.Text[s.Start..s.End], s.Text));
         }

@@ -3,47 +3,119 @@ using GraphService.Core.Queries;
 using GraphService.Core.Store;
 using GraphService.Corpus;
 using GraphService.Hosting;
+using GraphService.Storage.Neo4j;
 using GraphService.Storage.Sqlite;
 using GraphService.Testing;
+using GraphService.Testing.Conformance;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace GraphService.Api.Tests;
 
-/// <summary>The start-up import waits out an unavailable store and gives up on anything else.</summary>
+/// <summary>
+/// The start-up import waits out an unavailable store, never ends the host on any other failure (readiness gives the
+/// reason, the store keeps its graph), and prepares the graph before readiness turns healthy.
+/// </summary>
 public sealed class StartupImportTests : IDisposable
 {
+    private static readonly CancellationToken None = CancellationToken.None;
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public async Task An_unavailable_store_is_retried_until_the_corpus_is_imported()
+    public async Task An_unavailable_store_is_retried_until_the_corpus_is_imported_and_prepared()
     {
         using var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("graph.db") });
-        var store = new StoreDownAtFirst(inner, unavailableCalls: 2, failure: null);
-        using var service = StartupImportOver(store);
+        var store = new FailingStore(inner, unavailableCalls: 2);
+        var (service, readiness) = StartupImportOver(store, RepositoryPaths.SampleCorpus);
+        using var _ = service;
 
-        await service.StartAsync(CancellationToken.None);
+        await service.StartAsync(None);
         await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, store.UnavailableAnswers);
-        var status = await inner.GetStatusAsync(CancellationToken.None);
+        var status = await inner.GetStatusAsync(None);
         Assert.True(status.Ready);
         Assert.StartsWith("sha256:", status.GraphVersion, StringComparison.Ordinal);
+        Assert.Equal(status.GraphVersion, readiness.PreparedVersion);
+        Assert.True((await readiness.CheckAsync(None)).Ready);
     }
 
     [Fact]
-    public async Task Any_other_failure_ends_the_import_with_its_exception_instead_of_retrying()
+    public async Task A_failure_such_as_rejected_credentials_does_not_end_the_host_and_readiness_says_why()
     {
         using var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("graph.db") });
-        var store = new StoreDownAtFirst(inner, unavailableCalls: 0, failure: new InvalidOperationException("credentials rejected"));
-        using var service = StartupImportOver(store);
+        var store = new FailingStore(inner, unavailableCalls: 0) { ReplaceFailure = new Neo4jAuthenticationException($"401 for user neo4j at {_dir.Path}") };
+        var (service, readiness) = StartupImportOver(store, RepositoryPaths.SampleCorpus);
+        using var _ = service;
 
-        await service.StartAsync(CancellationToken.None);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30)));
+        await service.StartAsync(None);
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal("credentials rejected", error.Message);
-        Assert.Equal(1, store.StatusCalls);
-        Assert.False((await inner.GetStatusAsync(CancellationToken.None)).Ready);
+        Assert.True(service.ExecuteTask.IsCompletedSuccessfully);
+        Assert.Equal(1, store.ReplaceCalls);
+        var answer = await readiness.CheckAsync(None);
+        Assert.False(answer.Ready);
+        Assert.Contains("Neo4j refused the credentials", answer.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(_dir.Path, answer.Description, StringComparison.Ordinal);
+        Assert.False((await inner.GetStatusAsync(None)).Ready);
+    }
+
+    [Fact]
+    public async Task A_failed_import_over_an_existing_graph_keeps_serving_that_graph()
+    {
+        using var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("graph.db") });
+        await inner.ReplaceGraphAsync(ConformanceGraph.Snapshot, None);
+        var store = new FailingStore(inner, unavailableCalls: 0) { ReplaceFailure = new InvalidDataException("the snapshot is inconsistent") };
+        var (service, readiness) = StartupImportOver(store, RepositoryPaths.SampleCorpus, ImportCondition.Always);
+        using var _ = service;
+
+        await service.StartAsync(None);
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var answer = await readiness.CheckAsync(None);
+        Assert.True(answer.Ready, answer.Description);
+        Assert.Contains("start-up import failed (InvalidDataException", answer.Description, StringComparison.Ordinal);
+        Assert.Equal(ConformanceGraph.Snapshot.Version, readiness.PreparedVersion);
+        Assert.Equal(ConformanceGraph.Snapshot.Version, (await inner.GetStatusAsync(None)).GraphVersion);
+    }
+
+    [Fact]
+    public async Task A_corpus_with_problems_leaves_the_store_empty_and_readiness_counts_the_problems()
+    {
+        using var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("graph.db") });
+        var emptyCorpus = Directory.CreateDirectory(_dir.File("not-a-corpus")).FullName;
+        var (service, readiness) = StartupImportOver(inner, emptyCorpus);
+        using var _ = service;
+
+        await service.StartAsync(None);
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(service.ExecuteTask.IsCompletedSuccessfully);
+        var answer = await readiness.CheckAsync(None);
+        Assert.False(answer.Ready);
+        Assert.Matches("holds no graph: the start-up import failed \\(the corpus has [1-9][0-9]* problem\\(s\\); they are in the log\\)", answer.Description);
+        Assert.DoesNotContain(_dir.Path, answer.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_import_the_graph_already_in_the_store_is_prepared_at_start()
+    {
+        var path = _dir.File("graph.db");
+        using (var writer = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
+        {
+            await writer.ReplaceGraphAsync(ConformanceGraph.Snapshot, None);
+        }
+
+        using var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        var (service, readiness) = StartupImportOver(inner, corpus: null);
+        using var _ = service;
+        Assert.Null(readiness.PreparedVersion);
+
+        await service.StartAsync(None);
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ConformanceGraph.Snapshot.Version, readiness.PreparedVersion);
+        Assert.True((await readiness.CheckAsync(None)).Ready);
     }
 
     public void Dispose()
@@ -52,29 +124,28 @@ public sealed class StartupImportTests : IDisposable
         _dir.Dispose();
     }
 
-    private static StartupImport StartupImportOver(IGraphStore store)
+    private static (StartupImport Service, GraphReadiness Readiness) StartupImportOver(IGraphStore store, string? corpus, ImportCondition when = ImportCondition.WhenEmpty)
     {
-        var options = Options.Create(new GraphOptions { ImportOnStart = RepositoryPaths.SampleCorpus });
+        var options = Options.Create(new GraphOptions { ImportOnStart = corpus, ImportWhen = when });
         var import = new CorpusImport(new CorpusImporter(), store, NullLogger<CorpusImport>.Instance);
-        return new StartupImport(options, store, import, NullLogger<StartupImport>.Instance);
+        var readiness = new GraphReadiness(store, NullLogger<GraphReadiness>.Instance);
+        return (new StartupImport(options, store, import, readiness, NullLogger<StartupImport>.Instance), readiness);
     }
 
-    /// <summary>A real store whose status first reports it unavailable (as a Neo4j server still starting does), or fails.</summary>
-    private sealed class StoreDownAtFirst(IGraphStore inner, int unavailableCalls, Exception? failure) : IGraphStore
+    /// <summary>A real store whose status first reports it unavailable (as a Neo4j server still starting does), and whose replace may fail.</summary>
+    private sealed class FailingStore(IGraphStore inner, int unavailableCalls) : IGraphStore
     {
-        public int StatusCalls { get; private set; }
+        private int _statusCalls;
+
+        public Exception? ReplaceFailure { get; init; }
 
         public int UnavailableAnswers { get; private set; }
 
+        public int ReplaceCalls { get; private set; }
+
         public Task<GraphStatus> GetStatusAsync(CancellationToken cancellationToken)
         {
-            StatusCalls++;
-            if (failure is not null)
-            {
-                throw failure;
-            }
-
-            if (StatusCalls <= unavailableCalls)
+            if (++_statusCalls <= unavailableCalls)
             {
                 UnavailableAnswers++;
                 throw new GraphStoreUnavailableException("not started yet", null, TimeSpan.FromMilliseconds(20));
@@ -83,7 +154,13 @@ public sealed class StartupImportTests : IDisposable
             return inner.GetStatusAsync(cancellationToken);
         }
 
-        public Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken) => inner.ReplaceGraphAsync(graph, cancellationToken);
+        public Task<string?> PrepareAsync(CancellationToken cancellationToken) => inner.PrepareAsync(cancellationToken);
+
+        public Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken)
+        {
+            ReplaceCalls++;
+            return ReplaceFailure is { } failure ? Task.FromException(failure) : inner.ReplaceGraphAsync(graph, cancellationToken);
+        }
 
         public Task<GraphSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken) => inner.ReadSnapshotAsync(cancellationToken);
 
@@ -99,7 +176,7 @@ public sealed class StartupImportTests : IDisposable
 
         public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) => inner.ListDocumentsAsync(cancellationToken);
 
-        public Task<DocumentDetail?> GetDocumentAsync(string id, CancellationToken cancellationToken) => inner.GetDocumentAsync(id, cancellationToken);
+        public Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken) => inner.GetDocumentAsync(query, cancellationToken);
 
         public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) => inner.GetCitationAsync(id, cancellationToken);
 

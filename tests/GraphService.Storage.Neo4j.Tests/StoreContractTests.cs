@@ -10,11 +10,22 @@ using Microsoft.Extensions.Options;
 
 namespace GraphService.Storage.Neo4j.Tests;
 
-/// <summary>The store over replayed Query API answers: the statements it sends, in order, and what it makes of the rows.</summary>
+/// <summary>
+/// The store over replayed Query API answers: the statements it sends and what it makes of the rows. Answers are given
+/// by statement name (<see cref="StatementReplay"/>); only the import's test pins the order of its requests, because
+/// there the order is the behaviour (schema first, then one transaction that sets the version last).
+/// </summary>
 public sealed class StoreContractTests
 {
     private static Neo4jGraphStore Store(ReplayHandler handler) =>
         new(QueryClientContractTests.Client(handler, retries: 0), Options.Create(new Neo4jOptions { Uri = new Uri("http://localhost:7474"), RetryAfter = TimeSpan.FromSeconds(7) }));
+
+    internal static Neo4jGraphStore Store(StatementReplay replay) =>
+        new(
+            new Neo4jQueryClient(
+                new HttpClient(replay) { BaseAddress = new Uri("http://localhost:7474/") },
+                Options.Create(new Neo4jOptions { Uri = new Uri("http://localhost:7474"), Retries = 0, RetryDelay = TimeSpan.Zero, RetryAfter = TimeSpan.FromSeconds(7) })),
+            Options.Create(new Neo4jOptions { Uri = new Uri("http://localhost:7474"), RetryAfter = TimeSpan.FromSeconds(7) }));
 
     private static string Statement(RecordedRequest r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("statement").GetString()!;
 
@@ -55,9 +66,9 @@ public sealed class StoreContractTests
     [Fact]
     public async Task Queries_on_a_database_without_a_graph_are_unavailable_with_a_retry_after()
     {
-        var handler = new ReplayHandler().Rows(["version", "corpusName"]);
+        var replay = new StatementReplay().On("graph-version", ["version", "corpusName"]);
 
-        var e = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => Store(handler).ResolveAsync("Khazali", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => Store(replay).ResolveAsync("Khazali", CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromSeconds(7), e.RetryAfter);
     }
@@ -65,11 +76,11 @@ public sealed class StoreContractTests
     [Fact]
     public async Task Replacing_with_the_version_already_loaded_sends_nothing_but_the_version_check()
     {
-        var handler = new ReplayHandler().Rows(["version", "corpusName"], [Typed.S("v-test-1"), Typed.S("sample")]);
+        var replay = new StatementReplay().On("graph-version", ["version", "corpusName"], [Typed.S("v-test-1"), Typed.S("sample")]);
 
-        await Store(handler).ReplaceGraphAsync(SampleGraph.Build(), CancellationToken.None);
+        await Store(replay).ReplaceGraphAsync(SampleGraph.Build(), CancellationToken.None);
 
-        Assert.Single(handler.Requests);
+        Assert.All(replay.Requests, r => Assert.Equal("graph-version", r.Name));
     }
 
     [Fact]
@@ -122,20 +133,20 @@ public sealed class StoreContractTests
             "5:x:" + id, start, end, type, ("id", Typed.S(id)), ("confidence", Typed.F(confidence)), ("corroboration", Typed.I(corroboration)), ("contested", Typed.B(false)), ("since", Typed.Null), ("until", Typed.Null));
         var weak = Typed.Path(qais, Rel("r-b", "4:x:1", "4:x:3", "MEMBER_OF", 1, 0.5), aah, Rel("r-c", "4:x:2", "4:x:3", "MEMBER_OF", 1, 0.5), hadi);
         var strong = Typed.Path(qais, Rel("r-z", "4:x:1", "4:x:3", "LEADS", 3, 0.9), aah, Rel("r-y", "4:x:3", "4:x:2", "MEMBER_OF", 2, 0.8), hadi);
-        string Claim(string id, string type, string start, string end) =>
-            $"[{Typed.S(id)},{Typed.S(type)},{Typed.S(type.ToLowerInvariant())},{Typed.S(start)},{Typed.S(end)},{Typed.F(0.9)},{Typed.I(3)},{Typed.B(false)},{Typed.Null},{Typed.Null},{Typed.L(Typed.M(("id", Typed.S("cit-" + id)), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("T")), ("publisher", Typed.S("P")), ("published", Typed.S("2015")), ("url", Typed.Null)))}]";
-        var handler = new ReplayHandler()
-            .Rows(["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
-            .Rows(["type", "phrase", "builtIn"], [Typed.S("LEADS"), Typed.S("leads"), Typed.B(true)], [Typed.S("MEMBER_OF"), Typed.S("is a member of"), Typed.B(true)])
-            .Rows(["id", "name", "type", "aliases"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person"), Typed.L()])
-            .Rows(["id", "name", "type"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person")])
-            .Rows(["id", "name", "type"], [Typed.S("hadi-al-ameri"), Typed.S("Hadi al-Ameri"), Typed.S("Person")])
-            .Rows(["p"])
-            .Rows(["p"], [weak], [strong])
-            .Answer(HttpStatusCode.Accepted, "{\"data\":{\"fields\":[\"id\",\"type\",\"phrase\",\"startId\",\"endId\",\"confidence\",\"corroboration\",\"contested\",\"since\",\"until\",\"citations\"],\"values\":[" + Claim("r-y", "MEMBER_OF", "aah", "hadi-al-ameri") + "," + Claim("r-z", "LEADS", "qais-al-khazali", "aah") + "]}}");
+        string[] Claim(string id, string type, string start, string end) =>
+            [Typed.S(id), Typed.S(type), Typed.S(type.ToLowerInvariant()), Typed.S(start), Typed.S(end), Typed.F(0.9), Typed.I(3), Typed.B(false), Typed.Null, Typed.Null, Typed.L(Typed.M(("id", Typed.S("cit-" + id)), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("T")), ("publisher", Typed.S("P")), ("published", Typed.S("2015")), ("url", Typed.Null)))];
+        var replay = new StatementReplay()
+            .On("graph-version", ["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
+            .On("snapshot-predicates", ["type", "phrase", "builtIn"], [Typed.S("LEADS"), Typed.S("leads"), Typed.B(true)], [Typed.S("MEMBER_OF"), Typed.S("is a member of"), Typed.B(true)])
+            .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person"), Typed.L()])
+            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person")])
+            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("hadi-al-ameri"), Typed.S("Hadi al-Ameri"), Typed.S("Person")])
+            .On("paths-of-length", ["p"])
+            .On("paths-of-length", ["p"], [weak], [strong])
+            .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"], Claim("r-y", "MEMBER_OF", "aah", "hadi-al-ameri"), Claim("r-z", "LEADS", "qais-al-khazali", "aah"));
         var query = new PathQuery("qais-al-khazali", "hadi-al-ameri") { K = 1, MaxHops = 3, Types = new HashSet<string> { "MEMBER_OF", "LEADS" }, Direction = TraversalDirection.Out, AsOf = new DateOnly(2015, 6, 1) };
 
-        var result = await Store(handler).FindPathsAsync(query, CancellationToken.None);
+        var result = await Store(replay).FindPathsAsync(query, CancellationToken.None);
 
         Assert.NotNull(result);
         var path = Assert.Single(result.Paths);
@@ -144,30 +155,30 @@ public sealed class StoreContractTests
         Assert.Equal("cit-r-z", Assert.Single(path.Relationships[0].Citations).Id);
         Assert.False(result.Truncated);
         Assert.Equal("v-1", result.GraphVersion);
-        var pathRequests = handler.Requests.Skip(5).Take(2).ToList();
-        Assert.Contains("(()-[r:LEADS|MEMBER_OF WHERE", Statement(pathRequests[0]), StringComparison.Ordinal);
-        Assert.Contains("]->(x:Entity", Statement(pathRequests[0]), StringComparison.Ordinal);
-        Assert.Contains("){1}", Statement(pathRequests[0]), StringComparison.Ordinal);
-        Assert.Contains("){2}", Statement(pathRequests[1]), StringComparison.Ordinal);
-        Assert.Equal("2015-06-01", Parameter(pathRequests[0], "asOf").GetProperty("_value").GetString());
-        Assert.Equal("5001", Parameter(pathRequests[0], "limit").GetProperty("_value").GetString());
-        Assert.Equal(8, handler.Requests.Count);
+        // Lengths 1 and 2 were searched (k = 1 was met at 2, so not 3), with the whitelisted types and the direction.
+        var pathRequests = replay.Named("paths-of-length").ToList();
+        Assert.Equal(["){1}", "){2}"], pathRequests.Select(r => r.Statement.Contains("){1}", StringComparison.Ordinal) ? "){1}" : r.Statement.Contains("){2}", StringComparison.Ordinal) ? "){2}" : "other"));
+        Assert.All(pathRequests, r => Assert.Contains("(()-[r:LEADS|MEMBER_OF WHERE", r.Statement, StringComparison.Ordinal));
+        Assert.All(pathRequests, r => Assert.Contains("]->(x:Entity", r.Statement, StringComparison.Ordinal));
+        Assert.All(pathRequests, r => Assert.Equal(("2015-06-01", 5001L), (r.Text("asOf"), r.Integer("limit"))));
+        Assert.Equal(["r-y", "r-z"], replay.Named("claims-by-ids").Single().Parameters.GetProperty("ids").GetProperty("_value").EnumerateArray().Select(v => v.GetProperty("_value").GetString()));
     }
 
     [Fact]
     public async Task A_relationship_type_outside_the_graphs_vocabulary_never_reaches_neo4j()
     {
-        var handler = new ReplayHandler()
-            .Rows(["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
-            .Rows(["type", "phrase", "builtIn"])
-            .Rows(["id", "name", "type", "aliases"])
-            .Rows(["id", "name", "type"], [Typed.S("a"), Typed.S("A"), Typed.S("Person")])
-            .Rows(["id", "name", "type"], [Typed.S("b"), Typed.S("B"), Typed.S("Person")]);
+        var replay = new StatementReplay()
+            .On("graph-version", ["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
+            .On("snapshot-predicates", ["type", "phrase", "builtIn"])
+            .On("name-table", ["id", "name", "type", "aliases"])
+            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("a"), Typed.S("A"), Typed.S("Person")])
+            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("b"), Typed.S("B"), Typed.S("Person")]);
         var query = new PathQuery("a", "b") { Types = new HashSet<string> { "LEADS]->() DETACH DELETE (x" } };
 
-        await Assert.ThrowsAsync<ArgumentException>(() => Store(handler).FindPathsAsync(query, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store(replay).FindPathsAsync(query, CancellationToken.None));
 
-        Assert.DoesNotContain(handler.Requests, r => Statement(r).Contains("DETACH", StringComparison.Ordinal));
+        Assert.DoesNotContain(replay.Requests, r => r.Statement.Contains("DETACH", StringComparison.Ordinal));
+        Assert.Empty(replay.Named("paths-of-length"));
     }
 
     [Fact]

@@ -162,12 +162,21 @@ public sealed class SqliteGraphStoreTests : IDisposable
         var v2 = WithRivalry(Build("rivalry-v2"), confidence: 0.22);
         await store.ReplaceGraphAsync(v1, None);
         using var stop = new CancellationTokenSource();
+        var reads = 0;
 
         var writer = Task.Run(async () =>
         {
             for (var i = 0; i < 20; i++)
             {
                 await store.ReplaceGraphAsync(i % 2 == 0 ? v2 : v1, None);
+
+                // Let the reader finish a read that began after this replacement, so both versions are read while the
+                // writer keeps switching; bounded, so a reader that stopped cannot hang the test.
+                var before = Volatile.Read(ref reads);
+                for (var wait = 0; wait < 2_000 && Volatile.Read(ref reads) < before + 2; wait++)
+                {
+                    await Task.Delay(1);
+                }
             }
 
             await stop.CancelAsync();
@@ -181,10 +190,100 @@ public sealed class SqliteGraphStoreTests : IDisposable
             Assert.Equal(expected, r.Confidence);
             Assert.All(r.Citations, c => Assert.EndsWith($"[{expected}]", c.Quote, StringComparison.Ordinal));
             observed.Add(result.GraphVersion);
+            Interlocked.Increment(ref reads);
         }
 
         await writer;
-        Assert.NotEmpty(observed);
+        Assert.Equal(["rivalry-v1", "rivalry-v2"], observed.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task After_a_large_graph_is_replaced_by_a_small_one_the_file_shrinks(bool writtenByThisBuild)
+    {
+        var path = _folder.File("shrink.db");
+        var store = Open("shrink.db");
+        var padding = new string('x', 4_000_000);
+        var large = Build("conformance-large") with
+        {
+            Documents = [.. Snapshot.Documents.Select(d => d.Id == GammaDocument ? d with { Body = d.Body + padding } : d)],
+        };
+        await store.ReplaceGraphAsync(large, None);
+        if (!writtenByThisBuild)
+        {
+            // A file from before incremental vacuum: the first replace converts it with one VACUUM.
+            using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA auto_vacuum = NONE; VACUUM; PRAGMA wal_checkpoint(TRUNCATE);";
+            command.ExecuteNonQuery();
+        }
+
+        var before = new FileInfo(path).Length;
+
+        await store.ReplaceGraphAsync(Snapshot, None);
+
+        var after = new FileInfo(path).Length;
+        Assert.True(before > 4_000_000, $"the large graph took {before} bytes");
+        Assert.True(after < 1_000_000, $"the file is {after} bytes after the replacement (was {before})");
+        await AssertHoldsTheConformanceGraph(store);
+        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var integrity = check.CreateCommand();
+        integrity.CommandText = "PRAGMA integrity_check;";
+        Assert.Equal("ok", integrity.ExecuteScalar());
+        integrity.CommandText = "PRAGMA auto_vacuum;";
+        Assert.Equal(2L, integrity.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Health_details_of_the_store_name_no_file_path()
+    {
+        var store = Open("graph.db");
+        var empty = await store.GetStatusAsync(None);
+        await store.ReplaceGraphAsync(Snapshot, None);
+        var loaded = await store.GetStatusAsync(None);
+
+        Assert.DoesNotContain(_folder.Path, empty.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(_folder.Path, loaded.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preparing_builds_the_index_for_the_graph_in_the_file_and_says_which()
+    {
+        var path = _folder.File("graph.db");
+        Assert.Null(await Open("graph.db").PrepareAsync(None));
+        using (var writer = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
+        {
+            await writer.ReplaceGraphAsync(Snapshot, None);
+        }
+
+        var reader = Open("graph.db");
+
+        Assert.Equal(Snapshot.Version, await reader.PrepareAsync(None));
+        Assert.Equal(Snapshot.Version, await reader.PrepareAsync(None));
+    }
+
+    [Fact]
+    public async Task A_span_outside_its_document_is_refused_as_corrupt_data()
+    {
+        var path = _folder.File("corrupt.db");
+        var store = Open("corrupt.db");
+        await store.ReplaceGraphAsync(Snapshot, None);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE citations SET end_offset = 1000000 WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", SharedCitation);
+            command.ExecuteNonQuery();
+        }
+
+        var failure = await Assert.ThrowsAsync<InvalidDataException>(() => store.GetDocumentAsync(new DocumentQuery(AlphaDocument), None));
+
+        Assert.Contains($"citation {SharedCitation}", failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{AlphaDocument}'", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

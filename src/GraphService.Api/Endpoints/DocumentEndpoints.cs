@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GraphService.Api.Endpoints;
 
-/// <summary>/api/documents — the imported sources: metadata, text, and the mention and citation spans that point into it.</summary>
+/// <summary>
+/// /api/documents — the imported sources: metadata, and the text in pages with the mention and citation spans that
+/// start in each page.
+/// </summary>
 public static class DocumentEndpoints
 {
-    private const int SuggestionCount = 5;
-
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/documents").WithTags("Documents");
@@ -21,8 +22,14 @@ public static class DocumentEndpoints
 
         group.MapGet("/{id}", GetDocument)
             .WithName("GetDocument")
-            .WithSummary("One document: metadata, full text, mention spans and citation spans (UTF-16 offsets into text)")
-            .WithMetadata(DocumentRoute.Catalog);
+            .WithSummary("One page of a document: metadata, the text of a range, and the mention and citation spans that start in it")
+            .WithDescription(
+                "Offsets and lengths count UTF-16 code units, as JavaScript strings do. document.length is the length of the whole " +
+                "text and range says which part this answer holds; to read on, ask again with offset = range.offset + range.length " +
+                "until it reaches document.length. Each span is listed on the page where it starts (its offsets are offsets into " +
+                "the whole document, and its text is whole even when it runs past the page). At most mentionLimit mentions are " +
+                "listed; moreMentions says the range holds more (ask for a shorter range, or mentionLimit=0 for none).")
+            .WithMetadata(DocumentRequest.Catalog);
 
         return group;
     }
@@ -30,29 +37,47 @@ public static class DocumentEndpoints
     public static async Task<Ok<IReadOnlyList<DocumentSummary>>> ListDocuments(IGraphStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ListDocumentsAsync(cancellationToken));
 
-    public static async Task<Results<Ok<DocumentDetail>, NotFound<ProblemDetails>>> GetDocument(
-        string id, IGraphStore store, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DocumentDetail>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> GetDocument(
+        string id, [AsParameters] DocumentRequest request, GraphQueries queries, HttpContext http, CancellationToken cancellationToken)
     {
-        if (await store.GetDocumentAsync(id, cancellationToken) is { } document)
+        var reader = new QueryReader();
+        var query = new DocumentQuery(id)
         {
-            return TypedResults.Ok(document);
+            Offset = reader.Integer(QueryLimits.DocumentOffset, request.Offset),
+            Length = reader.Integer(QueryLimits.DocumentLength, request.Length),
+            MentionLimit = reader.Integer(QueryLimits.DocumentMentionLimit, request.MentionLimit),
+        };
+        if (reader.HasErrors)
+        {
+            return TypedResults.BadRequest(Problems.InvalidParameters(http, reader.Errors));
         }
 
-        var documents = await store.ListDocumentsAsync(cancellationToken);
-        return TypedResults.NotFound(Problems.UnknownDocument(http, id, ClosestDocuments(id, documents)));
-    }
-
-    /// <summary>The documents whose id or title is closest to what was asked for, for "did you mean".</summary>
-    internal static IReadOnlyList<DocumentSummary> ClosestDocuments(string asked, IReadOnlyList<DocumentSummary> documents)
-    {
-        return NameSimilarity.Closest(asked, documents, d => [d.Id, d.Title], d => d.Id, SuggestionCount);
+        return await queries.DocumentAsync(query, cancellationToken) switch
+        {
+            QueryOutcome<DocumentDetail>.Ok ok => TypedResults.Ok(ok.Value),
+            QueryOutcome<DocumentDetail>.Invalid invalid => TypedResults.BadRequest(Problems.InvalidParameters(http, invalid.Errors)),
+            QueryOutcome<DocumentDetail>.UnknownDocument unknown => TypedResults.NotFound(Problems.UnknownDocument(http, unknown.Id, unknown.Suggestions)),
+            var other => throw new InvalidOperationException($"A document query cannot end {other.GetType().Name}"),
+        };
     }
 }
 
-/// <summary>The route parameter of /api/documents/{id}.</summary>
-public static class DocumentRoute
+/// <summary>The route parameter and query string of GET /api/documents/{id}.</summary>
+public sealed class DocumentRequest
 {
     public static ParameterCatalog Catalog { get; } = new([
         new QueryParameter("id", "a document id, as listed by /api/documents or cited by a relationship (citations[].documentId)") { Required = true },
+        QueryParameter.Integer(QueryLimits.DocumentOffset, "where the page starts in the text (UTF-16 code units); must fall inside the text"),
+        QueryParameter.Integer(QueryLimits.DocumentLength, "how much text the page holds (UTF-16 code units; cut at the end of the document)"),
+        QueryParameter.Integer(QueryLimits.DocumentMentionLimit, "the most mention spans the page lists, in document order; 0 lists none"),
     ]);
+
+    [FromQuery(Name = "offset")]
+    public string? Offset { get; init; }
+
+    [FromQuery(Name = "length")]
+    public string? Length { get; init; }
+
+    [FromQuery(Name = "mentionLimit")]
+    public string? MentionLimit { get; init; }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace GraphService.Api.Endpoints;
 
 /// <summary>
-/// /health/live (the process answers) and /health/ready (the store has a graph loaded), for orchestrators and load
+/// /health/live (the process answers) and /health/ready (the store has a graph, prepared), for orchestrators and load
 /// balancers. Both run ASP.NET Core's health checks; neither is rate limited or cached.
 /// </summary>
 public static class HealthEndpoints
@@ -22,7 +22,7 @@ public static class HealthEndpoints
 
         group.MapGet("/ready", Ready)
             .WithName("Ready")
-            .WithSummary("200 once the store holds a graph; 503 problem+json (with Retry-After) until then or while the store is unreachable")
+            .WithSummary("200 once the store holds a graph and has prepared it (index built); 503 problem+json (with Retry-After) until then, while the store is unreachable, or when a start-up import failed and there is no graph to serve")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return group;
@@ -53,12 +53,18 @@ public static class HealthEndpoints
     }
 }
 
-/// <summary>The body of a health answer: the overall status and each check's.</summary>
+/// <summary>
+/// The body of a health answer: the overall status and each check's. A check that threw is described by the kind of
+/// failure only: an exception's message may name a file or a server (the health check service logs it in full).
+/// </summary>
 public sealed record HealthAnswer(string Status, IReadOnlyList<HealthCheckAnswer> Checks)
 {
     public static HealthAnswer From(HealthReport report) => new(
         report.Status.ToString(),
-        [.. report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new HealthCheckAnswer(e.Key, e.Value.Status.ToString(), e.Value.Description))]);
+        [.. report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new HealthCheckAnswer(e.Key, e.Value.Status.ToString(), Describe(e.Value)))]);
+
+    private static string? Describe(HealthReportEntry entry) =>
+        entry.Exception is { } e ? $"the check failed ({e.GetType().Name}); the details are in the log" : entry.Description;
 }
 
 public sealed record HealthCheckAnswer(string Name, string Status, string? Description);

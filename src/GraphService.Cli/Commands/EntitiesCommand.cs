@@ -19,6 +19,7 @@ public static class EntitiesCommand
         command.SetAction(async (result, ct) =>
         {
             await using var sp = services(result);
+            await sp.GetRequiredService<Core.Store.IGraphStore>().PrepareAsync(ct).ConfigureAwait(false);
             var outcome = await sp.GetRequiredService<GraphQueries>().SearchAsync(
                 new EntitySearch(result.GetValue(search)) { Type = result.GetValue(type), Limit = result.GetValue(limit) }, ct).ConfigureAwait(false);
             if (await QueryOutcomes.ReportFailureAsync(console, outcome).ConfigureAwait(false) is int failure)

@@ -25,6 +25,7 @@ public static class NeighborsCommand
             }
 
             await using var sp = services(result);
+            await sp.GetRequiredService<Core.Store.IGraphStore>().PrepareAsync(ct).ConfigureAwait(false);
             var outcome = await sp.GetRequiredService<GraphQueries>().NeighborhoodAsync(
                 result.GetValue(entity)!,
                 id => new NeighborhoodQuery(id) { Depth = result.GetValue(depth), Limit = result.GetValue(limit), Types = GraphQueries.List(result.GetValue(types)) },

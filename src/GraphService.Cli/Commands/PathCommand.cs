@@ -48,6 +48,7 @@ public static class PathCommand
             }
 
             await using var sp = services(result);
+            await sp.GetRequiredService<Core.Store.IGraphStore>().PrepareAsync(ct).ConfigureAwait(false);
             var outcome = await sp.GetRequiredService<GraphQueries>().PathsAsync(
                 result.GetValue(from)!,
                 result.GetValue(to)!,

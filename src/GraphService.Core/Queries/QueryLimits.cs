@@ -9,6 +9,15 @@ public static class QueryLimits
     public static readonly IntRange NeighborhoodLimit = new("limit", 1, 500, 50);
     public static readonly IntRange SearchLimit = new("limit", 1, 100, 20);
 
+    /// <summary>Where a page of a document's text starts (UTF-16 code units).</summary>
+    public static readonly IntRange DocumentOffset = new("offset", 0, int.MaxValue, 0);
+
+    /// <summary>How much of a document's text one page holds (UTF-16 code units); the default holds a long article whole.</summary>
+    public static readonly IntRange DocumentLength = new("length", 1, 200_000, 50_000);
+
+    /// <summary>How many mention spans one page of a document lists; 0 asks for none (the answer still says whether there are any).</summary>
+    public static readonly IntRange DocumentMentionLimit = new("mentionLimit", 0, 5_000, 1_000);
+
     /// <summary>
     /// How many search steps one path query may take before it stops and reports that it stopped early.
     /// Bounds the work a query can do around hubs on a large graph.

@@ -11,4 +11,7 @@ public abstract record QueryOutcome<T>
     public sealed record Invalid(IReadOnlyList<ParameterError> Errors) : QueryOutcome<T>;
 
     public sealed record Unresolved(Resolution Resolution, string Parameter) : QueryOutcome<T>;
+
+    /// <summary>No document has the id; the documents whose id or title is closest are offered.</summary>
+    public sealed record UnknownDocument(string Id, IReadOnlyList<DocumentSummary> Suggestions) : QueryOutcome<T>;
 }

@@ -87,12 +87,22 @@ public sealed record DocumentSummary(
 /// <summary>A span of a document's text: a mention of an entity or a cited passage.</summary>
 public sealed record DocumentSpan(int Start, int End, string Kind, string RefId, string Text);
 
-/// <summary>A document with its text and the spans that point into it.</summary>
+/// <summary>The part of a document's text an answer holds: where it starts and how long it is, in UTF-16 code units.</summary>
+public sealed record TextRange(int Offset, int Length);
+
+/// <summary>
+/// One page of a document: its bibliographic data (<see cref="DocumentSummary.Length"/> is the length of the whole text),
+/// the range of the text this page holds and that text, and the spans that start within the range (their offsets are
+/// offsets into the whole document; a span may run past the end of the page). Mentions are capped per page:
+/// <see cref="MoreMentions"/> says that the range holds more than were returned.
+/// </summary>
 public sealed record DocumentDetail(
     string GraphVersion,
     DocumentSummary Document,
+    TextRange Range,
     string Text,
     IReadOnlyList<DocumentSpan> Mentions,
+    bool MoreMentions,
     IReadOnlyList<DocumentSpan> Citations);
 
 /// <summary>A citation with the relationships it supports or disputes.</summary>

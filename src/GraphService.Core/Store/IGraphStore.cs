@@ -5,7 +5,8 @@ namespace GraphService.Core.Store;
 
 /// <summary>
 /// What a store holds right now. <see cref="GraphVersion"/> is null while the store is empty; <see cref="ImportedAt"/> is when
-/// the graph now held was written (HTTP hosts send it as Last-Modified).
+/// the graph now held was written (HTTP hosts send it as Last-Modified). <see cref="Detail"/> is for operators' logs and the
+/// CLI; health answers do not repeat it.
 /// </summary>
 public sealed record GraphStatus(bool Ready, string? GraphVersion, int Entities, int Relationships, int Documents, string Backend, string? Detail = null, DateTimeOffset? ImportedAt = null);
 
@@ -18,6 +19,13 @@ public sealed record GraphStatus(bool Ready, string? GraphVersion, int Entities,
 public interface IGraphStore
 {
     Task<GraphStatus> GetStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Loads whatever the first query would otherwise load (the embedded store's traversal index, Neo4j's name table), so
+    /// that the first query after it is as fast as the rest. Returns the graph version now prepared, or null when the store
+    /// holds no graph. Hosts call it before they report ready.
+    /// </summary>
+    Task<string?> PrepareAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces the whole graph with <paramref name="graph"/> atomically: a reader sees the old graph or the new one,
@@ -41,7 +49,8 @@ public interface IGraphStore
 
     Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken);
 
-    Task<DocumentDetail?> GetDocumentAsync(string id, CancellationToken cancellationToken);
+    /// <summary>One page of a document, cut as <see cref="DocumentPaging"/> says; null when no document has the id.</summary>
+    Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken);
 
     Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken);
 

@@ -9,8 +9,8 @@ public sealed record IndexedNeighborhood(int Center, IReadOnlyList<int> Nodes, I
 /// <summary>
 /// Breadth-first exploration of a <see cref="NeighborhoodQuery"/>: layer by layer up to Depth, following relationships of
 /// the admitted types either way. The node limit counts the centre. When a layer offers more entities than there is room
-/// for, the strongest are kept — by the <see cref="EvidenceStrength"/> of the best relationship joining the entity to the
-/// layer before, then by id (ordinal) — and the result is marked truncated. The relationships returned are every
+/// for, <see cref="NeighborhoodCut"/> decides which are kept (by the <see cref="EvidenceStrength"/> of the best relationship
+/// joining the entity to the layer before, then by id) and the result is marked truncated. The relationships returned are every
 /// relationship of an admitted type whose two ends were both kept, in id order.
 /// </summary>
 public sealed class NeighborhoodExplorer(TraversalIndex index)
@@ -67,9 +67,10 @@ public sealed class NeighborhoodExplorer(TraversalIndex index)
                     }
                 }
 
-                var room = Math.Max(0, query.Limit - nodes.Count);
-                truncated |= candidates.Count > room;
-                var layer = Strongest(candidates, best, room);
+                // Entity indices follow ordinal id order, so comparing indices breaks ties by id.
+                var cut = NeighborhoodCut.Keep(candidates, v => best[v], NeighborhoodCut.Room(query.Limit, nodes.Count), Comparer<int>.Default);
+                truncated |= cut.Truncated;
+                var layer = cut.Kept.ToList();
                 foreach (var v in layer)
                 {
                     mark[v] = Kept;
@@ -100,40 +101,5 @@ public sealed class NeighborhoodExplorer(TraversalIndex index)
             ArrayPool<int>.Shared.Return(mark);
             ArrayPool<EvidenceStrength>.Shared.Return(best);
         }
-    }
-
-    /// <summary>The <paramref name="count"/> strongest candidates, strongest first, ties by id; without sorting them all.</summary>
-    private List<int> Strongest(List<int> candidates, EvidenceStrength[] best, int count)
-    {
-        var order = Comparer<(EvidenceStrength Strength, int Entity)>.Create((a, b) =>
-        {
-            var c = b.Strength.CompareTo(a.Strength);
-            // Entity indices follow ordinal id order.
-            return c != 0 ? c : a.Entity.CompareTo(b.Entity);
-        });
-
-        // A bounded heap whose root is the weakest kept candidate (the priority queue dequeues the "largest" in order).
-        var kept = new PriorityQueue<int, (EvidenceStrength, int)>(Comparer<(EvidenceStrength, int)>.Create((a, b) => order.Compare(b, a)));
-        foreach (var entity in candidates)
-        {
-            var strength = best[entity];
-            if (kept.Count < count)
-            {
-                kept.Enqueue(entity, (strength, entity));
-            }
-            else if (count > 0 && kept.TryPeek(out _, out var weakest) && order.Compare((strength, entity), weakest) < 0)
-            {
-                kept.EnqueueDequeue(entity, (strength, entity));
-            }
-        }
-
-        var layer = new List<(EvidenceStrength, int)>(kept.Count);
-        while (kept.TryDequeue(out _, out var key))
-        {
-            layer.Add(key);
-        }
-
-        layer.Sort(order);
-        return [.. layer.Select(k => k.Item2)];
     }
 }

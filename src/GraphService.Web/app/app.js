@@ -2,8 +2,8 @@
 // nodes, attribute values), never parsed as HTML.
 import { pieces } from './spans.js';
 import {
-  citationSource, copyFormats, describeProblem, documentHash, formatUrl, isMediaType, neighborhoodGraph, neighborhoodUrl,
-  parseDocumentHash, pathGraph, pathSteps, pathsUrl, suggestionText,
+  citationSource, copyFormats, describeProblem, documentHash, documentPageUrl, DOCUMENT_PAGE_LENGTH, formatUrl, isMediaType,
+  neighborhoodGraph, neighborhoodUrl, pageLabel, pageStart, parseDocumentHash, pathGraph, pathSteps, pathsUrl, suggestionText,
 } from './model.js';
 
 const $ = (id) => document.getElementById(id);
@@ -376,16 +376,28 @@ function showEvidence(r) {
   $('evidence-title').focus({ preventScroll: true });
 }
 
-async function openDocument(documentId, citationId) {
+// Opens a document one page at a time: at the page where the cited quote starts, else at `offset` (default the start).
+async function openDocument(documentId, citationId, offset) {
   setStatus('Loading document…');
-  const detail = await request(`/api/documents/${encodeURIComponent(documentId)}`);
+  let start = offset ?? 0;
+  if (offset === undefined && citationId) {
+    const cited = await request(`/api/citations/${encodeURIComponent(citationId)}`).catch((e) => {
+      if (e instanceof ProblemError) return null; // an unknown quote is reported below, with the document shown
+      throw e;
+    });
+    if (cited?.citation.documentId === documentId) start = pageStart(cited.citation.start);
+  }
+  const detail = await request(documentPageUrl(documentId, start));
   showVersion(detail.graphVersion);
   const d = detail.document;
   $('document').hidden = false;
   $('document-title').textContent = d.title;
   $('document-meta').textContent = [d.publisher, d.author, d.published ?? 'undated', d.url].filter(Boolean).join(' · ');
+  showDocumentPages(documentId, citationId, detail);
+  // Span offsets count from the start of the document; the page's text starts at range.offset.
+  const local = (s) => ({ ...s, start: s.start - detail.range.offset, end: s.end - detail.range.offset });
   const quote = citationId ? (detail.citations ?? []).find((s) => s.refId === citationId) : null;
-  const spans = [...(detail.mentions ?? []), ...(quote ? [{ ...quote, kind: 'quote' }] : [])];
+  const spans = [...(detail.mentions ?? []).map(local), ...(quote ? [{ ...local(quote), kind: 'quote' }] : [])];
   // The quote is one <mark> (mentions inside it stay spans), so that it reads and highlights as one passage.
   let quoteMark = null;
   const nodes = [];
@@ -403,17 +415,34 @@ async function openDocument(documentId, citationId) {
     }
   }
   $('document-text').replaceChildren(...nodes);
-  const missing = citationId && !quote ? ` (the quote ${citationId} is not in this document)` : '';
-  setStatus(`Showing ${d.title}${missing}`);
+  const missing = citationId && !quote && offset === undefined ? ` (the quote ${citationId} is not in this document)` : '';
+  const unmarked = detail.moreMentions ? ' (this page has more mentions than are marked)' : '';
+  setStatus(`Showing ${d.title}${missing}${unmarked}`);
   $('document').scrollIntoView({ block: 'start' });
+  const box = $('document-text');
   if (quoteMark) {
     // Scroll inside the text box only, so the document's heading stays in view.
-    const box = $('document-text');
     box.scrollTop = Math.max(0, quoteMark.offsetTop - box.clientHeight / 3);
     quoteMark.focus({ preventScroll: true });
   } else {
+    box.scrollTop = 0;
     $('document-title').focus({ preventScroll: true });
   }
+}
+
+// The pager under a long document: which characters are shown, and the pages before and after.
+function showDocumentPages(documentId, citationId, detail) {
+  const { range } = detail;
+  const total = detail.document.length;
+  const label = pageLabel(range, total);
+  $('document-pages').hidden = label === null;
+  $('document-page').textContent = label ?? '';
+  const previous = $('document-previous');
+  const next = $('document-next');
+  previous.disabled = range.offset === 0;
+  next.disabled = range.offset + range.length >= total;
+  previous.onclick = guarded(() => openDocument(documentId, citationId, pageStart(Math.max(0, range.offset - DOCUMENT_PAGE_LENGTH))));
+  next.onclick = guarded(() => openDocument(documentId, citationId, range.offset + range.length));
 }
 
 function followHash() {

@@ -100,3 +100,24 @@ export function parseDocumentHash(hash) {
   const documentId = params.get('document');
   return documentId ? { documentId, citationId: params.get('quote') } : null;
 }
+
+/** How much of a document (UTF-16 code units, as JavaScript strings count) the document view asks for at a time. */
+export const DOCUMENT_PAGE_LENGTH = 20000;
+
+/** The API address of the page of a document that starts at offset. */
+export function documentPageUrl(documentId, offset, length = DOCUMENT_PAGE_LENGTH) {
+  const params = new URLSearchParams({ offset: String(offset), length: String(length) });
+  return `/api/documents/${encodeURIComponent(documentId)}?${params}`;
+}
+
+/** Where the page that holds a position starts. Pages are aligned to their length, so every way to a page lands on the same one. */
+export function pageStart(position, length = DOCUMENT_PAGE_LENGTH) {
+  return Math.max(0, Math.floor(position / length) * length);
+}
+
+/** "characters 20,001–40,000 of 52,311", or null when the page is the whole document. */
+export function pageLabel(range, total) {
+  if (range.offset === 0 && range.length >= total) return null;
+  const n = (x) => x.toLocaleString('en-US');
+  return `characters ${n(range.offset + 1)}–${n(range.offset + range.length)} of ${n(total)}`;
+}

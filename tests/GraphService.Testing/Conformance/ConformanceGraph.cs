@@ -7,8 +7,8 @@ namespace GraphService.Testing.Conformance;
 /// A small graph with known structure that every store backend must answer identically about:
 /// a hub (Central Hub Council) joined by MEMBER_OF from three organizations, two parallel MET_WITH relationships,
 /// a contested RIVAL_OF, dated relationships, two people both named "Abu Ali", names with diacritics, apostrophes and
-/// the article "al", a relationship-free island, one citation shared by two relationships, and one declared predicate
-/// that no relationship uses.
+/// the article "al", a relationship-free island, one citation shared by two relationships, one declared predicate
+/// that no relationship uses, and a document (Gamma) with a character outside the Basic Multilingual Plane.
 /// </summary>
 /// <remarks>
 /// Undirected, the connected part is: Ameri–Badr–Hub–{Asa'ib Ahl al-Haq, Kata'ib Hezbollah, José Muñoz};
@@ -88,7 +88,9 @@ public static class ConformanceGraph
         var byId = entities.ToDictionary(e => e.Id);
         var vocabulary = PredicateVocabulary.WithExtras([new Predicate(UnusedPredicate, "is sheltered by", false)]);
         string[] documentIds = [AlphaDocument, BetaDocument, GammaDocument];
-        var bodies = documentIds.ToDictionary(d => d, d => new StringBuilder($"Report {d}. "));
+        // Gamma opens with a character outside the BMP (two UTF-16 code units, one code point), so every offset after it
+        // differs between the two ways of counting: stores must page and cut spans in UTF-16 code units all the same.
+        var bodies = documentIds.ToDictionary(d => d, d => new StringBuilder(d == GammaDocument ? $"Report {d} 🛰. " : $"Report {d}. "));
         var mentions = new List<Mention>();
         var citationsOf = claims.ToDictionary(c => c.Id, _ => new List<Citation>());
 

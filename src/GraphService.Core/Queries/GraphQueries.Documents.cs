@@ -1,0 +1,50 @@
+namespace GraphService.Core.Queries;
+
+public sealed partial class GraphQueries
+{
+    /// <summary>How many documents an unknown document id offers as "did you mean".</summary>
+    public const int DocumentSuggestionCount = 5;
+
+    /// <summary>
+    /// One page of a document (<see cref="DocumentQuery"/>). An offset past the end of the document is invalid (the answer
+    /// names the length); an unknown id offers the documents whose id or title is closest.
+    /// </summary>
+    public async Task<QueryOutcome<DocumentDetail>> DocumentAsync(DocumentQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var errors = new List<ParameterError>();
+        foreach (var (range, value) in new[] { (QueryLimits.DocumentOffset, query.Offset), (QueryLimits.DocumentLength, query.Length), (QueryLimits.DocumentMentionLimit, query.MentionLimit) })
+        {
+            if (!range.Contains(value))
+            {
+                errors.Add(new(range.Name, $"{range.Describe()}; got {value}"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new QueryOutcome<DocumentDetail>.Invalid(errors);
+        }
+
+        var page = await store.GetDocumentAsync(query, cancellationToken).ConfigureAwait(false);
+        if (page is null)
+        {
+            var documents = await store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
+            return new QueryOutcome<DocumentDetail>.UnknownDocument(query.Id, ClosestDocuments(query.Id, documents));
+        }
+
+        // An empty document has one page, at offset 0; any other offset must fall inside the text.
+        if (query.Offset > 0 && query.Offset >= page.Document.Length)
+        {
+            return new QueryOutcome<DocumentDetail>.Invalid([new(
+                QueryLimits.DocumentOffset.Name,
+                $"offset {query.Offset} is past the end of document '{page.Document.Id}', whose text is {page.Document.Length} characters (UTF-16 code units) long")]);
+        }
+
+        return new QueryOutcome<DocumentDetail>.Ok(page);
+    }
+
+    /// <summary>The documents whose id or title is closest to what was asked for, for "did you mean".</summary>
+    public static IReadOnlyList<DocumentSummary> ClosestDocuments(string asked, IReadOnlyList<DocumentSummary> documents) =>
+        NameSimilarity.Closest(asked, documents, d => [d.Id, d.Title], d => d.Id, DocumentSuggestionCount);
+}

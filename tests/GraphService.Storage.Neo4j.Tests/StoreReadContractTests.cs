@@ -1,0 +1,135 @@
+using GraphService.Core.Queries;
+
+namespace GraphService.Storage.Neo4j.Tests;
+
+/// <summary>How the Neo4j store shapes what Neo4j answers, through Core's shared rules (pages, grouping, the neighbourhood cut).</summary>
+public sealed class StoreReadContractTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static readonly string[] ClaimFields = ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"];
+
+    private static readonly string[] DocumentFields = ["id", "title", "publisher", "author", "published", "url", "language", "length", "text", "wholeText"];
+
+    [Fact]
+    public async Task Preparing_loads_the_name_table_of_the_graph_neo4j_holds_and_says_its_version()
+    {
+        var loaded = Loaded();
+        var empty = new StatementReplay().On("graph-version", ["version", "corpusName"]);
+
+        Assert.Equal("v-1", await StoreContractTests.Store(loaded).PrepareAsync(None));
+        Assert.Null(await StoreContractTests.Store(empty).PrepareAsync(None));
+        Assert.Single(loaded.Named("name-table"));
+        Assert.Empty(empty.Named("name-table"));
+    }
+
+    [Fact]
+    public async Task Entity_detail_lists_a_self_loop_once_as_outgoing_and_counts_distinct_citations()
+    {
+        var replay = Loaded()
+            .On("entity", ["e"], [Typed.Node("4:x:1", ["Entity", "Person"], ("id", Typed.S("a")), ("name", Typed.S("A")), ("type", Typed.S("Person")), ("aliases", Typed.L()), ("description", Typed.Null))])
+            .On(
+                "entity-relationships",
+                ["id", "outgoing", "otherId", "otherName", "otherType"],
+                [Typed.S("r-self"), Typed.B(true), Typed.S("a"), Typed.S("A"), Typed.S("Person")],
+                [Typed.S("r-self"), Typed.B(false), Typed.S("a"), Typed.S("A"), Typed.S("Person")],
+                [Typed.S("r-in"), Typed.B(false), Typed.S("b"), Typed.S("B"), Typed.S("Person")])
+            .On("claims-by-ids", ClaimFields, Claim("r-in", "MET_WITH", "b", "a", "shared"), Claim("r-self", "MET_WITH", "a", "a", "shared", "own"))
+            .On("entity-mentions", ["id", "title", "publisher", "author", "published", "url", "language", "length", "mentions"]);
+
+        var detail = await StoreContractTests.Store(replay).GetEntityAsync("a", None);
+
+        Assert.NotNull(detail);
+        Assert.Equal([("in", "r-in"), ("out", "r-self")], detail.RelationshipsByPredicate["MET_WITH"].Select(r => (r.Direction, r.Relationship.Id)));
+        Assert.Equal(2, detail.CitationCount);
+    }
+
+    [Fact]
+    public async Task A_neighbourhood_at_its_limit_keeps_the_strongest_candidates_ties_by_id_and_says_it_was_cut()
+    {
+        string[] Candidate(string id, int corroboration, double confidence) =>
+            [Typed.S(id), Typed.S(id.ToUpperInvariant()), Typed.S("Person"), Typed.I(corroboration), Typed.F(confidence)];
+        var replay = Loaded()
+            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("c"), Typed.S("C"), Typed.S("Person")])
+            .On("neighbors", ["id", "name", "type", "corroboration", "confidence"], Candidate("weak", 1, 0.5), Candidate("zed", 2, 0.9), Candidate("amy", 2, 0.9), Candidate("weak", 3, 0.1))
+            .On("relationships-among", ["id"]);
+
+        var result = await StoreContractTests.Store(replay).GetNeighborhoodAsync(new NeighborhoodQuery("c") { Limit = 3 }, None);
+
+        Assert.NotNull(result);
+        // "weak" is strongest through its second relationship (corroboration 3); amy and zed tie, so the id decides.
+        Assert.Equal(["c", "weak", "amy"], result.Nodes.Select(n => n.Id));
+        Assert.True(result.Truncated);
+    }
+
+    [Fact]
+    public async Task A_document_page_asks_neo4j_for_the_range_and_one_mention_more_than_it_shows()
+    {
+        const string body = "Alpha Beta Gamma Delta.";
+        var replay = Loaded()
+            .On("document-mentions", ["entityId", "start", "end"], Span("beta", 6, 10), Span("gamma", 11, 16))
+            .On("document-citations", ["id", "start", "end"], Span("c1", 6, 22))
+            .On("document", DocumentFields, Document(body.Length, Typed.S(body[6..22]), Typed.Null));
+
+        var page = await StoreContractTests.Store(replay).GetDocumentAsync(new DocumentQuery("doc") { Offset = 6, Length = 5, MentionLimit = 1 }, None);
+
+        Assert.NotNull(page);
+        Assert.Equal((new TextRange(6, 5), "Beta "), (page.Range, page.Text));
+        Assert.Equal([("beta", "Beta")], page.Mentions.Select(m => (m.RefId, m.Text)));
+        Assert.True(page.MoreMentions);
+        Assert.Equal("Beta Gamma Delta", Assert.Single(page.Citations).Text);
+        var mentions = Assert.Single(replay.Named("document-mentions"));
+        Assert.Equal((6L, 11L, 2L), (mentions.Integer("start"), mentions.Integer("end"), mentions.Integer("limit")));
+        var document = Assert.Single(replay.Named("document"));
+        Assert.Equal((6L, 16L), (document.Integer("start"), document.Integer("length")));
+    }
+
+    [Fact]
+    public async Task A_text_with_characters_outside_the_bmp_comes_whole_and_is_cut_in_utf16_code_units()
+    {
+        const string body = "\U0001F6F0 Alpha \U0001F6F0 Beta.";
+        var beta = body.IndexOf("Beta", StringComparison.Ordinal);
+        var replay = Loaded()
+            .On("document-mentions", ["entityId", "start", "end"], Span("beta", beta, beta + 4))
+            .On("document-citations", ["id", "start", "end"])
+            .On("document", DocumentFields, Document(body.Length, Typed.Null, Typed.S(body)));
+
+        var page = await StoreContractTests.Store(replay).GetDocumentAsync(new DocumentQuery("doc") { Offset = 8 }, None);
+        var split = await StoreContractTests.Store(replay).GetDocumentAsync(new DocumentQuery("doc") { Offset = 1, Length = 2 }, None);
+
+        Assert.Equal(body[8..], page!.Text);
+        Assert.Equal("Beta", Assert.Single(page.Mentions).Text);
+        // Offset 1 is the second half of a surrogate pair: the page starts a code unit earlier rather than split it.
+        Assert.Equal((new TextRange(0, 3), "\U0001F6F0 "), (split!.Range, split.Text));
+    }
+
+    [Fact]
+    public async Task A_span_outside_its_document_is_refused_as_corrupt_data_not_shown_empty()
+    {
+        var replay = Loaded()
+            .On("document-mentions", ["entityId", "start", "end"])
+            .On("document-citations", ["id", "start", "end"], Span("c-broken", 2, 400))
+            .On("document", DocumentFields, Document(10, Typed.S("0123456789"), Typed.Null));
+
+        var failure = await Assert.ThrowsAsync<InvalidDataException>(() => StoreContractTests.Store(replay).GetDocumentAsync(new DocumentQuery("doc"), None));
+
+        Assert.Contains("citation c-broken spans 2..400, outside its document 'doc' of length 10", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A replay that holds graph v-1 with no entity names, enough for CacheAsync.</summary>
+    private static StatementReplay Loaded() => new StatementReplay()
+        .On("graph-version", ["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
+        .On("snapshot-predicates", ["type", "phrase", "builtIn"])
+        .On("name-table", ["id", "name", "type", "aliases"]);
+
+    private static string[] Span(string id, int start, int end) => [Typed.S(id), Typed.I(start), Typed.I(end)];
+
+    private static string[] Document(int length, string text, string wholeText) =>
+        [Typed.S("doc"), Typed.S("Doc"), Typed.S("Wire"), Typed.Null, Typed.S("2020"), Typed.Null, Typed.S("en"), Typed.I(length), text, wholeText];
+
+    private static string[] Claim(string id, string type, string start, string end, params string[] citations) =>
+    [
+        Typed.S(id), Typed.S(type), Typed.S("met with"), Typed.S(start), Typed.S(end), Typed.F(0.9), Typed.I(1), Typed.B(false), Typed.Null, Typed.Null,
+        Typed.L([.. citations.Select(c => Typed.M(("id", Typed.S(c)), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("T")), ("publisher", Typed.S("P")), ("published", Typed.Null), ("url", Typed.Null)))]),
+    ];
+}

@@ -1,0 +1,108 @@
+using GraphService.Core.Domain;
+using GraphService.Core.Queries;
+using Xunit;
+using static GraphService.Testing.Conformance.ConformanceGraph;
+
+namespace GraphService.Testing.Conformance;
+
+/// <summary>Entity, document list, citation and schema answers of every backend.</summary>
+public abstract partial class GraphStoreConformance
+{
+    [SkippableFact]
+    public async Task Entity_detail_groups_relationships_by_predicate_seen_from_the_entity()
+    {
+        var detail = await Store.GetEntityAsync(Suleimani, None);
+
+        Assert.NotNull(detail);
+        Assert.Equal("Qasem Suleimani", detail.Name);
+        Assert.Equal(EntityType.Person, detail.Type);
+        Assert.Equal(["Suleimani", "Qāsem Soleimānī"], detail.Aliases);
+        Assert.Equal("Commander of the Quds Force.", detail.Description);
+        Assert.Equal(["COMMANDS", "MET_WITH"], detail.RelationshipsByPredicate.Keys.Order(StringComparer.Ordinal));
+        var commands = Assert.Single(detail.RelationshipsByPredicate["COMMANDS"]);
+        Assert.Equal(("out", QudsForce, "r01"), (commands.Direction, commands.Other.Id, commands.Relationship.Id));
+        Assert.Equal(
+            [("in", Ameri, "r09"), ("in", Ameri, "r10")],
+            detail.RelationshipsByPredicate["MET_WITH"].Select(r => (r.Direction, r.Other.Id, r.Relationship.Id)));
+        Assert.Equal(6, detail.CitationCount);
+        Assert.Equal(Graph.Mentions.Count(m => m.EntityId == Suleimani), detail.MentionCount);
+        Assert.Equal(
+            Graph.Mentions.Where(m => m.EntityId == Suleimani).Select(m => m.DocumentId).Distinct().Order(StringComparer.Ordinal),
+            detail.MentionedIn.Select(d => d.Id));
+        Assert.Equal(Graph.Version, detail.GraphVersion);
+    }
+
+    [SkippableFact]
+    public async Task Entity_detail_of_a_disconnected_entity_has_no_relationships()
+    {
+        var detail = await Store.GetEntityAsync(LonelyIsland, None);
+
+        Assert.NotNull(detail);
+        Assert.Empty(detail.RelationshipsByPredicate);
+        Assert.Equal(0, detail.CitationCount);
+        Assert.Equal(0, detail.MentionCount);
+        Assert.Empty(detail.MentionedIn);
+    }
+
+    [SkippableFact]
+    public async Task Entity_detail_of_an_unknown_id_is_null()
+    {
+        Assert.Null(await Store.GetEntityAsync("no-such-entity", None));
+    }
+
+    [SkippableFact]
+    public async Task Documents_are_listed_by_id_with_their_bibliographic_data()
+    {
+        var documents = await Store.ListDocumentsAsync(None);
+
+        Assert.Equal([AlphaDocument, BetaDocument, GammaDocument], documents.Select(d => d.Id));
+        var gamma = documents[2];
+        Assert.Equal(("Gamma report", "Gamma Review", "G. Author", "2022-05-17", "https://gamma.example/r", (string?)null), (gamma.Title, gamma.Publisher, gamma.Author, gamma.Published, gamma.Url, gamma.Language));
+        Assert.Equal(Graph.Documents[2].Body.Length, gamma.Length);
+    }
+
+    [SkippableFact]
+    public async Task A_citation_lists_every_relationship_it_supports()
+    {
+        var detail = await Store.GetCitationAsync(SharedCitation, None);
+
+        Assert.NotNull(detail);
+        Assert.Equal(["r04", "r06"], detail.Relationships.Select(r => r.Id));
+        Assert.Equal("Alpha Wire", detail.Citation.Publisher);
+        Assert.Equal("Hadi al-Ameri leads the Badr Organization, a member of the Central Hub Council.", detail.Citation.Quote);
+        Assert.Equal(Stance.Supports, detail.Citation.Stance);
+    }
+
+    [SkippableFact]
+    public async Task A_disputing_citation_says_so()
+    {
+        var detail = await Store.GetCitationAsync("c-r11-disputed", None);
+
+        Assert.NotNull(detail);
+        Assert.Equal(Stance.Disputes, detail.Citation.Stance);
+        Assert.Equal(["r11"], detail.Relationships.Select(r => r.Id));
+    }
+
+    [SkippableFact]
+    public async Task An_unknown_citation_is_null()
+    {
+        Assert.Null(await Store.GetCitationAsync("no-such-citation", None));
+    }
+
+    [SkippableFact]
+    public async Task Schema_counts_entities_per_type_and_relationships_per_predicate()
+    {
+        var schema = await Store.GetSchemaAsync(None);
+
+        Assert.Equal(Graph.Entities.Count, schema.Entities);
+        Assert.Equal(Graph.Relationships.Count, schema.Relationships);
+        Assert.Equal(Graph.Documents.Count, schema.Documents);
+        Assert.Equal(Graph.Relationships.SelectMany(r => r.Citations).Select(c => c.Id).Distinct().Count(), schema.Citations);
+        Assert.Equal(Graph.Mentions.Count, schema.Mentions);
+        Assert.Equal([new TypeCount("Event", 1), new TypeCount("Organization", 5), new TypeCount("Person", 6), new TypeCount("Place", 2)], schema.EntityTypes);
+        Assert.Equal(new PredicateCount("MEMBER_OF", "is a member of", true, 5), schema.Predicates.Single(p => p.Type == "MEMBER_OF"));
+        Assert.Equal(new PredicateCount(UnusedPredicate, "is sheltered by", false, 0), schema.Predicates.Single(p => p.Type == UnusedPredicate));
+        Assert.Equal(Graph.Relationships.Count, schema.Predicates.Sum(p => p.Count));
+        Assert.Equal(schema.Predicates.OrderBy(p => p.Type, StringComparer.Ordinal), schema.Predicates);
+    }
+}
