@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using GraphService.Benchmarks.Measurement;
+using GraphService.Core.Traversal;
+
+namespace GraphService.Benchmarks.SharedGraphs;
+
+/// <summary>
+/// <c>--breakdown</c>: the same queries on Core's traversal engine alone (<see cref="PathFinder"/> and
+/// <see cref="NeighborhoodExplorer"/> on a <see cref="TraversalIndex"/> built from the same CSVs, with the store's default
+/// budget), beside the store's times. The difference is the store's own work: the read transaction and its version
+/// check, and hydration (citations and quotes read from SQLite, views built). Also prints the engine's step counts.
+/// </summary>
+internal static class EngineBreakdown
+{
+    public static void Run(string directory, QueryPairs pairs, IReadOnlyList<FamilyResult> families, int warmUp, int measured, CancellationToken ct)
+    {
+        Console.WriteLine();
+        Console.WriteLine("-- breakdown: the traversal engine alone (PathFinder, NeighborhoodExplorer) on an index built from the CSVs, no store");
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        var graph = CsvGraph.Read(directory, withEntities: true);
+        var index = TraversalIndex.FromSnapshot(CsvGraphSnapshot.Build(graph, "breakdown", "breakdown"));
+        Console.WriteLine($"index from the CSVs in {watch.Elapsed.TotalSeconds:F1} s");
+
+        var finder = new PathFinder(index);
+        var explorer = new NeighborhoodExplorer(index);
+
+        // Tiered JIT: promote the engine's methods on pairs that are not measured before timing anything.
+        foreach (var pair in pairs.Uniform.Skip(warmUp + measured).Take(40).Concat(pairs.DegreeBiased.Skip(warmUp + measured).Take(40)))
+        {
+            _ = finder.Find(ServiceQueries.Path(pair, 3), ct);
+            _ = explorer.Explore(ServiceQueries.Neighbourhood(pair.From), ct);
+        }
+
+        Thread.Sleep(TimeSpan.FromSeconds(1));
+        foreach (var family in families)
+        {
+            var (list, kind) = family.Label.EndsWith('u') ? (pairs.Uniform, "u") : (pairs.DegreeBiased, "d");
+            var measuredPairs = list.Skip(warmUp).Take(measured).ToList();
+            var times = new Latencies();
+            long steps = 0, linked = 0;
+            int maxSteps = 0, truncated = 0;
+            var sequence = list.Take(warmUp).Select(p => (Pair: p, Timed: false)).Concat(measuredPairs.Select(p => (Pair: p, Timed: true)));
+            foreach (var (pair, timed) in sequence)
+            {
+                var start = Stopwatch.GetTimestamp();
+                if (family.Label.StartsWith("nbhd", StringComparison.Ordinal))
+                {
+                    var found = explorer.Explore(ServiceQueries.Neighbourhood(pair.From), ct)!;
+                    if (timed)
+                    {
+                        times.Add(start, Stopwatch.GetTimestamp());
+                        linked += found.Relationships.Count;
+                        truncated += found.Truncated ? 1 : 0;
+                    }
+                }
+                else
+                {
+                    var found = finder.Find(ServiceQueries.Path(pair, family.Label.StartsWith("k=3", StringComparison.Ordinal) ? 3 : 1), ct)!;
+                    if (timed)
+                    {
+                        times.Add(start, Stopwatch.GetTimestamp());
+                        steps += found.Steps;
+                        maxSteps = Math.Max(maxSteps, found.Steps);
+                        linked += found.Paths.Sum(p => p.Length);
+                        truncated += found.Truncated ? 1 : 0;
+                    }
+                }
+            }
+
+            var store = family.Service;
+            var work = family.Label.StartsWith("nbhd", StringComparison.Ordinal)
+                ? $"{linked / (double)times.Count:N0} relationships per answer to hydrate"
+                : $"steps mean {steps / (double)times.Count:N0}, max {maxSteps:N0}; {linked / (double)times.Count:N1} relationships per answer to hydrate";
+            Console.WriteLine($"{family.Label,-7} engine p50 {Latencies.Ms(times.Percentile(0.5)),8} ms  p99 {Latencies.Ms(times.Percentile(0.99)),8} ms   store p50 {Latencies.Ms(store.Percentile(0.5)),8} ms  p99 {Latencies.Ms(store.Percentile(0.99)),8} ms   engine/store mean {times.Mean / store.Mean:P0}   truncated {truncated} ({kind} pairs); {work}");
+        }
+    }
+}
