@@ -43,13 +43,13 @@ internal static class EngineBreakdown
             var sequence = list.Take(warmUp).Select(p => (Pair: p, Timed: false)).Concat(measuredPairs.Select(p => (Pair: p, Timed: true)));
             foreach (var (pair, timed) in sequence)
             {
-                var start = Stopwatch.GetTimestamp();
+                var start = Latencies.Now();
                 if (family.Label.StartsWith("nbhd", StringComparison.Ordinal))
                 {
                     var found = explorer.Explore(ServiceQueries.Neighbourhood(pair.From), ct)!;
                     if (timed)
                     {
-                        times.Add(start, Stopwatch.GetTimestamp());
+                        times.Add(start);
                         linked += found.Relationships.Count;
                         truncated += found.Truncated ? 1 : 0;
                     }
@@ -59,7 +59,7 @@ internal static class EngineBreakdown
                     var found = finder.Find(ServiceQueries.Path(pair, family.Label.StartsWith("k=3", StringComparison.Ordinal) ? 3 : 1), ct)!;
                     if (timed)
                     {
-                        times.Add(start, Stopwatch.GetTimestamp());
+                        times.Add(start);
                         steps += found.Steps;
                         maxSteps = Math.Max(maxSteps, found.Steps);
                         linked += found.Paths.Sum(p => p.Length);
@@ -72,7 +72,9 @@ internal static class EngineBreakdown
             var work = family.Label.StartsWith("nbhd", StringComparison.Ordinal)
                 ? $"{linked / (double)times.Count:N0} relationships per answer to hydrate"
                 : $"steps mean {steps / (double)times.Count:N0}, max {maxSteps:N0}; {linked / (double)times.Count:N1} relationships per answer to hydrate";
-            Console.WriteLine($"{family.Label,-7} engine p50 {Latencies.Ms(times.Percentile(0.5)),8} ms  p99 {Latencies.Ms(times.Percentile(0.99)),8} ms   store p50 {Latencies.Ms(store.Percentile(0.5)),8} ms  p99 {Latencies.Ms(store.Percentile(0.99)),8} ms   engine/store mean {times.Mean / store.Mean:P0}   truncated {truncated} ({kind} pairs); {work}");
+            Console.WriteLine($"{family.Label,-7} engine wall p50 / p99 {Latencies.Ms(times.Percentile(0.5))} / {Latencies.Ms(times.Percentile(0.99))} ms, cpu {Latencies.Ms(times.CpuPercentile(0.5))} / {Latencies.Ms(times.CpuPercentile(0.99))} ms" +
+                              $"   store wall {Latencies.Ms(store.Percentile(0.5))} / {Latencies.Ms(store.Percentile(0.99))} ms, cpu {Latencies.Ms(store.CpuPercentile(0.5))} / {Latencies.Ms(store.CpuPercentile(0.99))} ms" +
+                              $"   engine share of store CPU (means) {times.CpuMean / store.CpuMean:P0}; truncated {truncated} ({kind} pairs); {work}");
         }
     }
 }

@@ -73,22 +73,25 @@ internal sealed class FamilyResult(string label, string description, string refe
 
         foreach (var (name, q) in new[] { ("p50", 0.50), ("p90", 0.90), ("p99", 0.99), ("max", 1.0) })
         {
-            var service = Service.Percentile(q);
-            var line = $"{Label,-7} {name}  {Latencies.Ms(service),9} ms  ref {Latencies.Ms(Reference.Percentile(q)),8} ms  ratio {Latencies.Ratio(service, Reference.Percentile(q)),8}";
-            if (Extra is var (extraName, extra))
-            {
-                line += $"   {extraName} {Latencies.Ms(extra.Percentile(q)),8} ms  ratio {Latencies.Ratio(service, extra.Percentile(q)),8}";
-            }
-
-            Console.WriteLine(line);
+            Console.WriteLine($"{Label,-7} {name}  {Figures(Service.Percentile(q), Reference.Percentile(q))}   cpu {Figures(Service.CpuPercentile(q), Reference.CpuPercentile(q))}" +
+                              (Extra is var (extraName, extra) ? $"   {extraName} {Latencies.Ms(extra.Percentile(q)),8} ms  ratio {Latencies.Ratio(Service.Percentile(q), extra.Percentile(q)),7}" : ""));
         }
 
-        Console.WriteLine($"{Label,-7} mean  {Latencies.Ms(Service.Mean),9} ms  ref {Latencies.Ms(Reference.Mean),8} ms  ratio {Latencies.Ratio(Service.Mean, Reference.Mean),8}   (reference: {referenceName}; it looked at {ReferenceWork / (double)Service.Count:N0} adjacency entries per query)");
+        Console.WriteLine($"{Label,-7} mean {Figures(Service.Mean, Reference.Mean)}   cpu {Figures(Service.CpuMean, Reference.CpuMean)}");
+        Console.WriteLine($"{Label,-7} reference: {referenceName}; it looked at {ReferenceWork / (double)Service.Count:N0} adjacency entries per query" +
+                          (Service.CpuUnmeasured > 0 ? $"; CPU time not measurable for {Service.CpuUnmeasured} GraphService queries (continued on another thread)" : ""));
     }
+
+    private static string Figures(double service, double reference) =>
+        $"{Latencies.Ms(service),8} ms  ref {Latencies.Ms(reference),8} ms  ratio {Latencies.Ratio(service, reference),7}";
 
     /// <summary>A row of the Markdown summary table.</summary>
     public string Row() =>
-        string.Create(CultureInfo.InvariantCulture, $"| {Label} | {Latencies.Ms(Service.Percentile(0.5))} / {Latencies.Ms(Service.Percentile(0.9))} / {Latencies.Ms(Service.Percentile(0.99))} / {Latencies.Ms(Service.Max)} | {Latencies.Ms(Reference.Percentile(0.5))} / {Latencies.Ms(Reference.Percentile(0.99))} | {Latencies.Ratio(Service.Percentile(0.5), Reference.Percentile(0.5))} / {Latencies.Ratio(Service.Percentile(0.99), Reference.Percentile(0.99))} | {Get(Truncated)} | {Get(WrongLengths)} | {Get(Unreachable)} |");
+        string.Create(CultureInfo.InvariantCulture, $"| {Label} | {Latencies.Ms(Service.Percentile(0.5))} / {Latencies.Ms(Service.Percentile(0.9))} / {Latencies.Ms(Service.Percentile(0.99))} / {Latencies.Ms(Service.Max)} | {Latencies.Ms(Reference.Percentile(0.5))} / {Latencies.Ms(Reference.Percentile(0.99))} | {Latencies.Ratio(Service.Percentile(0.5), Reference.Percentile(0.5))} / {Latencies.Ratio(Service.Percentile(0.99), Reference.Percentile(0.99))} | {Latencies.Ms(Service.CpuPercentile(0.99))} / {Latencies.Ms(Reference.CpuPercentile(0.99))} ({Latencies.Ratio(Service.CpuPercentile(0.99), Reference.CpuPercentile(0.99))}) | {Get(Truncated)} | {Get(WrongLengths)} | {Get(Unreachable)} |");
+
+    public const string Header =
+        "| query | GraphService p50 / p90 / p99 / max | reference p50 / p99 | ratio p50 / p99 | CPU p99 GraphService / reference (ratio) | truncated | wrong lengths | unreachable (ref) |\n" +
+        "|---|---|---|---|---|---|---|---|";
 
     private string Get(string what) => _counts.FindIndex(c => c.What == what) is var i && i >= 0 ? _counts[i].Count.ToString(CultureInfo.InvariantCulture) : "—";
 }

@@ -28,18 +28,21 @@ internal sealed class FamilyRunner(ServiceQueries service, ReferenceSearch refer
     private const int MaxHops = SharedGraphBenchmark.MaxHops;
 
     /// <summary>
-    /// Runs every query kind 40 times on pairs that are never measured (past the measured ones in pairs.csv, else the
-    /// warm-up pairs), then waits, so that tiered compilation has promoted the hot methods of both GraphService and the
-    /// reference before anything is timed.
+    /// Runs every query kind on up to 100 pairs per kind that are never measured (past the measured ones in pairs.csv,
+    /// else the warm-up pairs), then pauses, so that tiered compilation has promoted the hot methods of both GraphService
+    /// and the reference (30 calls, then a background compilation) before anything is timed.
     /// </summary>
     public async Task WarmUpJitAsync(QueryPairs pairs)
     {
+        const int Rounds = 100;
         var watch = Stopwatch.StartNew();
+        var spareCount = 0;
         foreach (var list in new[] { pairs.Uniform, pairs.DegreeBiased })
         {
-            var spare = list.Skip(warmUp + measured).Take(40).ToList();
+            var spare = list.Skip(warmUp + measured).Take(Rounds).ToList();
+            spareCount += spare.Count;
             var jitPairs = spare.Count > 0 ? spare : [.. list.Take(warmUp)];
-            for (var i = 0; i < 40 && jitPairs.Count > 0; i++)
+            for (var i = 0; i < Rounds && jitPairs.Count > 0; i++)
             {
                 var pair = jitPairs[i % jitPairs.Count];
                 _ = await service.PathAsync(pair, 1, ct).ConfigureAwait(false);
@@ -51,8 +54,8 @@ internal sealed class FamilyRunner(ServiceQueries service, ReferenceSearch refer
             }
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
-        Console.WriteLine($"JIT warm-up: every query kind 40 times on unmeasured pairs ({watch.Elapsed.TotalSeconds:F1} s)");
+        await Task.Delay(TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
+        Console.WriteLine($"JIT warm-up: every query kind {2 * Rounds} times on {(spareCount > 0 ? $"{spareCount} unmeasured pairs" : "the warm-up pairs")}, then a 2 s pause ({watch.Elapsed.TotalSeconds:F1} s)");
     }
 
     public async Task<FamilyResult> ShortestAsync(string label, string description, IReadOnlyList<(int From, int To)> list)
@@ -106,9 +109,9 @@ internal sealed class FamilyRunner(ServiceQueries service, ReferenceSearch refer
             Collect();
             for (var i = 0; i < pairs.Count; i++)
             {
-                var start = Stopwatch.GetTimestamp();
+                var start = Latencies.Now();
                 var found = reference.Ball(pairs[i].From, depth, limit, timed);
-                (timed ? withRelationships : ball).Add(start, Stopwatch.GetTimestamp());
+                (timed ? withRelationships : ball).Add(start);
                 if (timed)
                 {
                     balls[i] = found;
@@ -165,9 +168,9 @@ internal sealed class FamilyRunner(ServiceQueries service, ReferenceSearch refer
         var answers = new List<T?>(pairs.Count);
         foreach (var pair in pairs)
         {
-            var start = Stopwatch.GetTimestamp();
+            var start = Latencies.Now();
             var answer = await ask(pair).ConfigureAwait(false);
-            result.Service.Add(start, Stopwatch.GetTimestamp());
+            result.Service.Add(start);
             answers.Add(answer);
         }
 
@@ -185,9 +188,9 @@ internal sealed class FamilyRunner(ServiceQueries service, ReferenceSearch refer
         var paths = new List<ReferencePath?>(pairs.Count);
         foreach (var pair in pairs)
         {
-            var start = Stopwatch.GetTimestamp();
+            var start = Latencies.Now();
             var path = reference.ShortestPath(pair.From, pair.To, MaxHops);
-            times.Add(start, Stopwatch.GetTimestamp());
+            times.Add(start);
             result.ReferenceWork += reference.Scanned;
             paths.Add(path);
         }

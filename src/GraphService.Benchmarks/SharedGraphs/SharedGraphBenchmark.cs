@@ -134,8 +134,7 @@ internal static class SharedGraphBenchmark
 
             Console.WriteLine();
             Console.WriteLine($"-- summary (Markdown; times in ms; reference = bare bidirectional BFS k=1 on the same pairs, for k=3 too; for the neighbourhood, the depth-{NeighbourhoodDepth} ball count capped at {NeighbourhoodLimit})");
-            Console.WriteLine("| query | GraphService p50 / p90 / p99 / max | reference p50 / p99 | ratio p50 / p99 | truncated | wrong lengths | unreachable (ref) |");
-            Console.WriteLine("|---|---|---|---|---|---|---|");
+            Console.WriteLine(FamilyResult.Header);
             foreach (var family in families)
             {
                 Console.WriteLine(family.Row());
