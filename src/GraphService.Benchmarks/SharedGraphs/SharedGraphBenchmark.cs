@@ -35,7 +35,9 @@ internal static class SharedGraphBenchmark
         var stats = Path.Combine(directory, "stats.json");
         if (File.Exists(stats))
         {
-            Console.WriteLine($"   generator stats.json params: {System.Text.Json.JsonDocument.Parse(File.ReadAllText(stats)).RootElement.GetProperty("params")}");
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(stats));
+            var root = json.RootElement;
+            Console.WriteLine($"   stats.json: params {System.Text.Json.JsonSerializer.Serialize(root.GetProperty("params"))}; degree {System.Text.Json.JsonSerializer.Serialize(root.GetProperty("degree"))}");
         }
 
         await EnsureImportedAsync(directory, storePath, version, givenStore is not null, ct).ConfigureAwait(false);

@@ -19,6 +19,15 @@ internal static class SharedGraphImport
         var storePath = Path.GetFullPath(args.RequiredString("store"));
         var total = Stopwatch.StartNew();
         var version = CsvGraph.VersionOf(directory);
+        using (var probe = new SqliteGraphStore(new SqliteStoreOptions { Path = storePath }))
+        {
+            if ((await probe.GetStatusAsync(cancellationToken).ConfigureAwait(false)).GraphVersion == version)
+            {
+                Console.WriteLine($"import: {storePath} already holds this graph ({version}); nothing to do");
+                return 0;
+            }
+        }
+
         var graph = CsvGraph.Read(directory, withEntities: true);
         var read = total.Elapsed;
         var snapshot = CsvGraphSnapshot.Build(graph, version, $"gen-graph {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)))}");
