@@ -6,7 +6,7 @@
 # the ratio, with the time to ready, the first /api/paths after ready, and the server's memory.
 #   bash .ci/bench-http.sh
 #   NODES=1000000 RELS=5000000 DURATION=30s bash .ci/bench-http.sh
-#   GRAPH_DIR=/tmp/gsbench/m PATH_QUERY='k=1&maxHops=6' THREADS=2 CONNECTIONS=32 PORT=5098 bash .ci/bench-http.sh
+#   GRAPH_DIR=DIR STORE=FILE PATH_QUERY='k=1&maxHops=6' THREADS=2 CONNECTIONS=32 TIMEOUT=2s PORT=5098 bash .ci/bench-http.sh
 # Target (issue 10): /api/paths >= 50% of /health/live requests/s in one run (2 threads, 32 connections), no errors.
 # The rate limit is lifted and the per-request log line turned down to warnings, through configuration only.
 set -euo pipefail
@@ -21,6 +21,7 @@ port=${PORT:-5098}
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-32}
 duration=${DURATION:-15s}
+timeout=${TIMEOUT:-2s}
 path_query=${PATH_QUERY:-}
 base="http://127.0.0.1:$port"
 bench="dotnet $root/src/GraphService.Benchmarks/bin/Release/net10.0/GraphService.Benchmarks.dll"
@@ -60,6 +61,16 @@ cleanup() {
 trap cleanup EXIT
 
 memory() { awk '/^VmRSS:|^VmHWM:/ {printf "%s %d MiB  ", $1, $2 / 1024}' "/proc/$server_pid/status"; }
+# Every answer must come from the server started here, not from another process that holds the port.
+alive() {
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    cat "$work/server.log"; echo "the API exited ($1)"; exit 1
+  fi
+}
+
+if curl -s -o /dev/null "$base/health/live"; then
+  echo "something already answers on $base; set PORT to a free port"; exit 1
+fi
 
 echo "== start the API on $base (response cache off, rate limit lifted)"
 started=$(date +%s.%N)
@@ -81,19 +92,23 @@ for _ in $(seq 1 1200); do
   sleep 0.1
 done
 curl -fs "$base/health/ready" >/dev/null || { cat "$work/server.log"; echo "the API did not become ready"; exit 1; }
+alive "after ready"
 ready=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 echo "ready (/health/ready 200) after $ready s; server $(memory)"
 
 first_pair=$(awk -F, 'NR == 2 {print "from=n" $2 "&to=n" $3}' "$graph/pairs.csv")
 first_url="$base/api/paths?$first_pair${path_query:+&$path_query}"
 first=$(curl -s -o "$work/first.json" -w '%{http_code} %{time_total}' "$first_url")
+alive "after the first /api/paths"
 echo "first /api/paths after ready: HTTP ${first% *} in ${first#* } s ($first_url); server $(memory)"
+[ "${first% *}" = 200 ] || { cat "$work/first.json"; echo; echo "the first /api/paths did not answer 200"; exit 1; }
 
 run() {
   local name=$1 pairs=$2
-  echo "== wrk -t$threads -c$connections -d$duration --latency ($name)"
+  echo "== wrk -t$threads -c$connections -d$duration --timeout $timeout --latency ($name)"
   PAIRS_CSV="$pairs" PATH_QUERY="$path_query" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
-    -s .ci/bench-http-pairs.lua "$base" | tee "$work/$name.txt"
+    --timeout "$timeout" -s .ci/bench-http-pairs.lua "$base" | tee "$work/$name.txt"
+  alive "after the $name run"
 }
 # Warm the JIT and the caches before measuring.
 PAIRS_CSV="$graph/pairs.csv" PATH_QUERY="$path_query" wrk -t1 -c4 -d5s -s .ci/bench-http-pairs.lua "$base" >/dev/null
@@ -101,6 +116,7 @@ PAIRS_CSV="" wrk -t1 -c4 -d3s -s .ci/bench-http-pairs.lua "$base" >/dev/null
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 run paths "$graph/pairs.csv"
 run live ""
+alive "after the runs"
 echo "server after the runs: $(memory)"
 
 rps() { awk '/^Requests\/sec:/ {print $2}' "$work/$1.txt"; }

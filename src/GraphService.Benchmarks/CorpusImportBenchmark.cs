@@ -74,6 +74,32 @@ internal static class CorpusImportBenchmark
         }
 
         Console.WriteLine($"generated in {watch.Elapsed.TotalSeconds:F1} s (not part of the import figures)");
+        FillEmptyDocuments(corpus);
+    }
+
+    /// <summary>
+    /// gen-corpus.py leaves a document empty when no claim drew it (at 10 claims per document about 2 in 50,000), and the
+    /// importer rightly refuses an empty document. Such a document is cited by no claim, so giving it the generator's
+    /// own filler sentence changes no claim, entity or mention; the count is printed.
+    /// </summary>
+    private static void FillEmptyDocuments(string corpus)
+    {
+        const string Filler = "Officials declined to comment on the matter when asked by reporters.";
+        var filled = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(corpus, "documents"), "*.md"))
+        {
+            var text = File.ReadAllText(path);
+            if (text.EndsWith("\n---\n\n", StringComparison.Ordinal))
+            {
+                File.WriteAllText(path, text[..^1] + Filler + "\n");
+                filled.Add(Path.GetFileName(path));
+            }
+        }
+
+        if (filled.Count > 0)
+        {
+            Console.WriteLine($"gen-corpus.py left {filled.Count} document(s) without text (no claim cites them): gave them its filler sentence so that the corpus verifies ({string.Join(", ", filled.Order(StringComparer.Ordinal))})");
+        }
     }
 
     /// <summary>gen-corpus.py in shared/bench of the nearest folder above the current one (the repository's sibling ../shared).</summary>
@@ -128,10 +154,10 @@ internal static class CorpusImportBenchmark
         Console.WriteLine($"verified: {claims:N0} relationships (claims), {citations:N0} citations, {graph.Entities.Count:N0} entities, {graph.Documents.Count:N0} documents, {graph.Mentions.Count:N0} mentions");
         Console.WriteLine($"load and verify: {load.TotalSeconds:F1} s, peak RSS so far {ProcessMemory.Mib(afterLoad.PeakResidentBytes)} MiB");
         Console.WriteLine($"replace the store's graph: {(total - load).TotalSeconds:F1} s; store file {ProcessMemory.Mib(new FileInfo(storePath).Length)} MiB");
-        Console.WriteLine($"total: {total.TotalSeconds:F1} s wall ({cpu.TotalSeconds:F1} s CPU) -> {claims / total.TotalSeconds:N0} claims/s");
+        Console.WriteLine($"total: {total.TotalSeconds:F1} s wall ({cpu.TotalSeconds:F1} s CPU) -> {claims / total.TotalSeconds:N0} claims/s ({claims / cpu.TotalSeconds:N0} per CPU second)");
         Console.WriteLine($"peak RSS of the process {ProcessMemory.Mib(end.PeakResidentBytes)} MiB (before the import {ProcessMemory.Mib(baseline.ResidentBytes)} MiB; {(end.PeakResidentBytes - baseline.ResidentBytes) / 1024.0 / claims:F1} KiB per claim above it)");
-        Console.WriteLine($"| claims | entities | documents | claims/s | load / replace (s) | peak RSS (MiB) |");
-        Console.WriteLine($"| {claims:N0} | {graph.Entities.Count:N0} | {graph.Documents.Count:N0} | {claims / total.TotalSeconds:N0} | {load.TotalSeconds:F1} / {(total - load).TotalSeconds:F1} | {ProcessMemory.Mib(end.PeakResidentBytes)} |");
+        Console.WriteLine("| claims | entities | documents | claims/s (per CPU second) | load / replace (s) | peak RSS (MiB) |");
+        Console.WriteLine($"| {claims:N0} | {graph.Entities.Count:N0} | {graph.Documents.Count:N0} | {claims / total.TotalSeconds:N0} ({claims / cpu.TotalSeconds:N0}) | {load.TotalSeconds:F1} / {(total - load).TotalSeconds:F1} | {ProcessMemory.Mib(end.PeakResidentBytes)} |");
         Console.WriteLine($"== done; {RunHeader.LoadAverage()}");
         return 0;
     }

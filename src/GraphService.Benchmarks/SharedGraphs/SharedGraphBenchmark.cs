@@ -129,6 +129,7 @@ internal static class SharedGraphBenchmark
             families.Add(await runner.KShortestAsync("k=3 u", "k=3 shortest paths, maxHops 6, uniform pairs", pairs.Uniform, k1Uniform.Reference).ConfigureAwait(false));
             families.Add(await runner.KShortestAsync("k=3 d", "k=3 shortest paths, maxHops 6, degree-biased pairs", pairs.DegreeBiased, k1Biased.Reference).ConfigureAwait(false));
             families.Add(await runner.NeighbourhoodAsync("nbhd d", $"depth-{NeighbourhoodDepth} neighbourhood, limit {NeighbourhoodLimit}, from the first node of each degree-biased pair", pairs.DegreeBiased).ConfigureAwait(false));
+            await runner.RequestOverheadAsync(pairs.Uniform).ConfigureAwait(false);
             Console.WriteLine();
             Console.WriteLine("What the reference leaves out: hydration (reading each relationship's citations, quotes and documents from SQLite), which");
             Console.WriteLine("GraphService's times include; filters (these queries have none); ranking among equally short paths and, for the");
