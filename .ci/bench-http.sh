@@ -26,10 +26,8 @@ path_query=${PATH_QUERY:-}
 base="http://127.0.0.1:$port"
 bench="dotnet $root/src/GraphService.Benchmarks/bin/Release/net10.0/GraphService.Benchmarks.dll"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "wrk is missing; installing the Debian package"
-  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-fi
+source .ci/bench-lib.sh
+bench_require_wrk
 
 if [ ! -f "$graph/pairs.csv" ]; then
   generator=""
@@ -50,57 +48,18 @@ echo "== import $graph into $store (skipped when the store already holds this gr
 $bench graph-import --graph "$graph" --store "$store"
 
 work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid"
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-memory() { awk '/^VmRSS:|^VmHWM:/ {printf "%s %d MiB  ", $1, $2 / 1024}' "/proc/$server_pid/status"; }
-# Every answer must come from the server started here, not from another process that holds the port.
-alive() {
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    cat "$work/server.log"; echo "the API exited ($1)"; exit 1
-  fi
-}
-
-if curl -s -o /dev/null "$base/health/live"; then
-  echo "something already answers on $base; set PORT to a free port"; exit 1
-fi
-
 echo "== start the API on $base (response cache off, rate limit lifted)"
 started=$(date +%s.%N)
-(
-  cd src/GraphService.Api
-  exec env ASPNETCORE_ENVIRONMENT=Production \
-    Graph__StorePath="$store" \
-    Graph__ImportOnStart= \
-    Api__ResponseCacheMegabytes=0 \
-    RateLimiting__PermitLimit=1000000000 \
-    Logging__LogLevel__GraphService.Api.Http.RequestLogging=Warning \
-    dotnet bin/Release/net10.0/GraphService.Api.dll --urls "$base"
-) >"$work/server.log" 2>&1 &
-server_pid=$!
-
-for _ in $(seq 1 1200); do
-  if curl -fs "$base/health/ready" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; echo "the API exited"; exit 1; fi
-  sleep 0.1
-done
-curl -fs "$base/health/ready" >/dev/null || { cat "$work/server.log"; echo "the API did not become ready"; exit 1; }
-alive "after ready"
+bench_start_api "$base" "$work" Graph__StorePath="$store" Graph__ImportOnStart= Api__ResponseCacheMegabytes=0
+bench_wait_ready "$base" 600
 ready=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-echo "ready (/health/ready 200) after $ready s; server $(memory)"
+echo "ready (/health/ready 200) after $ready s; server $(bench_memory)"
 
 first_pair=$(awk -F, 'NR == 2 {print "from=n" $2 "&to=n" $3}' "$graph/pairs.csv")
 first_url="$base/api/paths?$first_pair${path_query:+&$path_query}"
 first=$(curl -s -o "$work/first.json" -w '%{http_code} %{time_total}' "$first_url")
-alive "after the first /api/paths"
-echo "first /api/paths after ready: HTTP ${first% *} in ${first#* } s ($first_url); server $(memory)"
+bench_alive "after the first /api/paths"
+echo "first /api/paths after ready: HTTP ${first% *} in ${first#* } s ($first_url); server $(bench_memory)"
 [ "${first% *}" = 200 ] || { cat "$work/first.json"; echo; echo "the first /api/paths did not answer 200"; exit 1; }
 
 run() {
@@ -108,7 +67,7 @@ run() {
   echo "== wrk -t$threads -c$connections -d$duration --timeout $timeout --latency ($name)"
   PAIRS_CSV="$pairs" PATH_QUERY="$path_query" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
     --timeout "$timeout" -s .ci/bench-http-pairs.lua "$base" | tee "$work/$name.txt"
-  alive "after the $name run"
+  bench_alive "after the $name run"
 }
 # Warm the JIT and the caches before measuring.
 PAIRS_CSV="$graph/pairs.csv" PATH_QUERY="$path_query" wrk -t1 -c4 -d5s -s .ci/bench-http-pairs.lua "$base" >/dev/null
@@ -116,13 +75,8 @@ PAIRS_CSV="" wrk -t1 -c4 -d3s -s .ci/bench-http-pairs.lua "$base" >/dev/null
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 run paths "$graph/pairs.csv"
 run live ""
-alive "after the runs"
-echo "server after the runs: $(memory)"
-
-rps() { awk '/^Requests\/sec:/ {print $2}' "$work/$1.txt"; }
-pct() { awk -v q="$2" '$1 == q {print $2}' "$work/$1.txt"; }
-non2xx() { awk '/Non-2xx or 3xx responses:/ {n = $5} END {print n + 0}' "$work/$1.txt"; }
-socket() { awk '/Socket errors:/ {sub(/^ *Socket errors: */, ""); s = $0} END {print (s == "" ? "none" : s)}' "$work/$1.txt"; }
+bench_alive "after the runs"
+echo "server after the runs: $(bench_memory)"
 
 echo
 # The load average says how much else the machine was running; on a shared 2-core machine it moves every figure.
@@ -132,7 +86,8 @@ echo "   /api/paths: a random pair of pairs.csv per request, $shape; response ca
 printf '%-12s %12s %10s %10s %10s %8s  %s\n' endpoint requests/s p50 p90 p99 non-2xx "socket errors"
 for name in paths live; do
   label=$([ "$name" = paths ] && echo "/api/paths" || echo "/health/live")
-  printf '%-12s %12s %10s %10s %10s %8s  %s\n' "$label" "$(rps $name)" "$(pct $name 50%)" "$(pct $name 90%)" "$(pct $name 99%)" "$(non2xx $name)" "$(socket $name)"
+  f="$work/$name.txt"
+  printf '%-12s %12s %10s %10s %10s %8s  %s\n' "$label" "$(wrk_rps "$f")" "$(wrk_pct "$f" 50%)" "$(wrk_pct "$f" 90%)" "$(wrk_pct "$f" 99%)" "$(wrk_non2xx "$f")" "$(wrk_socket_errors "$f")"
 done
-awk -v p="$(rps paths)" -v l="$(rps live)" 'BEGIN { printf "paths/live ratio: %.3f (target >= 0.5)\n", p / l }'
+awk -v p="$(wrk_rps "$work/paths.txt")" -v l="$(wrk_rps "$work/live.txt")" 'BEGIN { printf "paths/live ratio: %.3f (target >= 0.5)\n", p / l }'
 echo "ready after $ready s; first /api/paths after ready ${first#* } s"
