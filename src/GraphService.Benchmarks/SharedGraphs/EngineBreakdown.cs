@@ -39,7 +39,7 @@ internal static class EngineBreakdown
             var measuredPairs = list.Skip(warmUp).Take(measured).ToList();
             var times = new Latencies();
             long steps = 0, linked = 0;
-            int maxSteps = 0, truncated = 0;
+            int minSteps = int.MaxValue, maxSteps = 0, truncated = 0;
             var sequence = list.Take(warmUp).Select(p => (Pair: p, Timed: false)).Concat(measuredPairs.Select(p => (Pair: p, Timed: true)));
             foreach (var (pair, timed) in sequence)
             {
@@ -61,6 +61,7 @@ internal static class EngineBreakdown
                     {
                         times.Add(start);
                         steps += found.Steps;
+                        minSteps = Math.Min(minSteps, found.Steps);
                         maxSteps = Math.Max(maxSteps, found.Steps);
                         linked += found.Paths.Sum(p => p.Length);
                         truncated += found.Truncated ? 1 : 0;
@@ -71,7 +72,7 @@ internal static class EngineBreakdown
             var store = family.Service;
             var work = family.Label.StartsWith("nbhd", StringComparison.Ordinal)
                 ? $"{linked / (double)times.Count:N0} relationships per answer to hydrate"
-                : $"steps mean {steps / (double)times.Count:N0}, max {maxSteps:N0}; {linked / (double)times.Count:N1} relationships per answer to hydrate";
+                : $"steps min {minSteps:N0}, mean {steps / (double)times.Count:N0}, max {maxSteps:N0}; {linked / (double)times.Count:N1} relationships per answer to hydrate";
             Console.WriteLine($"{family.Label,-7} engine wall p50 / p99 {Latencies.Ms(times.Percentile(0.5))} / {Latencies.Ms(times.Percentile(0.99))} ms, cpu {Latencies.Ms(times.CpuPercentile(0.5))} / {Latencies.Ms(times.CpuPercentile(0.99))} ms" +
                               $"   store wall {Latencies.Ms(store.Percentile(0.5))} / {Latencies.Ms(store.Percentile(0.99))} ms, cpu {Latencies.Ms(store.CpuPercentile(0.5))} / {Latencies.Ms(store.CpuPercentile(0.99))} ms" +
                               $"   engine share of store CPU (means) {times.CpuMean / store.CpuMean:P0}; truncated {truncated} ({kind} pairs); {work}");
