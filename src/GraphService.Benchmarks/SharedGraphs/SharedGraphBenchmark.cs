@@ -40,9 +40,15 @@ internal static class SharedGraphBenchmark
             Console.WriteLine($"   stats.json: params {System.Text.Json.JsonSerializer.Serialize(root.GetProperty("params"))}; degree {System.Text.Json.JsonSerializer.Serialize(root.GetProperty("degree"))}");
         }
 
-        await EnsureImportedAsync(directory, storePath, version, givenStore is not null, ct).ConfigureAwait(false);
         try
         {
+            var imported = await EnsureImportedAsync(directory, storePath, version, givenStore is not null, ct).ConfigureAwait(false);
+            if (imported != 0)
+            {
+                Console.Error.WriteLine($"the import did not complete (exit code {imported}); nothing was measured");
+                return imported;
+            }
+
             await MeasureAsync(directory, storePath, measured, warmUp, args.Has("breakdown"), ct).ConfigureAwait(false);
         }
         finally
@@ -61,7 +67,8 @@ internal static class SharedGraphBenchmark
         return 0;
     }
 
-    private static async Task EnsureImportedAsync(string directory, string storePath, string version, bool storeGiven, CancellationToken ct)
+    /// <summary>0 when the store holds the graph (already, or after an import in a child process), else the child's exit code.</summary>
+    private static async Task<int> EnsureImportedAsync(string directory, string storePath, string version, bool storeGiven, CancellationToken ct)
     {
         string? held;
         using (var probe = new SqliteGraphStore(new SqliteStoreOptions { Path = storePath }))
@@ -72,7 +79,7 @@ internal static class SharedGraphBenchmark
         if (held == version)
         {
             Console.WriteLine($"   the store already holds this graph ({version}): import skipped");
-            return;
+            return 0;
         }
 
         if (held is not null && storeGiven)
@@ -81,7 +88,7 @@ internal static class SharedGraphBenchmark
         }
 
         Console.WriteLine($"-- import ({version}) in a child process");
-        await SelfProcess.RunAsync(["graph-import", "--graph", directory, "--store", storePath], ct).ConfigureAwait(false);
+        return await SelfProcess.RunAsync(["graph-import", "--graph", directory, "--store", storePath], ct).ConfigureAwait(false);
     }
 
     private static async Task MeasureAsync(string directory, string storePath, int measured, int warmUp, bool breakdown, CancellationToken ct)
