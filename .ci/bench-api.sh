@@ -16,43 +16,16 @@ connections=${CONNECTIONS:-32}
 duration=${DURATION:-15s}
 base="http://127.0.0.1:$port"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "wrk is missing; installing the Debian package"
-  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-fi
+source .ci/bench-lib.sh
+bench_require_wrk
 
 echo "== build (Release)"
 dotnet build src/GraphService.Api -c Release -nologo -v quiet -clp:ErrorsOnly
 
 work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid"
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
 echo "== start the API on $base (store $work/graph.db, importing data/corpus)"
-(
-  cd src/GraphService.Api
-  exec env ASPNETCORE_ENVIRONMENT=Production \
-    Graph__StorePath="$work/graph.db" \
-    Graph__ImportOnStart="$root/data/corpus" \
-    RateLimiting__PermitLimit=1000000000 \
-    Logging__LogLevel__GraphService.Api.Http.RequestLogging=Warning \
-    dotnet bin/Release/net10.0/GraphService.Api.dll --urls "$base"
-) >"$work/server.log" 2>&1 &
-server_pid=$!
-
-for _ in $(seq 1 240); do
-  if curl -fs "$base/health/ready" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; echo "the API exited"; exit 1; fi
-  sleep 0.5
-done
-curl -fs "$base/health/ready" >/dev/null || { cat "$work/server.log"; echo "the API did not become ready"; exit 1; }
+bench_start_api "$base" "$work" Graph__StorePath="$work/graph.db" Graph__ImportOnStart="$root/data/corpus"
+bench_wait_ready "$base" 120
 
 paths_url="$base/api/paths?from=Khazali&to=al-Ameri"
 curl -fs "$paths_url" -o "$work/paths.json"
@@ -69,16 +42,13 @@ wrk -t1 -c4 -d3s "$base/health/live" >/dev/null
 run paths "$paths_url"
 run live "$base/health/live"
 
-rps() { awk '/^Requests\/sec:/ {print $2}' "$work/$1.txt"; }
-pct() { awk -v q="$2" '$1 == q {print $2}' "$work/$1.txt"; }
-non2xx() { awk '/Non-2xx or 3xx responses:/ {print $5}' "$work/$1.txt"; }
-
 echo
 # The load average says how much else the machine was running; tail latency on a shared 2-core machine depends on it.
 echo "== summary ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$threads -c$connections -d$duration)"
 printf '%-38s %12s %10s %10s %10s %8s\n' endpoint requests/s p50 p90 p99 non-2xx
 for name in paths live; do
   label=$([ "$name" = paths ] && echo "/api/paths?from=Khazali&to=al-Ameri" || echo "/health/live")
-  printf '%-38s %12s %10s %10s %10s %8s\n' "$label" "$(rps $name)" "$(pct $name 50%)" "$(pct $name 90%)" "$(pct $name 99%)" "$(non2xx $name)"
+  f="$work/$name.txt"
+  printf '%-38s %12s %10s %10s %10s %8s\n' "$label" "$(wrk_rps "$f")" "$(wrk_pct "$f" 50%)" "$(wrk_pct "$f" 90%)" "$(wrk_pct "$f" 99%)" "$(wrk_non2xx "$f")"
 done
-awk -v p="$(rps paths)" -v l="$(rps live)" 'BEGIN { printf "paths/live ratio: %.2f\n", p / l }'
+awk -v p="$(wrk_rps "$work/paths.txt")" -v l="$(wrk_rps "$work/live.txt")" 'BEGIN { printf "paths/live ratio: %.2f\n", p / l }'

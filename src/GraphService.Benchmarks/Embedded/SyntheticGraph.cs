@@ -1,6 +1,6 @@
 using GraphService.Core.Domain;
 
-namespace GraphService.Benchmarks;
+namespace GraphService.Benchmarks.Embedded;
 
 /// <summary>
 /// A seeded random graph shaped like a real one where it matters for traversal: a few hubs take a tenth of all

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# HTTP benchmark on a shared graph (issue 10's HTTP target; not a test): builds Release, imports a gen-graph.js graph
+# (../shared/bench, default M = 100k nodes / 500k relationships, seed 42) into a store file, starts the API on loopback
+# over it with the response cache off, then runs wrk on /api/paths with a random pair of pairs.csv per request
+# (.ci/bench-http-pairs.lua) and on /health/live through the same script, and prints requests/s, latency, errors and
+# the ratio, with the time to ready, the first /api/paths after ready, and the server's memory.
+#   bash .ci/bench-http.sh
+#   NODES=1000000 RELS=5000000 DURATION=30s bash .ci/bench-http.sh
+#   GRAPH_DIR=DIR STORE=FILE PATH_QUERY='k=1&maxHops=6' THREADS=2 CONNECTIONS=32 TIMEOUT=2s PORT=5098 bash .ci/bench-http.sh
+# Target (issue 10): /api/paths >= 50% of /health/live requests/s in one run (2 threads, 32 connections), no errors.
+# The rate limit is lifted and the per-request log line turned down to warnings, through configuration only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+nodes=${NODES:-100000}
+rels=${RELS:-500000}
+seed=${SEED:-42}
+graph=${GRAPH_DIR:-/tmp/graphservice-bench/gen-graph-$nodes-$rels-$seed}
+store=${STORE:-$graph/graph.db}
+port=${PORT:-5098}
+threads=${THREADS:-2}
+connections=${CONNECTIONS:-32}
+duration=${DURATION:-15s}
+timeout=${TIMEOUT:-2s}
+path_query=${PATH_QUERY:-}
+base="http://127.0.0.1:$port"
+bench="dotnet $root/src/GraphService.Benchmarks/bin/Release/net10.0/GraphService.Benchmarks.dll"
+
+source .ci/bench-lib.sh
+bench_require_wrk
+
+if [ ! -f "$graph/pairs.csv" ]; then
+  generator=""
+  for dir in "$root" "$root/.." "$root/../.." "$root/../../.."; do
+    if [ -f "$dir/shared/bench/gen-graph.js" ]; then generator="$dir/shared/bench/gen-graph.js"; break; fi
+  done
+  generator=${GEN_GRAPH:-$generator}
+  [ -n "$generator" ] || { echo "gen-graph.js not found in shared/bench above $root; set GEN_GRAPH or GRAPH_DIR"; exit 1; }
+  echo "== generate: node $generator --nodes $nodes --rels $rels --seed $seed --out $graph"
+  node "$generator" --nodes "$nodes" --rels "$rels" --seed "$seed" --out "$graph"
+fi
+
+echo "== build (Release)"
+dotnet build src/GraphService.Api -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build src/GraphService.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly
+
+echo "== import $graph into $store (skipped when the store already holds this graph)"
+$bench graph-import --graph "$graph" --store "$store"
+
+work=$(mktemp -d)
+echo "== start the API on $base (response cache off, rate limit lifted)"
+started=$(date +%s.%N)
+bench_start_api "$base" "$work" Graph__StorePath="$store" Graph__ImportOnStart= Api__ResponseCacheMegabytes=0
+bench_wait_ready "$base" 600
+ready=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+echo "ready (/health/ready 200) after $ready s; server $(bench_memory)"
+
+first_pair=$(awk -F, 'NR == 2 {print "from=n" $2 "&to=n" $3}' "$graph/pairs.csv")
+first_url="$base/api/paths?$first_pair${path_query:+&$path_query}"
+first=$(curl -s -o "$work/first.json" -w '%{http_code} %{time_total}' "$first_url")
+bench_alive "after the first /api/paths"
+echo "first /api/paths after ready: HTTP ${first% *} in ${first#* } s ($first_url); server $(bench_memory)"
+[ "${first% *}" = 200 ] || { cat "$work/first.json"; echo; echo "the first /api/paths did not answer 200"; exit 1; }
+
+run() {
+  local name=$1 pairs=$2
+  echo "== wrk -t$threads -c$connections -d$duration --timeout $timeout --latency ($name)"
+  PAIRS_CSV="$pairs" PATH_QUERY="$path_query" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+    --timeout "$timeout" -s .ci/bench-http-pairs.lua "$base" | tee "$work/$name.txt"
+  bench_alive "after the $name run"
+}
+# Warm the JIT and the caches before measuring.
+PAIRS_CSV="$graph/pairs.csv" PATH_QUERY="$path_query" wrk -t1 -c4 -d5s -s .ci/bench-http-pairs.lua "$base" >/dev/null
+PAIRS_CSV="" wrk -t1 -c4 -d3s -s .ci/bench-http-pairs.lua "$base" >/dev/null
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+run paths "$graph/pairs.csv"
+run live ""
+bench_alive "after the runs"
+echo "server after the runs: $(bench_memory)"
+
+echo
+# The load average says how much else the machine was running; on a shared 2-core machine it moves every figure.
+echo "== summary: $(basename "$graph") ($(nproc) cores, load average $load_before before the runs, $(cut -d' ' -f1-3 /proc/loadavg) after; wrk -t$threads -c$connections -d$duration)"
+if [ -n "$path_query" ]; then shape="$path_query"; else shape="the API's defaults (k=3, maxHops=4)"; fi
+echo "   /api/paths: a random pair of pairs.csv per request, $shape; response cache off"
+printf '%-12s %12s %10s %10s %10s %8s  %s\n' endpoint requests/s p50 p90 p99 non-2xx "socket errors"
+for name in paths live; do
+  label=$([ "$name" = paths ] && echo "/api/paths" || echo "/health/live")
+  f="$work/$name.txt"
+  printf '%-12s %12s %10s %10s %10s %8s  %s\n' "$label" "$(wrk_rps "$f")" "$(wrk_pct "$f" 50%)" "$(wrk_pct "$f" 90%)" "$(wrk_pct "$f" 99%)" "$(wrk_non2xx "$f")" "$(wrk_socket_errors "$f")"
+done
+awk -v p="$(wrk_rps "$work/paths.txt")" -v l="$(wrk_rps "$work/live.txt")" 'BEGIN { printf "paths/live ratio: %.3f (target >= 0.5)\n", p / l }'
+echo "ready after $ready s; first /api/paths after ready ${first#* } s"
