@@ -41,6 +41,12 @@ public sealed partial class StartupImport(
             // Readiness prepares again on its next check, once the store answers.
             LogPrepareUnavailable(logger, e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // As with the import: a failure here must not end the host. It is logged with its stack; readiness stays
+            // 503 ("preparing") and tries again on its next check.
+            LogPrepareFailed(logger, e);
+        }
     }
 
     private async Task ImportWithRetriesAsync(string corpus, CancellationToken stoppingToken)
@@ -108,6 +114,9 @@ public sealed partial class StartupImport(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Start-up import of {Corpus} failed; the store keeps the graph it had")]
     private static partial void LogFailed(ILogger logger, string corpus, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Preparing the graph at start-up failed; readiness tries again on its next check")]
+    private static partial void LogPrepareFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store is unavailable, so its graph is prepared when it answers ({Reason})")]
     private static partial void LogPrepareUnavailable(ILogger logger, string reason);

@@ -108,6 +108,7 @@ public sealed class BoundedWorkTests
         {
             nameof(IGraphStore.GetStatusAsync) => Task.FromResult(new GraphStatus(true, "slow-1", 1, 0, 0, "Slow")),
             nameof(IGraphStore.GetSchemaAsync) => Task.FromResult(_schema.Create()),
+            nameof(IGraphStore.PrepareAsync) => Task.FromResult<string?>("slow-1"),
             var name => throw new NotSupportedException($"{name} is not part of this test"),
         };
     }

@@ -61,6 +61,24 @@ public sealed class StartupImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_preparation_that_fails_does_not_end_the_host_and_readiness_stays_not_ready()
+    {
+        using var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("graph.db") });
+        var store = new FailingStore(inner, unavailableCalls: 0) { PrepareFailure = new InvalidDataException("index unreadable") };
+        var (service, readiness) = StartupImportOver(store, RepositoryPaths.SampleCorpus);
+        using var _ = service;
+
+        await service.StartAsync(None);
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(service.ExecuteTask.IsCompletedSuccessfully);
+        Assert.True((await inner.GetStatusAsync(None)).Ready);
+        var answer = await readiness.CheckAsync(None);
+        Assert.False(answer.Ready);
+        Assert.StartsWith("preparing graph", answer.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failed_import_over_an_existing_graph_keeps_serving_that_graph()
     {
         using var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("graph.db") });
@@ -139,6 +157,8 @@ public sealed class StartupImportTests : IDisposable
 
         public Exception? ReplaceFailure { get; init; }
 
+        public Exception? PrepareFailure { get; init; }
+
         public int UnavailableAnswers { get; private set; }
 
         public int ReplaceCalls { get; private set; }
@@ -154,7 +174,8 @@ public sealed class StartupImportTests : IDisposable
             return inner.GetStatusAsync(cancellationToken);
         }
 
-        public Task<string?> PrepareAsync(CancellationToken cancellationToken) => inner.PrepareAsync(cancellationToken);
+        public Task<string?> PrepareAsync(CancellationToken cancellationToken) =>
+            PrepareFailure is { } failure ? Task.FromException<string?>(failure) : inner.PrepareAsync(cancellationToken);
 
         public Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken)
         {
