@@ -36,9 +36,11 @@ internal static class DocumentReader
 
     private static readonly string[] Keys = ["title", "publisher", "published", "author", "url", "language", "source"];
 
-    public static LoadedDocument Read(string id, string relativePath, string text, ProblemLog log)
+    /// <summary>Reads one document's <paramref name="text"/>; <paramref name="source"/> reports at the file's lines (offset 1).</summary>
+    public static LoadedDocument Read(string id, string text, YamlSource source)
     {
-        var source = new YamlSource(relativePath, log, lineOffset: 1);
+        var relativePath = source.RelativePath;
+        var log = source.Log;
         var firstNewline = text.IndexOf('\n', StringComparison.Ordinal);
         var firstLine = firstNewline < 0 ? text : text[..firstNewline];
         if (firstLine.TrimEnd('\r') != "---")
