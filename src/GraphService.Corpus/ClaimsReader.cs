@@ -52,8 +52,11 @@ internal static class ClaimsReader
             if (predicate is not null && !settings.Vocabulary.Contains(predicate) &&
                 (settings.PredicatesComplete || PredicateVocabulary.IsWellFormedType(predicate) is false))
             {
-                var hint = Suggest(predicate, settings.Vocabulary.All.Select(p => p.Type)) is { } s ? $" (did you mean {s}?)" : string.Empty;
-                source.ReportAtLine(record.LineOf("predicate"), $"unknown predicate '{predicate}'{hint}; declare new predicates under 'predicates' in {CorpusLayout.CorpusFile}");
+                source.ReportAtLine(record.LineOf("predicate"), () =>
+                {
+                    var hint = Suggest(predicate, settings.Vocabulary.All.Select(p => p.Type)) is { } s ? $" (did you mean {s}?)" : string.Empty;
+                    return $"unknown predicate '{predicate}'{hint}; declare new predicates under 'predicates' in {CorpusLayout.CorpusFile}";
+                });
             }
 
             var since = ReadDate(source, record, "since");
@@ -98,8 +101,11 @@ internal static class ClaimsReader
             return;
         }
 
-        var hint = Suggest(id, entities.KnownIds) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
-        source.ReportAtLine(claim.LineOf(key), $"unknown entity '{id}' as {key}{hint}");
+        source.ReportAtLine(claim.LineOf(key), () =>
+        {
+            var hint = Suggest(id, entities.KnownIds) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
+            return $"unknown entity '{id}' as {key}{hint}";
+        });
     }
 
     private static PartialDate? ReadDate(YamlSource source, YamlRecord record, string key)

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace GraphService.Corpus;
 
 /// <summary>
@@ -12,20 +14,30 @@ namespace GraphService.Corpus;
 /// </remarks>
 public sealed class CorpusImporter
 {
+    private readonly CorpusLimits _limits;
+
+    /// <summary>An importer holding every input to <paramref name="limits"/> (by default <see cref="CorpusLimits.Default"/>).</summary>
+    /// <exception cref="ValidationException">A limit is out of its documented range.</exception>
+    public CorpusImporter(CorpusLimits? limits = null)
+    {
+        _limits = limits ?? CorpusLimits.Default;
+        Validator.ValidateObject(_limits, new ValidationContext(_limits), validateAllProperties: true);
+    }
+
     /// <summary>Reads and verifies the corpus in <paramref name="corpusDirectory"/>.</summary>
     public CorpusLoadResult Load(string corpusDirectory, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(corpusDirectory);
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(corpusDirectory));
         var label = Path.GetFileName(root);
-        var log = new ProblemLog(label.Length > 0 ? label : root);
+        var log = new ProblemLog(label.Length > 0 ? label : root, _limits.MaxProblems);
         if (!Directory.Exists(root))
         {
             log.Add(string.Empty, 0, "corpus folder not found");
             return new CorpusLoadResult(null, log.Problems);
         }
 
-        var input = new CorpusInput(root, log);
+        var input = new CorpusInput(root, log, _limits);
         var settings = SettingsReader.Read(input, label);
         var documents = DocumentFolderReader.Read(input, ct);
         var entities = EntitiesReader.Read(input);

@@ -6,18 +6,20 @@ namespace GraphService.Corpus;
 /// The corpus folder being read. Every file is read through here, so that every stage reports into the one problem
 /// log with paths relative to the corpus folder.
 /// </summary>
-internal sealed class CorpusInput(string root, ProblemLog log)
+internal sealed class CorpusInput(string root, ProblemLog log, CorpusLimits limits)
 {
     public ProblemLog Log { get; } = log;
 
     public string FullPath(string relativePath) => Path.Combine(root, relativePath);
 
-    public bool FileExists(string relativePath) => File.Exists(FullPath(relativePath));
+    /// <summary>What the path is (a file, a folder, a FIFO, a dangling link, ...), told without opening it.</summary>
+    public FileProbe Probe(string relativePath) => FileProbe.Of(FullPath(relativePath));
 
-    /// <summary>The file's text; null (with the problem reported) when it cannot be read as UTF-8.</summary>
-    public string? ReadText(string relativePath) => CorpusText.Read(FullPath(relativePath), relativePath, Log);
+    /// <summary>The file's text; null, with the problem reported, when it is not a readable regular file of valid UTF-8
+    /// within <see cref="CorpusLimits.MaxFileBytes"/>.</summary>
+    public string? ReadText(string relativePath) => CorpusText.Read(FullPath(relativePath), relativePath, Log, limits.MaxFileBytes);
 
-    public YamlSource Yaml(string relativePath, int lineOffset = 0) => new(relativePath, Log, lineOffset);
+    public YamlSource Yaml(string relativePath, int lineOffset = 0) => new(relativePath, Log, limits.MaxYamlDepth, lineOffset);
 
     /// <summary>
     /// The items of a YAML file that must be a list (<paramref name="file"/> holds <paramref name="what"/>, each item
@@ -26,7 +28,7 @@ internal sealed class CorpusInput(string root, ProblemLog log)
     /// </summary>
     public (YamlSource Source, YamlSequenceNode Items)? LoadList(string file, string what, string firstKey)
     {
-        if (!FileExists(file))
+        if (Probe(file).Kind == FileKind.Missing)
         {
             Log.Add(file, 0, $"{file} not found: the corpus must declare its {what}");
             return null;

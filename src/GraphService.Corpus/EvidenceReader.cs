@@ -56,8 +56,11 @@ internal sealed class EvidenceReader(YamlSource source, Dictionary<string, Loade
 
             if (!documents.TryGetValue(docId, out var document))
             {
-                var hint = ClaimsReader.Suggest(docId, documents.Keys) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
-                source.ReportAtLine(e.LineOf("doc"), $"evidence names a missing document '{docId}': there is no {CorpusLayout.DocumentsFolder}/{docId}{CorpusLayout.DocumentExtension}{hint}");
+                source.ReportAtLine(e.LineOf("doc"), () =>
+                {
+                    var hint = ClaimsReader.Suggest(docId, documents.Keys) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
+                    return $"evidence names a missing document '{docId}': there is no {CorpusLayout.DocumentsFolder}/{docId}{CorpusLayout.DocumentExtension}{hint}";
+                });
                 continue;
             }
 
@@ -76,7 +79,7 @@ internal sealed class EvidenceReader(YamlSource source, Dictionary<string, Loade
             var quoteLine = e.LineOf("quote");
             if (verifier.Locate(quote) is not TextSpan span)
             {
-                source.ReportAtLine(quoteLine, QuoteNotFound(document, verifier, quote));
+                source.ReportAtLine(quoteLine, () => QuoteNotFound(document, verifier, quote));
                 continue;
             }
 

@@ -12,7 +12,7 @@ internal static class SettingsReader
     {
         const string file = CorpusLayout.CorpusFile;
         var fallback = new CorpusSettings(folderName, PredicateVocabulary.Default, PredicatesComplete: true);
-        if (!input.FileExists(file))
+        if (input.Probe(file).Kind == FileKind.Missing)
         {
             return fallback;
         }
