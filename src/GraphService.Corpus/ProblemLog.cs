@@ -1,9 +1,13 @@
+using System.Globalization;
+using System.Text;
+
 namespace GraphService.Corpus;
 
 /// <summary>
 /// Collects problems for one corpus, writing paths relative to the corpus folder's parent. At most
 /// <paramref name="maxProblems"/> are listed (<see cref="CorpusLimits.MaxProblems"/>); the rest are counted, and one
-/// final problem on the corpus folder says how many were left out.
+/// final problem on the corpus folder says how many were left out. Each message is kept on one line (control characters
+/// and line separators quoted from the corpus are escaped), so that every problem prints as one <c>path:line: message</c> line.
 /// </summary>
 internal sealed class ProblemLog(string corpusLabel, int maxProblems)
 {
@@ -33,11 +37,36 @@ internal sealed class ProblemLog(string corpusLabel, int maxProblems)
     {
         if (IsListing)
         {
-            _listed.Add(new CorpusProblem(PathOf(relativePath), line, describe()));
+            _listed.Add(new CorpusProblem(PathOf(relativePath), line, OneLine(describe())));
         }
         else
         {
             _unlisted++;
         }
     }
+
+    private static string OneLine(string message)
+    {
+        if (!message.Any(MustBeEscaped))
+        {
+            return message;
+        }
+
+        var text = new StringBuilder(message.Length + 16);
+        foreach (var c in message)
+        {
+            _ = c switch
+            {
+                '\n' => text.Append("\\n"),
+                '\r' => text.Append("\\r"),
+                '\t' => text.Append("\\t"),
+                _ when MustBeEscaped(c) => text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
+                _ => text.Append(c),
+            };
+        }
+
+        return text.ToString();
+    }
+
+    private static bool MustBeEscaped(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 }

@@ -27,6 +27,14 @@ internal sealed class YamlSource(string relativePath, ProblemLog log, int maxDep
     {
         malformed = false;
         _lines = new LineIndex(text);
+        if (FirstUnprintable(text) is int at)
+        {
+            // YAML admits only printable characters (YAML 1.2, 5.1); YamlDotNet does not check, and would pass a NUL on.
+            malformed = true;
+            ReportAtLine(_lines.LineAt(at) + LineOffset, $"malformed YAML: character U+{(int)text[at]:X4} is not allowed in YAML (only printable characters, tabs and line breaks are)");
+            return null;
+        }
+
         var scanner = new Scanner(new StringReader(text));
         var parser = new BoundedYamlParser(new Parser(scanner), maxDepth);
         var stream = new YamlStream();
@@ -64,6 +72,23 @@ internal sealed class YamlSource(string relativePath, ProblemLog log, int maxDep
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>The offset of the first character YAML does not allow (a control character other than tab, CR, LF and
+    /// NEL, or U+FFFE/U+FFFF); null when there is none. Surrogates come only in valid pairs from strict UTF-8.</summary>
+    private static int? FirstUnprintable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var printable = c is '\t' or '\n' or '\r' or '\u0085' || (c >= ' ' && c != '\u007F' && (c < '\u0080' || c >= '\u00A0') && c < '\uFFFE');
+            if (!printable)
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     public int LineOf(YamlNode node) => LineOf(node.Start);
