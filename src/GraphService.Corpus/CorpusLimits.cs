@@ -9,7 +9,7 @@ namespace GraphService.Corpus;
 /// </summary>
 public sealed record CorpusLimits
 {
-    /// <summary>The default of <see cref="MaxFileBytes"/>: 256 MiB, about 1.5 million claims in claims.yaml.</summary>
+    /// <summary>The default of <see cref="MaxFileBytes"/>: 256 MiB, room for a claims.yaml far larger than the sample corpus.</summary>
     public const long DefaultMaxFileBytes = 256L * 1024 * 1024;
 
     /// <summary>The default of <see cref="MaxYamlDepth"/>: far deeper than the format's four levels, far shallower than the stack.</summary>
