@@ -61,8 +61,7 @@ internal sealed class CorpusFolder : IDisposable
 
     public CorpusFolder WriteBytes(string relativePath, byte[] bytes)
     {
-        var path = Path.Combine(Root, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = NewPath(relativePath);
         File.WriteAllBytes(path, bytes);
         return this;
     }
@@ -85,8 +84,7 @@ internal sealed class CorpusFolder : IDisposable
     /// <summary>Makes <paramref name="relativePath"/> a symbolic link to <paramref name="target"/> (which need not exist).</summary>
     public CorpusFolder Link(string relativePath, string target)
     {
-        var path = Path.Combine(Root, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = NewPath(relativePath);
         File.CreateSymbolicLink(path, target);
         return this;
     }
@@ -94,8 +92,7 @@ internal sealed class CorpusFolder : IDisposable
     /// <summary>Makes <paramref name="relativePath"/> a named pipe (FIFO), with the system's mkfifo.</summary>
     public CorpusFolder Fifo(string relativePath)
     {
-        var path = Path.Combine(Root, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = NewPath(relativePath);
         using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true })
             ?? throw new InvalidOperationException("mkfifo did not start");
         mkfifo.WaitForExit();
@@ -124,4 +121,12 @@ internal sealed class CorpusFolder : IDisposable
     public IReadOnlyList<string> Problems(CorpusLimits? limits = null) => [.. Load(limits).Problems.Select(p => p.ToString())];
 
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>The full path of <paramref name="relativePath"/>, its folder created.</summary>
+    private string NewPath(string relativePath)
+    {
+        var path = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
 }
