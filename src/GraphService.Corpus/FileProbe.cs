@@ -83,7 +83,7 @@ internal readonly record struct FileProbe(FileKind Kind, string? Detail = null)
     {
         if (NativeStatus.LStat(path, out var own) != 0)
         {
-            return FromError(Marshal.GetLastPInvokeError(), path);
+            return FromError(Marshal.GetLastPInvokeError());
         }
 
         var type = own.Mode & FileTypeMask;
@@ -112,9 +112,9 @@ internal readonly record struct FileProbe(FileKind Kind, string? Detail = null)
         });
     }
 
-    private static FileProbe FromError(int error, string path) => error is NoSuchEntry or NotADirectory
+    private static FileProbe FromError(int error) => error is NoSuchEntry or NotADirectory
         ? new FileProbe(FileKind.Missing)
-        : new FileProbe(FileKind.Unreadable, Marshal.GetPInvokeErrorMessage(error).ToLowerInvariant() + $" ({Path.GetFileName(path)})");
+        : new FileProbe(FileKind.Unreadable, Marshal.GetPInvokeErrorMessage(error).ToLowerInvariant());
 
     // Windows has no FIFOs or devices in a folder listing; folders, files and links are all there is to tell.
     private static FileProbe OfWindowsPath(string path)
