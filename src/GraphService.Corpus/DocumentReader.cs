@@ -83,7 +83,9 @@ internal static class DocumentReader
         var frontMatter = text[(firstNewline + 1)..closingStart];
         var afterClosing = text.IndexOf('\n', closingStart);
         var body = afterClosing < 0 ? string.Empty : text[(afterClosing + 1)..];
-        var bodyLine = closingLine + 1;
+
+        // A file that ends on its closing line has an empty body there, not on a line after the last.
+        var bodyLine = afterClosing < 0 ? closingLine : closingLine + 1;
 
         var problemsBefore = log.Count;
         if (string.IsNullOrWhiteSpace(body))

@@ -349,6 +349,22 @@ public sealed class HostileInputTests
         Assert.Empty(corpus.Problems());
     }
 
+    // Found by ImporterFuzzTests (a document truncated right after its closing '---'): the empty body was reported on a
+    // line after the last line of the file.
+    [Fact]
+    public void A_document_ending_on_its_closing_front_matter_line_reports_the_empty_body_on_that_line()
+    {
+        using var corpus = new CorpusFolder();
+        corpus.Write("documents/report-one.md", "---\ntitle: Report one\npublisher: Example Wire\npublished: 2020\n---");
+
+        Assert.Equal(
+            [
+                "corpus/documents/report-one.md:5: document body is empty: the text must follow the closing '---' line",
+                "corpus/claims.yaml:6: quote not found in documents/report-one.md: \"Bo Ren leads the Alpha Group\" (the document has no words to compare it with)",
+            ],
+            corpus.Problems());
+    }
+
     private static bool StillReadable(Action read)
     {
         try
