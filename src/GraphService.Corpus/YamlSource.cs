@@ -42,7 +42,7 @@ internal sealed class YamlSource(string relativePath, ProblemLog log, int maxDep
         {
             stream.Load(parser);
         }
-        catch (YamlLimitException e)
+        catch (YamlRefusedException e)
         {
             malformed = true;
             Report(e.Start, e.Message);

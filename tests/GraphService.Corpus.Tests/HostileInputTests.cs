@@ -365,6 +365,19 @@ public sealed class HostileInputTests
             corpus.Problems());
     }
 
+    // Found by ImporterFuzzTests (': ' inserted at the start of an entity, '- : id: ...'): YamlDotNet's parser drops the
+    // value of an empty key and its node builder then threw ArgumentException ("The current event is of an unsupported type").
+    [Theory]
+    [InlineData("- : a\n", 1)]
+    [InlineData("- id: alpha-group\n  type: Organization\n- : id: bo-ren\n  type: Person\n", 3)]
+    public void An_empty_mapping_key_is_malformed_yaml_not_a_crash(string entities, int line)
+    {
+        using var corpus = new CorpusFolder();
+        corpus.Write("entities.yaml", entities);
+
+        Assert.Equal($"corpus/entities.yaml:{line}: malformed YAML: a mapping key on this line has no value (an empty key, as in ': value', is not supported)", Single(corpus));
+    }
+
     private static bool StillReadable(Action read)
     {
         try
