@@ -4,15 +4,56 @@ using System.Text.Unicode;
 
 namespace GraphService.Corpus;
 
-/// <summary>Reads corpus files as strict UTF-8, so that a mis-encoded file is reported instead of silently mangled.</summary>
+/// <summary>
+/// Reads corpus files as strict UTF-8, so that a mis-encoded file is reported instead of silently mangled, and reads
+/// them safely: only regular files (told by <see cref="FileProbe"/> before opening, so a FIFO cannot block the import),
+/// and never more than <see cref="CorpusLimits.MaxFileBytes"/> plus one byte (so a device or a huge file cannot
+/// exhaust memory). Every failure is a problem at line 0 of the file, or at the line of the first invalid byte.
+/// </summary>
 internal static class CorpusText
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The file's text without a leading byte-order mark; null (with a problem reported) when it is not valid UTF-8.</summary>
-    public static string? Read(string fullPath, string relativePath, ProblemLog log)
+    /// <summary>The file's text without a leading byte-order mark; null, with the problem reported, when it cannot be read.</summary>
+    public static string? Read(string fullPath, string relativePath, ProblemLog log, long maxBytes)
     {
-        var bytes = File.ReadAllBytes(fullPath);
+        var name = Path.GetFileName(relativePath);
+        var probe = FileProbe.Of(fullPath);
+        if (probe.Kind == FileKind.Missing)
+        {
+            // Listed a moment ago, gone now.
+            log.Add(relativePath, 0, $"{name} not found");
+            return null;
+        }
+
+        if (probe.ProblemAsFile() is { } problem)
+        {
+            log.Add(relativePath, 0, $"{name} {problem}");
+            return null;
+        }
+
+        ArraySegment<byte>? read;
+        try
+        {
+            read = ReadAtMost(fullPath, maxBytes);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            log.Add(relativePath, 0, $"{name} cannot be read: permission denied");
+            return null;
+        }
+        catch (IOException e)
+        {
+            log.Add(relativePath, 0, $"{name} cannot be read: {e.Message.Replace(fullPath, relativePath, StringComparison.Ordinal)}");
+            return null;
+        }
+
+        if (read is not { } bytes)
+        {
+            log.Add(relativePath, 0, $"{name} is larger than {maxBytes} bytes (limit {nameof(CorpusLimits.MaxFileBytes)})");
+            return null;
+        }
+
         string text;
         try
         {
@@ -28,12 +69,53 @@ internal static class CorpusText
         return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
     }
 
-    private static (int Line, int Offset) LocateInvalidByte(byte[] bytes)
+    /// <summary>
+    /// The file's bytes, or null when it has more than <paramref name="maxBytes"/>. At most one byte more is read. The
+    /// file's length only sizes the buffer: a device reports 0 and never ends, and a file may grow while it is read.
+    /// </summary>
+    private static ArraySegment<byte>? ReadAtMost(string path, long maxBytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        if (stream.CanSeek && stream.Length > maxBytes)
+        {
+            return null;
+        }
+
+        const int minimum = 64 * 1024;
+        var limit = maxBytes + 1;
+        var guess = stream.CanSeek ? stream.Length + 1 : minimum;
+        var buffer = new byte[Math.Min(Math.Max(guess, minimum), limit)];
+        var filled = 0;
+        while (true)
+        {
+            if (filled == buffer.Length)
+            {
+                if (filled >= limit)
+                {
+                    break;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(2L * buffer.Length, limit));
+            }
+
+            var read = stream.Read(buffer, filled, buffer.Length - filled);
+            if (read == 0)
+            {
+                break;
+            }
+
+            filled += read;
+        }
+
+        return filled > maxBytes ? (ArraySegment<byte>?)null : new ArraySegment<byte>(buffer, 0, filled);
+    }
+
+    private static (int Line, int Offset) LocateInvalidByte(ReadOnlySpan<byte> bytes)
     {
         var buffer = new char[bytes.Length];
         var status = Utf8.ToUtf16(bytes, buffer, out var bytesRead, out _, replaceInvalidSequences: false);
         var offset = status == OperationStatus.Done ? 0 : bytesRead;
-        var line = 1 + bytes.AsSpan(0, offset).Count((byte)'\n');
+        var line = 1 + bytes[..offset].Count((byte)'\n');
         return (line, offset);
     }
 }

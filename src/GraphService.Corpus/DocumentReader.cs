@@ -36,9 +36,11 @@ internal static class DocumentReader
 
     private static readonly string[] Keys = ["title", "publisher", "published", "author", "url", "language", "source"];
 
-    public static LoadedDocument Read(string id, string relativePath, string text, ProblemLog log)
+    /// <summary>Reads one document's <paramref name="text"/>; <paramref name="source"/> reports at the file's lines (offset 1).</summary>
+    public static LoadedDocument Read(string id, string text, YamlSource source)
     {
-        var source = new YamlSource(relativePath, log, lineOffset: 1);
+        var relativePath = source.RelativePath;
+        var log = source.Log;
         var firstNewline = text.IndexOf('\n', StringComparison.Ordinal);
         var firstLine = firstNewline < 0 ? text : text[..firstNewline];
         if (firstLine.TrimEnd('\r') != "---")
@@ -81,7 +83,9 @@ internal static class DocumentReader
         var frontMatter = text[(firstNewline + 1)..closingStart];
         var afterClosing = text.IndexOf('\n', closingStart);
         var body = afterClosing < 0 ? string.Empty : text[(afterClosing + 1)..];
-        var bodyLine = closingLine + 1;
+
+        // A file that ends on its closing line has an empty body there, not on a line after the last.
+        var bodyLine = afterClosing < 0 ? closingLine : closingLine + 1;
 
         var problemsBefore = log.Count;
         if (string.IsNullOrWhiteSpace(body))

@@ -5,43 +5,104 @@ namespace GraphService.Corpus;
 
 /// <summary>
 /// A YAML text being read for one corpus file, reporting its problems with the file's line numbers.
-/// <see cref="LineOffset"/> shifts the parser's lines when the YAML is embedded (a document's front matter starts on line 2).
+/// <see cref="LineOffset"/> shifts the lines when the YAML is embedded (a document's front matter starts on line 2).
+/// Lines are counted by line feeds, as everywhere in the importer, not by the parser's own count, which also breaks lines
+/// at a lone carriage return, U+0085, U+2028 and U+2029, so that every problem points at the line an editor shows.
 /// </summary>
-internal sealed class YamlSource(string relativePath, ProblemLog log, int lineOffset = 0)
+internal sealed class YamlSource(string relativePath, ProblemLog log, int maxDepth, int lineOffset = 0)
 {
+    private LineIndex _lines = LineIndex.Empty;
+
     public string RelativePath { get; } = relativePath;
 
     public int LineOffset { get; } = lineOffset;
 
     public ProblemLog Log { get; } = log;
 
-    /// <summary>The root node, null when the text holds no YAML document; reports malformed YAML and returns null.</summary>
+    /// <summary>
+    /// The root node, null when the text holds no YAML document. Malformed YAML, and YAML beyond the limits of
+    /// <see cref="BoundedYamlParser"/>, is reported (one problem: the parse stops there) and gives null.
+    /// </summary>
     public YamlNode? LoadRoot(string text, out bool malformed)
     {
         malformed = false;
+        _lines = new LineIndex(text);
+        if (FirstUnprintable(text) is int at)
+        {
+            // YAML admits only printable characters (YAML 1.2, 5.1); YamlDotNet does not check, and would pass a NUL on.
+            malformed = true;
+            ReportAtLine(_lines.LineAt(at) + LineOffset, $"malformed YAML: character U+{(int)text[at]:X4} is not allowed in YAML (only printable characters, tabs and line breaks are)");
+            return null;
+        }
+
+        var scanner = new Scanner(new StringReader(text));
+        var parser = new BoundedYamlParser(new Parser(scanner), maxDepth);
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
+        }
+        catch (YamlRefusedException e)
+        {
+            malformed = true;
+            Report(e.Start, e.Message);
+            return null;
         }
         catch (YamlException e)
         {
             malformed = true;
-            Report(checked((int)e.Start.Line), $"malformed YAML: {e.Message}");
+            Report(e.Start, $"malformed YAML: {e.Message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position or a useful message, on some unclosed flow lists and
+            // mappings (`aliases: [a, b` followed by more entries): point at the one still open, else where it stopped.
+            malformed = true;
+            if (parser.OpenFlowCollection is { } open)
+            {
+                Report(open, "malformed YAML: the flow list or mapping ('[' or '{') that starts on this line is not closed");
+            }
+            else
+            {
+                Report(scanner.CurrentPosition, "malformed YAML: the parser could not read on from this line; look for an unclosed bracket or quote");
+            }
+
             return null;
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
 
-    public int LineOf(YamlNode node) => checked((int)node.Start.Line) + LineOffset;
+    /// <summary>The offset of the first character YAML does not allow (a control character other than tab, CR, LF and
+    /// NEL, or U+FFFE/U+FFFF); null when there is none. Surrogates come only in valid pairs from strict UTF-8.</summary>
+    private static int? FirstUnprintable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var printable = c is '\t' or '\n' or '\r' or '\u0085' || (c >= ' ' && c != '\u007F' && (c < '\u0080' || c >= '\u00A0') && c < '\uFFFE');
+            if (!printable)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    public int LineOf(YamlNode node) => LineOf(node.Start);
+
+    public int LineOf(Mark mark) => _lines.LineAt(mark.Index) + LineOffset;
 
     public void Report(YamlNode node, string message) => Log.Add(RelativePath, LineOf(node), message);
 
-    /// <summary>Reports at a parser line (before the offset is applied).</summary>
-    public void Report(int parserLine, string message) => Log.Add(RelativePath, parserLine + LineOffset, message);
+    public void Report(Mark mark, string message) => Log.Add(RelativePath, LineOf(mark), message);
 
     public void ReportAtLine(int fileLine, string message) => Log.Add(RelativePath, fileLine, message);
+
+    /// <summary>Reports a problem that is costly to describe; see <see cref="ProblemLog.Add(string, int, Func{string})"/>.</summary>
+    public void ReportAtLine(int fileLine, Func<string> describe) => Log.Add(RelativePath, fileLine, describe);
 
     /// <summary>
     /// Reads <paramref name="node"/> as a record with the given keys, reporting any key not among them (typos are

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using GraphService.Testing;
 
@@ -60,8 +61,7 @@ internal sealed class CorpusFolder : IDisposable
 
     public CorpusFolder WriteBytes(string relativePath, byte[] bytes)
     {
-        var path = Path.Combine(Root, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = NewPath(relativePath);
         File.WriteAllBytes(path, bytes);
         return this;
     }
@@ -81,10 +81,52 @@ internal sealed class CorpusFolder : IDisposable
         return this;
     }
 
-    public CorpusLoadResult Load() => new CorpusImporter().Load(Root);
+    /// <summary>Makes <paramref name="relativePath"/> a symbolic link to <paramref name="target"/> (which need not exist).</summary>
+    public CorpusFolder Link(string relativePath, string target)
+    {
+        var path = NewPath(relativePath);
+        File.CreateSymbolicLink(path, target);
+        return this;
+    }
+
+    /// <summary>Makes <paramref name="relativePath"/> a named pipe (FIFO), with the system's mkfifo.</summary>
+    public CorpusFolder Fifo(string relativePath)
+    {
+        var path = NewPath(relativePath);
+        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true })
+            ?? throw new InvalidOperationException("mkfifo did not start");
+        mkfifo.WaitForExit();
+        if (mkfifo.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"mkfifo failed: {mkfifo.StandardError.ReadToEnd()}");
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Loads on a thread of its own and fails the test when the load has not finished within <paramref name="within"/>,
+    /// so that a test of a hang fails instead of hanging the run.
+    /// </summary>
+    public CorpusLoadResult LoadWithin(TimeSpan within, CorpusLimits? limits = null)
+    {
+        var load = Task.Factory.StartNew(() => Load(limits), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Assert.True(load.Wait(within), $"loading the corpus did not finish within {within.TotalSeconds} s");
+        return load.Result;
+    }
+
+    public CorpusLoadResult Load(CorpusLimits? limits = null) => new CorpusImporter(limits).Load(Root);
 
     /// <summary>The problems as printed ("path:line: message").</summary>
-    public IReadOnlyList<string> Problems() => [.. Load().Problems.Select(p => p.ToString())];
+    public IReadOnlyList<string> Problems(CorpusLimits? limits = null) => [.. Load(limits).Problems.Select(p => p.ToString())];
 
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>The full path of <paramref name="relativePath"/>, its folder created.</summary>
+    private string NewPath(string relativePath)
+    {
+        var path = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
 }

@@ -1,0 +1,92 @@
+using GraphService.Core.Domain;
+
+namespace GraphService.Corpus;
+
+/// <summary>
+/// Builds the graph snapshot from records that passed every check: one relationship per claim, with its citations
+/// (the same passage with the same stance is one citation however many claims it backs), its corroboration and its
+/// confidence; then every mention of every entity, and the version. Nothing here reads or validates YAML.
+/// </summary>
+internal sealed class SnapshotBuilder
+{
+    private readonly Dictionary<string, SourceDocument> _documents;
+    private readonly Dictionary<string, Citation> _citations = new(StringComparer.Ordinal);
+    private readonly List<Relationship> _relationships = [];
+
+    public SnapshotBuilder(IEnumerable<SourceDocument> documents)
+    {
+        _documents = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>Adds the relationship a claim states.</summary>
+    public void Add(ClaimEntry claim)
+    {
+        var cited = claim.Evidence.Select(Cite).ToList();
+        cited.Sort((a, b) =>
+            string.CompareOrdinal(a.DocumentId, b.DocumentId) is var c && c != 0 ? c
+            : a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.End != b.End ? a.End.CompareTo(b.End)
+            : a.Stance.CompareTo(b.Stance));
+
+        // Corroboration counts publishers, not documents: a publisher repeating itself does not corroborate. A declared
+        // confidence is kept as declared; otherwise it is derived from the supporting and disputing publishers.
+        var supporting = DistinctPublishers(cited, Stance.Supports);
+        var disputing = DistinctPublishers(cited, Stance.Disputes);
+        _relationships.Add(new Relationship(
+            StableIds.RelationshipId(claim.Subject, claim.Predicate, claim.Object),
+            claim.Predicate,
+            claim.Subject,
+            claim.Object,
+            claim.Since,
+            claim.Until,
+            claim.Confidence ?? ConfidenceModel.Derive(supporting, disputing),
+            claim.Confidence is not null,
+            supporting,
+            cited.Any(c => c.Stance == Stance.Disputes),
+            cited));
+    }
+
+    /// <summary>The snapshot of everything added, with the entities' mentions found in every document and its version.</summary>
+    public GraphSnapshot Build(CorpusSettings settings, IEnumerable<Entity> entities, CancellationToken ct)
+    {
+        var entityList = entities.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var documents = _documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var finder = new MentionFinder(entityList);
+        var mentions = new List<Mention>();
+        foreach (var document in documents)
+        {
+            ct.ThrowIfCancellationRequested();
+            mentions.AddRange(finder.Find(document.Id, document.Body));
+        }
+
+        var snapshot = new GraphSnapshot(
+            string.Empty,
+            settings.Name,
+            settings.Vocabulary.All,
+            entityList,
+            documents,
+            [.. _relationships.OrderBy(r => r.Id, StringComparer.Ordinal)],
+            mentions);
+        return snapshot with { Version = StableIds.VersionOf(snapshot) };
+    }
+
+    /// <summary>The one citation of a passage with a stance; it keeps the quote as first written.</summary>
+    private Citation Cite(EvidenceEntry e)
+    {
+        var id = StableIds.CitationId(e.DocumentId, e.Span.Start, e.Span.End, e.Stance);
+        if (!_citations.TryGetValue(id, out var citation))
+        {
+            citation = new Citation(id, e.DocumentId, e.Quote, e.Span.Start, e.Span.End, e.Stance);
+            _citations[id] = citation;
+        }
+
+        return citation;
+    }
+
+    private int DistinctPublishers(List<Citation> citations, Stance stance) =>
+        citations
+            .Where(c => c.Stance == stance)
+            .Select(c => _documents[c.DocumentId].Publisher)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Count();
+}
