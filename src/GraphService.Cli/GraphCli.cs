@@ -21,7 +21,7 @@ public static class GraphCli
 
         var root = new RootCommand("GraphService: an evidence-backed knowledge graph. Every link carries its quotes.");
         root.Options.Add(store);
-        root.Subcommands.Add(Commands.CorpusCommands.Validate(console));
+        root.Subcommands.Add(Commands.CorpusCommands.Validate(console, Services));
         root.Subcommands.Add(Commands.CorpusCommands.Import(console, Services));
         root.Subcommands.Add(Commands.PathCommand.Create(console, Services));
         root.Subcommands.Add(Commands.NeighborsCommand.Create(console, Services));

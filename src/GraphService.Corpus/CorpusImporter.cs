@@ -34,7 +34,7 @@ public sealed class CorpusImporter
         if (!Directory.Exists(root))
         {
             log.Add(string.Empty, 0, "corpus folder not found");
-            return new CorpusLoadResult(null, log.Problems);
+            return new CorpusLoadResult(null, log.Problems, log.Count);
         }
 
         var input = new CorpusInput(root, log, _limits);
@@ -44,7 +44,7 @@ public sealed class CorpusImporter
         var claims = ClaimsReader.Read(input, settings, entities, documents, ct);
         if (log.Count > 0 || entities is null || documents is null || claims is null)
         {
-            return new CorpusLoadResult(null, log.Problems);
+            return new CorpusLoadResult(null, log.Problems, log.Count);
         }
 
         var builder = new SnapshotBuilder(documents.Values.Select(d =>
@@ -54,6 +54,6 @@ public sealed class CorpusImporter
             builder.Add(claim);
         }
 
-        return new CorpusLoadResult(builder.Build(settings, entities.Valid.Select(e => e.Entity), ct), []);
+        return new CorpusLoadResult(builder.Build(settings, entities.Valid.Select(e => e.Entity), ct), [], 0);
     }
 }

@@ -4,9 +4,13 @@ using Microsoft.Extensions.Logging;
 
 namespace GraphService.Hosting;
 
-/// <summary>The outcome of importing a corpus into the store: the problems that stopped it, or what changed.</summary>
+/// <summary>
+/// The outcome of importing a corpus into the store: the problems that stopped it (<see cref="ProblemCount"/> counts
+/// them all, also those past the listing limit), or what changed.
+/// </summary>
 public sealed record ImportReport(
     IReadOnlyList<CorpusProblem> Problems,
+    int ProblemCount,
     string? PreviousVersion,
     string? Version,
     int Entities,
@@ -15,7 +19,7 @@ public sealed record ImportReport(
     int Citations,
     int Mentions)
 {
-    public bool Succeeded => Problems.Count == 0;
+    public bool Succeeded => ProblemCount == 0;
 
     public bool Changed => Succeeded && PreviousVersion != Version;
 }
@@ -31,15 +35,15 @@ public sealed partial class CorpusImport(CorpusImporter importer, IGraphStore st
         var loaded = importer.Load(corpusDirectory, cancellationToken);
         if (!loaded.Succeeded)
         {
-            LogRejected(logger, corpusDirectory, loaded.Problems.Count);
-            return new ImportReport(loaded.Problems, null, null, 0, 0, 0, 0, 0);
+            LogRejected(logger, corpusDirectory, loaded.ProblemCount);
+            return new ImportReport(loaded.Problems, loaded.ProblemCount, null, null, 0, 0, 0, 0, 0);
         }
 
         var graph = loaded.Snapshot!;
         var before = await store.GetStatusAsync(cancellationToken).ConfigureAwait(false);
         await store.ReplaceGraphAsync(graph, cancellationToken).ConfigureAwait(false);
         var citations = graph.Relationships.SelectMany(r => r.Citations).Select(c => c.Id).Distinct(StringComparer.Ordinal).Count();
-        var report = new ImportReport([], before.GraphVersion, graph.Version, graph.Entities.Count, graph.Relationships.Count, graph.Documents.Count, citations, graph.Mentions.Count);
+        var report = new ImportReport([], 0, before.GraphVersion, graph.Version, graph.Entities.Count, graph.Relationships.Count, graph.Documents.Count, citations, graph.Mentions.Count);
         LogImported(logger, corpusDirectory, report.Version!, report.Changed, report.Entities, report.Relationships, report.Documents, report.Citations, report.Mentions);
         return report;
     }

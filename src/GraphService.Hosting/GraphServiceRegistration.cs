@@ -12,6 +12,9 @@ namespace GraphService.Hosting;
 /// <summary>The one composition of GraphService, shared by the API, the CLI and the tests.</summary>
 public static class GraphServiceRegistration
 {
+    /// <summary>The configuration section of <see cref="CorpusLimits"/>.</summary>
+    public const string CorpusSection = "Corpus";
+
     /// <summary>
     /// Registers the configured store (Graph:Backend), the importer and the query semantics. Options are bound from
     /// <paramref name="configuration"/> and validated when the host starts.
@@ -38,7 +41,12 @@ public static class GraphServiceRegistration
                 throw new OptionsValidationException(GraphOptions.Section, typeof(GraphOptions), [$"Graph:Backend '{backend}' is not one of Embedded, Neo4j"]);
         }
 
-        services.AddSingleton<CorpusImporter>();
+        // The importer's limits (file size, YAML depth, problems listed) are the Corpus section; defaults in CorpusLimits.
+        services.AddOptions<CorpusLimits>()
+            .Bind(configuration.GetSection(CorpusSection))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => new CorpusImporter(sp.GetRequiredService<IOptions<CorpusLimits>>().Value));
         services.AddSingleton<CorpusImport>();
         services.AddSingleton<GraphQueries>();
         services.AddSingleton<GraphReadiness>();

@@ -92,7 +92,7 @@ public sealed partial class StartupImport(
 
         if (!report.Succeeded)
         {
-            readiness.ReportImportFailure($"the corpus has {report.Problems.Count} problem(s); they are in the log");
+            readiness.ReportImportFailure($"the corpus has {report.ProblemCount} problem(s); they are in the log");
         }
     }
 

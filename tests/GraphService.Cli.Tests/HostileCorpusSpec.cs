@@ -88,6 +88,25 @@ public sealed class HostileCorpusSpec : IDisposable
             "corpus/entities.yaml:1: YAML nested deeper than 64 levels (limit MaxYamlDepth); the corpus format needs four");
     }
 
+    [Fact]
+    public async Task Past_the_listing_limit_the_count_line_still_counts_every_problem()
+    {
+        var corpus = SampleCopy();
+        const int Claims = 1_005;
+        var claims = string.Concat(Enumerable.Range(0, Claims).Select(i =>
+            $"- subject: nobody-{i}\n  predicate: LEADS\n  object: iran\n  evidence:\n    - doc: wapo-khazali-interrogations\n      quote: \"Qais al-Khazali\"\n"));
+        File.WriteAllText(Path.Combine(corpus, "claims.yaml"), claims);
+
+        var run = await CliRun.ExecuteAsync(null, "validate", corpus);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        // 1,000 listed problems, the line counting the rest, and the total.
+        Assert.Equal(1_002, lines.Count);
+        Assert.StartsWith("corpus:0: 5 more problem(s) not listed", lines[^2], StringComparison.Ordinal);
+        Assert.Equal($"{Claims} problem(s); nothing was imported", lines[^1]);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private string SampleCopy() => _dir.CopyFrom(RepositoryPaths.SampleCorpus, "corpus");

@@ -8,16 +8,17 @@ namespace GraphService.Cli.Commands;
 /// <summary><c>validate</c> and <c>import</c>: every corpus problem is printed as <c>path:line: message</c>.</summary>
 public static class CorpusCommands
 {
-    public static Command Validate(CliConsole console)
+    public static Command Validate(CliConsole console, Func<ParseResult, ServiceProvider> services)
     {
         var dir = new Argument<string>("corpusDir") { Description = "Corpus folder (corpus.yaml, entities.yaml, claims.yaml, documents/)" };
         var command = new Command("validate", "Check a corpus: every quote against its document, every id, every reference") { dir };
         command.SetAction(async (result, ct) =>
         {
-            var loaded = new CorpusImporter().Load(console.FullPath(result.GetValue(dir)!), ct);
+            await using var sp = services(result);
+            var loaded = sp.GetRequiredService<CorpusImporter>().Load(console.FullPath(result.GetValue(dir)!), ct);
             if (!loaded.Succeeded)
             {
-                return await ReportProblemsAsync(console, loaded.Problems).ConfigureAwait(false);
+                return await ReportProblemsAsync(console, loaded.Problems, loaded.ProblemCount).ConfigureAwait(false);
             }
 
             var g = loaded.Snapshot!;
@@ -37,7 +38,7 @@ public static class CorpusCommands
             var report = await sp.GetRequiredService<CorpusImport>().ImportAsync(console.FullPath(result.GetValue(dir)!), ct).ConfigureAwait(false);
             if (!report.Succeeded)
             {
-                return await ReportProblemsAsync(console, report.Problems).ConfigureAwait(false);
+                return await ReportProblemsAsync(console, report.Problems, report.ProblemCount).ConfigureAwait(false);
             }
 
             var change = report.Changed ? (report.PreviousVersion is null ? "imported" : $"replaced {report.PreviousVersion} with") : "unchanged:";
@@ -47,14 +48,14 @@ public static class CorpusCommands
         return command;
     }
 
-    private static async Task<int> ReportProblemsAsync(CliConsole console, IReadOnlyList<CorpusProblem> problems)
+    private static async Task<int> ReportProblemsAsync(CliConsole console, IReadOnlyList<CorpusProblem> problems, int problemCount)
     {
         foreach (var p in problems)
         {
             await console.Error.WriteLineAsync(p.ToString()).ConfigureAwait(false);
         }
 
-        await console.Error.WriteLineAsync($"{problems.Count} problem(s); nothing was imported").ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"{problemCount} problem(s); nothing was imported").ConfigureAwait(false);
         return ExitCodes.InvalidInput;
     }
 }
