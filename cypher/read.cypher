@@ -6,6 +6,13 @@ MATCH (m:GraphMeta {singleton: true})
 RETURN m.version AS version, m.importedAt AS importedAt, COUNT { (:Entity) } AS entities, COUNT { (:Claim) } AS relationships,
        COUNT { (:Document) } AS documents;
 
+// name: graph-stamp
+// Which import of which graph is loaded. Every read runs in one transaction that starts and commits with this statement:
+// Neo4j reads at read-committed, so only an unchanged stamp at both ends shows that no import landed in between.
+// importedAt tells apart two imports of the same version.
+MATCH (m:GraphMeta {singleton: true})
+RETURN m.version AS version, m.importedAt AS importedAt;
+
 // name: resolve-by-id
 MATCH (e:Entity {id: $id})
 RETURN e.id AS id, e.name AS name, e.type AS type;

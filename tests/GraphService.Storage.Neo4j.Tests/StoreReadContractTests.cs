@@ -15,7 +15,7 @@ public sealed class StoreReadContractTests
     public async Task Preparing_loads_the_name_table_of_the_graph_neo4j_holds_and_says_its_version()
     {
         var loaded = Loaded();
-        var empty = new StatementReplay().On("graph-version", ["version", "corpusName"]);
+        var empty = new StatementReplay().On("graph-stamp", ["version", "importedAt"]);
 
         Assert.Equal("v-1", await StoreContractTests.Store(loaded).PrepareAsync(None));
         Assert.Null(await StoreContractTests.Store(empty).PrepareAsync(None));
@@ -118,7 +118,7 @@ public sealed class StoreReadContractTests
 
     /// <summary>A replay that holds graph v-1 with no entity names, enough for CacheAsync.</summary>
     private static StatementReplay Loaded() => new StatementReplay()
-        .On("graph-version", ["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
+        .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("2026-12-01T00:00:00.0000000+00:00")])
         .On("snapshot-predicates", ["type", "phrase", "builtIn"])
         .On("name-table", ["id", "name", "type", "aliases"]);
 
