@@ -102,35 +102,11 @@ public sealed class Neo4jGraphStore : IGraphStore
             () => null,
             cancellationToken);
 
-    public Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken)
+    /// <summary>Resolution runs on the cached <see cref="AliasIndex"/>: the only round trip is the graph-stamp check.</summary>
+    public async Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _reads.ReadAsync<Resolution>(
-            async (cache, tx, ct) =>
-            {
-                if (await EntityViewAsync(tx, text.Trim(), ct).ConfigureAwait(false) is { } exact)
-                {
-                    return new Resolution.Resolved(text, exact);
-                }
-
-                foreach (var (statement, key) in new[] { ("resolve-by-key", NameKey.Normalize(text)), ("resolve-by-key-without-articles", NameKey.WithoutArticles(text)) })
-                {
-                    if (key.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    var hits = (await Run(tx, statement, ct, ("key", key)).ConfigureAwait(false)).Records.Select(RecordMapping.ToNodeView)
-                        .OrderBy(v => v.Name, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal).ToList();
-                    if (hits.Count > 0)
-                    {
-                        return hits.Count == 1 ? new Resolution.Resolved(text, hits[0]) : new Resolution.Ambiguous(text, hits);
-                    }
-                }
-
-                return new Resolution.NotFound(text, cache.Names.Suggest(text));
-            },
-            cancellationToken);
+        return (await _reads.CacheAsync(cancellationToken).ConfigureAwait(false)).Names.Resolve(text);
     }
 
     public async Task<IReadOnlyList<EntityHit>> SearchEntitiesAsync(EntitySearch search, CancellationToken cancellationToken)
@@ -145,8 +121,8 @@ public sealed class Neo4jGraphStore : IGraphStore
         return _reads.ReadAsync<PathResult?>(
             async (cache, tx, ct) =>
             {
-                var from = await EntityViewAsync(tx, query.FromId, ct).ConfigureAwait(false);
-                var to = await EntityViewAsync(tx, query.ToId, ct).ConfigureAwait(false);
+                var from = cache.Entity(query.FromId);
+                var to = cache.Entity(query.ToId);
                 if (from is null || to is null)
                 {
                     return null;
@@ -192,7 +168,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         return _reads.ReadAsync<NeighborhoodResult?>(
             async (cache, tx, ct) =>
             {
-                var center = await EntityViewAsync(tx, query.EntityId, ct).ConfigureAwait(false);
+                var center = cache.Entity(query.EntityId);
                 if (center is null)
                 {
                     return null;
@@ -237,6 +213,11 @@ public sealed class Neo4jGraphStore : IGraphStore
         return _reads.ReadAsync<EntityDetail?>(
             async (cache, tx, ct) =>
             {
+                if (cache.Entity(id) is null)
+                {
+                    return null;
+                }
+
                 var entity = await Run(tx, "entity", ct, ("id", id)).ConfigureAwait(false);
                 if (entity.Records.Count == 0)
                 {
@@ -314,12 +295,6 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     private Task<CypherResult> Run(IReadTransaction transaction, string readStatement, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
         transaction.RunAsync(_cypher.ReadStatement(readStatement, parameters), cancellationToken);
-
-    private async Task<NodeView?> EntityViewAsync(IReadTransaction transaction, string id, CancellationToken cancellationToken)
-    {
-        var result = await Run(transaction, "resolve-by-id", cancellationToken, ("id", id)).ConfigureAwait(false);
-        return result.Records.Count == 0 ? null : RecordMapping.ToNodeView(result.Records[0]);
-    }
 
     private async Task<IReadOnlyDictionary<string, RelationshipView>> RelationshipViewsAsync(IReadTransaction transaction, IEnumerable<string> ids, CancellationToken cancellationToken)
     {

@@ -124,7 +124,6 @@ public sealed class ConsistentReadContractTests
         return replay
             .On("snapshot-predicates", ["type", "phrase", "builtIn"])
             .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("a"), Typed.S("A"), Typed.S("Person"), Typed.L()], [Typed.S("b"), Typed.S("B"), Typed.S("Person"), Typed.L()])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("a"), Typed.S("A"), Typed.S("Person")])
             .On("entity", ["e"], [Typed.Node("4:x:1", ["Entity", "Person"], ("id", Typed.S("a")), ("name", Typed.S("A")), ("type", Typed.S("Person")), ("aliases", Typed.L()), ("description", Typed.Null))])
             .On("entity-relationships", ["id", "outgoing", "otherId", "otherName", "otherType"], [Typed.S("r1"), Typed.B(true), Typed.S("b"), Typed.S("B"), Typed.S("Person")])
             .On("claims-by-ids", ClaimFields, Claim("r1"))

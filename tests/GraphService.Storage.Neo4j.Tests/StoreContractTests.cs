@@ -138,9 +138,7 @@ public sealed class StoreContractTests
         var replay = new StatementReplay()
             .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("2026-12-01T00:00:00.0000000+00:00")])
             .On("snapshot-predicates", ["type", "phrase", "builtIn"], [Typed.S("LEADS"), Typed.S("leads"), Typed.B(true)], [Typed.S("MEMBER_OF"), Typed.S("is a member of"), Typed.B(true)])
-            .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person"), Typed.L()])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person")])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("hadi-al-ameri"), Typed.S("Hadi al-Ameri"), Typed.S("Person")])
+            .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person"), Typed.L()], [Typed.S("hadi-al-ameri"), Typed.S("Hadi al-Ameri"), Typed.S("Person"), Typed.L()])
             .On("paths-of-length", ["p"])
             .On("paths-of-length", ["p"], [weak], [strong])
             .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"], Claim("r-y", "MEMBER_OF", "aah", "hadi-al-ameri"), Claim("r-z", "LEADS", "qais-al-khazali", "aah"));
@@ -170,9 +168,7 @@ public sealed class StoreContractTests
         var replay = new StatementReplay()
             .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("2026-12-01T00:00:00.0000000+00:00")])
             .On("snapshot-predicates", ["type", "phrase", "builtIn"])
-            .On("name-table", ["id", "name", "type", "aliases"])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("a"), Typed.S("A"), Typed.S("Person")])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("b"), Typed.S("B"), Typed.S("Person")]);
+            .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("a"), Typed.S("A"), Typed.S("Person"), Typed.L()], [Typed.S("b"), Typed.S("B"), Typed.S("Person"), Typed.L()]);
         var query = new PathQuery("a", "b") { Types = new HashSet<string> { "LEADS]->() DETACH DELETE (x" } };
 
         await Assert.ThrowsAsync<ArgumentException>(() => Store(replay).FindPathsAsync(query, CancellationToken.None));
