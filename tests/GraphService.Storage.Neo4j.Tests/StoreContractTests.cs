@@ -66,7 +66,7 @@ public sealed class StoreContractTests
     [Fact]
     public async Task Queries_on_a_database_without_a_graph_are_unavailable_with_a_retry_after()
     {
-        var replay = new StatementReplay().On("graph-version", ["version", "corpusName"]);
+        var replay = new StatementReplay().On("graph-stamp", ["version", "importedAt"]);
 
         var e = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => Store(replay).ResolveAsync("Khazali", CancellationToken.None));
 
@@ -136,11 +136,9 @@ public sealed class StoreContractTests
         string[] Claim(string id, string type, string start, string end) =>
             [Typed.S(id), Typed.S(type), Typed.S(type.ToLowerInvariant()), Typed.S(start), Typed.S(end), Typed.F(0.9), Typed.I(3), Typed.B(false), Typed.Null, Typed.Null, Typed.L(Typed.M(("id", Typed.S("cit-" + id)), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("T")), ("publisher", Typed.S("P")), ("published", Typed.S("2015")), ("url", Typed.Null)))];
         var replay = new StatementReplay()
-            .On("graph-version", ["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
+            .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("2026-12-01T00:00:00.0000000+00:00")])
             .On("snapshot-predicates", ["type", "phrase", "builtIn"], [Typed.S("LEADS"), Typed.S("leads"), Typed.B(true)], [Typed.S("MEMBER_OF"), Typed.S("is a member of"), Typed.B(true)])
-            .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person"), Typed.L()])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person")])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("hadi-al-ameri"), Typed.S("Hadi al-Ameri"), Typed.S("Person")])
+            .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person"), Typed.L()], [Typed.S("hadi-al-ameri"), Typed.S("Hadi al-Ameri"), Typed.S("Person"), Typed.L()])
             .On("paths-of-length", ["p"])
             .On("paths-of-length", ["p"], [weak], [strong])
             .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"], Claim("r-b", "MEMBER_OF", "qais-al-khazali", "aah"), Claim("r-c", "MEMBER_OF", "hadi-al-ameri", "aah"), Claim("r-y", "MEMBER_OF", "aah", "hadi-al-ameri"), Claim("r-z", "LEADS", "qais-al-khazali", "aah"));
@@ -170,11 +168,9 @@ public sealed class StoreContractTests
     public async Task A_relationship_type_outside_the_graphs_vocabulary_never_reaches_neo4j()
     {
         var replay = new StatementReplay()
-            .On("graph-version", ["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
+            .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("2026-12-01T00:00:00.0000000+00:00")])
             .On("snapshot-predicates", ["type", "phrase", "builtIn"])
-            .On("name-table", ["id", "name", "type", "aliases"])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("a"), Typed.S("A"), Typed.S("Person")])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("b"), Typed.S("B"), Typed.S("Person")]);
+            .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("a"), Typed.S("A"), Typed.S("Person"), Typed.L()], [Typed.S("b"), Typed.S("B"), Typed.S("Person"), Typed.L()]);
         var query = new PathQuery("a", "b") { Types = new HashSet<string> { "LEADS]->() DETACH DELETE (x" } };
 
         await Assert.ThrowsAsync<ArgumentException>(() => Store(replay).FindPathsAsync(query, CancellationToken.None));
