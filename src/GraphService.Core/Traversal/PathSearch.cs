@@ -143,49 +143,40 @@ internal sealed class PathSearch(
         var a = DepthForward;
         var b = DepthBackward;
 
-        // The meeting layer: entities at distance a from the source and b from the target. Both balls' outer layers hold
-        // all of them; filter the smaller.
-        var layer = _forward[a].Count <= _backward[b].Count
-            ? _forward[a].Where(v => scratch.SeenBackward(v) && scratch.Backward(v) == b).ToList()
-            : _backward[b].Where(v => scratch.SeenForward(v) && scratch.Forward(v) == a).ToList();
-
-        // Target side: from the meeting layer to the target, each layer one step nearer, then their best bottlenecks.
-        var toward = new List<List<int>> { layer };
-        foreach (var v in layer)
+        // Target side: the best bottleneck to the target of every entity of the backward ball, pushed outward layer by
+        // layer from the target over the entries already looked at when the ball grew (never the outer layer's own,
+        // which may hold a hub). The meeting entities are the outer layer's entities that the forward ball reached.
+        scratch.Mark(to);
+        scratch.Best[to] = Unconstrained;
+        for (var j = 1; j <= b; j++)
         {
-            scratch.Mark(v);
-        }
-
-        for (var j = 0; j < b; j++)
-        {
-            var next = new List<int>();
-            foreach (var v in toward[j])
+            foreach (var w in _backward[j - 1])
             {
-                for (var slot = _offsets[v]; slot < _offsets[v + 1]; slot++)
+                for (var slot = _offsets[w]; slot < _offsets[w + 1]; slot++)
                 {
-                    var w = _neighbor[slot];
                     if (!Step())
                     {
                         return;
                     }
 
-                    if (!scratch.Marked(w) && scratch.SeenBackward(w) && scratch.Backward(w) == b - j - 1 && Leaves(_entry[slot]))
+                    var v = _neighbor[slot];
+                    var x = _entry[slot];
+                    if (!scratch.SeenBackward(v) || scratch.Backward(v) != j || !Enters(x))
                     {
-                        scratch.Mark(w);
-                        next.Add(w);
+                        continue;
+                    }
+
+                    var through = Math.Max(_class[x >> 1], scratch.Best[w]);
+                    if (!scratch.Marked(v))
+                    {
+                        scratch.Mark(v);
+                        scratch.Best[v] = through;
+                    }
+                    else if (through < scratch.Best[v])
+                    {
+                        scratch.Best[v] = through;
                     }
                 }
-            }
-
-            toward.Add(next);
-        }
-
-        scratch.Best[to] = Unconstrained;
-        for (var j = b - 1; j >= 0; j--)
-        {
-            foreach (var v in toward[j])
-            {
-                scratch.Best[v] = BestOnward(v, w => scratch.SeenBackward(w) && scratch.Backward(w) == b - j - 1);
             }
         }
 
@@ -239,44 +230,16 @@ internal sealed class PathSearch(
     {
         var u = _nodes[position];
         var next = position + 1;
-        var previous = -1;
-        for (var slot = _offsets[u]; slot < _offsets[u + 1]; slot++)
+        foreach (var (w, r) in ShortestChildren(u, next, length, meeting))
         {
-            var w = _neighbor[slot];
-            if (w == previous || !Step())
-            {
-                if (_truncated)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            var x = _entry[slot];
-            if (!Leaves(x))
-            {
-                continue;
-            }
-
-            // The first admitted entry of a neighbour's run is its strongest relationship: the link.
-            previous = w;
-            var onShortest = scratch.Marked(w) && (next <= meeting
-                ? scratch.SeenForward(w) && scratch.Forward(w) == next
-                : scratch.SeenBackward(w) && scratch.Backward(w) == length - next);
-            if (!onShortest)
-            {
-                continue;
-            }
-
-            var through = Math.Max(bottleneck, _class[x >> 1]);
+            var through = Math.Max(bottleneck, _class[r]);
             if (Math.Max(through, scratch.Best[w]) >= WorstKept)
             {
                 continue;
             }
 
             _nodes[next] = w;
-            _links[position] = x >> 1;
+            _links[position] = r;
             if (next == length)
             {
                 Offer(length, through);
@@ -291,6 +254,84 @@ internal sealed class PathSearch(
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The entities one step further along shortest paths from <paramref name="u"/>, by id, each with its link's strongest
+    /// relationship. Near the target, an entity with more entries than the next layer has entities (a hub the backward
+    /// ball never grew from) is looked up in that layer's adjacencies, which are sorted by neighbour, instead of scanned.
+    /// </summary>
+    private List<(int Entity, int Relationship)> ShortestChildren(int u, int next, int length, int meeting)
+    {
+        var children = new List<(int, int)>();
+        var degree = _offsets[u + 1] - _offsets[u];
+        if (next > meeting && degree > 4 * _backward[length - next].Count)
+        {
+            foreach (var w in _backward[length - next])
+            {
+                if (!Step())
+                {
+                    return children;
+                }
+
+                var slot = Array.BinarySearch(_neighbor, _offsets[w], _offsets[w + 1] - _offsets[w], u);
+                if (slot < 0)
+                {
+                    continue;
+                }
+
+                while (slot > _offsets[w] && _neighbor[slot - 1] == u)
+                {
+                    slot--;
+                }
+
+                // The first entry at w that the walk may arrive by is the link's strongest relationship.
+                for (; slot < _offsets[w + 1] && _neighbor[slot] == u; slot++)
+                {
+                    if (Enters(_entry[slot]))
+                    {
+                        children.Add((w, _entry[slot] >> 1));
+                        break;
+                    }
+                }
+            }
+
+            children.Sort((x, y) => x.Item1.CompareTo(y.Item1));
+            return children;
+        }
+
+        var previous = -1;
+        for (var slot = _offsets[u]; slot < _offsets[u + 1]; slot++)
+        {
+            var w = _neighbor[slot];
+            if (w == previous)
+            {
+                continue;
+            }
+
+            if (!Step())
+            {
+                return children;
+            }
+
+            var x = _entry[slot];
+            if (!Leaves(x))
+            {
+                continue;
+            }
+
+            // The first admitted entry of a neighbour's run is its strongest relationship: the link.
+            previous = w;
+            var onShortest = scratch.Marked(w) && (next <= meeting
+                ? scratch.SeenForward(w) && scratch.Forward(w) == next
+                : scratch.SeenBackward(w) && scratch.Backward(w) == length - next);
+            if (onShortest)
+            {
+                children.Add((w, x >> 1));
+            }
+        }
+
+        return children;
     }
 
     /// <summary>The k best paths of a length <paramref name="slack"/> above the shortest.</summary>
