@@ -135,7 +135,7 @@ public sealed class Neo4jGraphStore : IGraphStore
 
                 var candidates = new List<GraphPath>();
                 var truncated = false;
-                for (var length = 1; length <= Math.Min(query.MaxHops, QueryLimits.MaxHops.Max) && candidates.Count < query.K; length++)
+                for (var length = 1; length <= Math.Min(query.MaxHops, QueryLimits.MaxHops.Max) && PathLinks.Group(candidates).Count < query.K; length++)
                 {
                     var text = _cypher.PathsOfLengthText(length, query.Direction, query.Types, cache.Vocabulary);
                     var rows = (await tx.RunAsync(
@@ -154,9 +154,10 @@ public sealed class Neo4jGraphStore : IGraphStore
                     candidates.AddRange(rows.Take(PathCandidateLimit).Select(r => RecordMapping.ToCandidate(r.Value<CypherPath>("p"), cache.Vocabulary)));
                 }
 
-                var chosen = candidates.Order(PathOrder.Instance).Take(query.K).ToList();
-                var views = await RelationshipViewsAsync(tx, chosen.SelectMany(p => p.Relationships.Select(r => r.Id)), ct).ConfigureAwait(false);
-                var paths = chosen.Select(p => p with { Relationships = [.. p.Relationships.Select(r => views[r.Id])] }).ToList();
+                // Candidates are relationship sequences; Core groups those on the same chain of entities into one path of links.
+                var chosen = PathLinks.Group(candidates).Take(query.K).ToList();
+                var views = await RelationshipViewsAsync(tx, chosen.SelectMany(p => p.Links.SelectMany(l => l.Relationships.Select(r => r.Id))), ct).ConfigureAwait(false);
+                var paths = chosen.Select(p => p with { Links = [.. p.Links.Select(l => l with { Relationships = [.. l.Relationships.Select(r => views[r.Id])] })] }).ToList();
                 return new PathResult(cache.Version, from, to, paths, truncated);
             },
             cancellationToken);

@@ -141,7 +141,7 @@ public sealed class StoreContractTests
             .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person"), Typed.L()], [Typed.S("hadi-al-ameri"), Typed.S("Hadi al-Ameri"), Typed.S("Person"), Typed.L()])
             .On("paths-of-length", ["p"])
             .On("paths-of-length", ["p"], [weak], [strong])
-            .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"], Claim("r-y", "MEMBER_OF", "aah", "hadi-al-ameri"), Claim("r-z", "LEADS", "qais-al-khazali", "aah"));
+            .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"], Claim("r-b", "MEMBER_OF", "qais-al-khazali", "aah"), Claim("r-c", "MEMBER_OF", "hadi-al-ameri", "aah"), Claim("r-y", "MEMBER_OF", "aah", "hadi-al-ameri"), Claim("r-z", "LEADS", "qais-al-khazali", "aah"));
         var query = new PathQuery("qais-al-khazali", "hadi-al-ameri") { K = 1, MaxHops = 3, Types = new HashSet<string> { "MEMBER_OF", "LEADS" }, Direction = TraversalDirection.Out, AsOf = new DateOnly(2015, 6, 1) };
 
         var result = await Store(replay).FindPathsAsync(query, CancellationToken.None);
@@ -149,6 +149,8 @@ public sealed class StoreContractTests
         Assert.NotNull(result);
         var path = Assert.Single(result.Paths);
         Assert.Equal(["r-z", "r-y"], path.Relationships.Select(r => r.Id));
+        // Both candidates walk the same chain of entities, so they are one path whose links carry both, strongest first.
+        Assert.Equal([["r-z", "r-b"], ["r-y", "r-c"]], path.Links.Select(l => l.Relationships.Select(r => r.Id)));
         Assert.Equal(["qais-al-khazali", "aah", "hadi-al-ameri"], path.Nodes.Select(n => n.Id));
         Assert.Equal("cit-r-z", Assert.Single(path.Relationships[0].Citations).Id);
         Assert.False(result.Truncated);
@@ -159,7 +161,7 @@ public sealed class StoreContractTests
         Assert.All(pathRequests, r => Assert.Contains("(()-[r:LEADS|MEMBER_OF WHERE", r.Statement, StringComparison.Ordinal));
         Assert.All(pathRequests, r => Assert.Contains("]->(x:Entity", r.Statement, StringComparison.Ordinal));
         Assert.All(pathRequests, r => Assert.Equal(("2015-06-01", 5001L), (r.Text("asOf"), r.Integer("limit"))));
-        Assert.Equal(["r-y", "r-z"], replay.Named("claims-by-ids").Single().Parameters.GetProperty("ids").GetProperty("_value").EnumerateArray().Select(v => v.GetProperty("_value").GetString()));
+        Assert.Equal(["r-b", "r-c", "r-y", "r-z"], replay.Named("claims-by-ids").Single().Parameters.GetProperty("ids").GetProperty("_value").EnumerateArray().Select(v => v.GetProperty("_value").GetString()));
     }
 
     [Fact]
