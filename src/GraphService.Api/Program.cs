@@ -59,6 +59,7 @@ api.MapEntityEndpoints();
 api.MapDocumentEndpoints();
 api.MapCitationEndpoints();
 api.MapSchemaEndpoints();
+api.MapOverviewEndpoints();
 app.MapHealthEndpoints();
 
 app.Run();
