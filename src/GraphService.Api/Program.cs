@@ -60,6 +60,7 @@ api.MapDocumentEndpoints();
 api.MapCitationEndpoints();
 api.MapSchemaEndpoints();
 api.MapOverviewEndpoints();
+api.MapExplorerEndpoints();
 app.MapHealthEndpoints();
 
 app.Run();

@@ -81,3 +81,29 @@ public sealed class OverviewEndpointTests(SampleCorpusApi api)
         Assert.Equal(["Nobody In Particular"], overview.FeaturedUnresolved);
     }
 }
+
+/// <summary>GET /api/explorer and the "Explorer" section's validation.</summary>
+[Collection(SampleCorpusCollection.Name)]
+public sealed class ExplorerSettingsTests(SampleCorpusApi api)
+{
+    [Fact]
+    public async Task Without_a_configured_Neo4j_Browser_the_explorer_is_told_none()
+    {
+        using var response = await api.Client.GetAsync("/api/explorer");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("{\"neo4jBrowserUrl\":null}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("Explorer:Neo4jBrowserUrl", "localhost:7474/browser", "Explorer:Neo4jBrowserUrl")]
+    [InlineData("Explorer:Neo4jBrowserUrl", "file:///etc/passwd", "Explorer:Neo4jBrowserUrl")]
+    [InlineData("Explorer:Featured:0", " ", "Explorer:Featured:0")]
+    public async Task A_bad_explorer_setting_stops_the_start_with_its_name(string key, string value, string named)
+    {
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            ApiServer.StartAsync(new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(failure.Failures, f => f.Contains(named, StringComparison.Ordinal));
+    }
+}

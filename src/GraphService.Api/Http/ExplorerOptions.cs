@@ -16,8 +16,20 @@ public sealed class ExplorerOptions : IValidatableObject
     /// </summary>
     public IReadOnlyList<string> Featured { get; set; } = [];
 
+    /// <summary>
+    /// Where analysts reach Neo4j Browser (for example http://localhost:7474/browser/); when set, the explorer offers
+    /// "Open in Neo4j Browser" with the answer's reproducing Cypher pre-filled. Empty: the link is not offered.
+    /// </summary>
+    public string? Neo4jBrowserUrl { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!string.IsNullOrWhiteSpace(Neo4jBrowserUrl) &&
+            !(Uri.TryCreate(Neo4jBrowserUrl, UriKind.Absolute, out var browser) && (browser.Scheme == Uri.UriSchemeHttp || browser.Scheme == Uri.UriSchemeHttps)))
+        {
+            yield return new ValidationResult($"{Section}:Neo4jBrowserUrl '{Neo4jBrowserUrl}' is not an absolute http or https URL", [nameof(Neo4jBrowserUrl)]);
+        }
+
         for (var i = 0; i < Featured.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(Featured[i]))

@@ -2,7 +2,9 @@
 // nodes, attribute values), never parsed as HTML.
 import { pieces } from './spans.js';
 import { timelineLayout } from './timeline.js';
-import { pathsApiUrl, PATH_DEFAULTS, sameState, searchFromState, shareableUrl, stateFromSearch } from './links.js';
+import {
+  exportFileName, neo4jBrowserUrl, pathsApiUrl, PATH_DEFAULTS, sameState, searchFromState, shareableUrl, stateFromSearch,
+} from './links.js';
 import {
   citationSource, copyFormats, describeProblem, documentHash, documentPageUrl, DOCUMENT_PAGE_LENGTH, formatUrl, isMediaType,
   neighborhoodGraph, neighborhoodUrl, overviewGraph, overviewSummary, overviewUrl, pageLabel, pageStart, parseDocumentHash, pathGraph,
@@ -290,6 +292,7 @@ function showResult(kind, url, result, graph, rootId, layout, list, summary, fea
   $('result').hidden = false;
   // The report formats are offered for paths and neighbourhoods, not for the overview.
   for (const button of document.querySelectorAll('[data-copy]')) button.hidden = kind === 'overview';
+  $('save-svg').hidden = kind === 'overview';
   $('graph').classList.toggle('overview', kind === 'overview');
   $('result-title').textContent = summary;
   $('result-list').replaceChildren(list);
@@ -297,6 +300,7 @@ function showResult(kind, url, result, graph, rootId, layout, list, summary, fea
   $('evidence').hidden = true;
   drawGraph(graph.nodes, graph.relationships, rootId, layout, featured);
   drawTimeline(kind === 'overview' ? [] : graph.relationships);
+  guarded(linkNeo4jBrowser, { keepError: true })();
   setStatus(`${summary}${result.truncated ? ' (the search stopped early; more may exist)' : ''}`);
 }
 
@@ -587,6 +591,67 @@ async function copyText(text, what) {
   }
 }
 
+// ---- export: PNG as drawn, the API's SVG, Neo4j Browser ----------------------------------------------------------
+
+/** Settings from configuration (GET /api/explorer); a server without that endpoint offers no Neo4j Browser link. */
+let settings = { neo4jBrowserUrl: null };
+let settingsLoaded = Promise.resolve();
+
+async function loadSettings() {
+  try {
+    settings = await request('/api/explorer');
+  } catch (e) {
+    if (!(e instanceof ProblemError)) throw e;
+    settings = { neo4jBrowserUrl: null }; // an older server: nothing configured to offer
+  }
+}
+
+/** Offers the file to the browser's download (a blob: address, released once the download has started). */
+function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setStatus(`Saved ${name} (${blob.size.toLocaleString('en-US')} bytes).`);
+}
+
+/** The diagram as it is drawn now (positions, zoom-independent, the whole graph), at twice the screen's resolution. */
+function savePng() {
+  if (!cy) return;
+  saveBlob(cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }), exportFileName(shown, 'png'));
+}
+
+/** The API's SVG report of the same answer (GraphService.Reports' own drawing of it). */
+async function saveSvg() {
+  if (!current || current.kind === 'overview') return;
+  const mediaType = 'image/svg+xml';
+  const { text, contentType } = await request(formatUrl(current.url, 'svg'), mediaType);
+  if (!isMediaType(contentType, mediaType)) {
+    throw new ProblemError({ message: `Nothing was saved: this server answered the SVG request with ${contentType.split(';')[0] || 'an unlabelled body'}, not ${mediaType}.` });
+  }
+  saveBlob(new Blob([text], { type: mediaType }), exportFileName(shown, 'svg'));
+}
+
+/**
+ * "Open in Neo4j Browser": the answer's reproducing Cypher (the API's ?format=cypher) in the configured Browser's
+ * editor. Offered for paths and neighbourhoods when Explorer:Neo4jBrowserUrl is set.
+ */
+async function linkNeo4jBrowser() {
+  const link = $('neo4j-browser');
+  link.hidden = true;
+  link.removeAttribute('href');
+  const shownNow = current;
+  await settingsLoaded;
+  if (!settings.neo4jBrowserUrl || !shownNow || shownNow.kind === 'overview') return;
+  const { text, contentType } = await request(formatUrl(shownNow.url, 'cypher'), copyFormats.cypher.mediaType);
+  if (current !== shownNow) return;
+  if (!isMediaType(contentType, copyFormats.cypher.mediaType)) return; // a server without ?format=cypher: nothing to open
+  link.href = neo4jBrowserUrl(settings.neo4jBrowserUrl, text);
+  link.hidden = false;
+}
+
 // ---- the page's address: what is shown is in the URL (links.js) -------------------------------------------------
 
 let shown = null; // the state drawn (or being drawn) now
@@ -654,6 +719,8 @@ function start() {
     for (const cancel of suggestionCancels) cancel();
     if ($('path-form').reportValidity()) guarded(() => navigate(formState()))();
   });
+  $('save-png').addEventListener('click', guarded(savePng));
+  $('save-svg').addEventListener('click', guarded(saveSvg));
   $('copy-link').addEventListener('click', guarded(() => {
     if (shown) return copyText(shareableUrl(window.location.origin, window.location.pathname, shown), 'the link to this view');
     return undefined;
@@ -664,6 +731,7 @@ function start() {
   window.addEventListener('hashchange', followHash);
   window.addEventListener('popstate', followAddress);
   schemaLoaded = loadSchema().catch(showError);
+  settingsLoaded = loadSettings().catch(showError);
   guarded(() => show(stateFromSearch(window.location.search)))();
   followHash();
 }

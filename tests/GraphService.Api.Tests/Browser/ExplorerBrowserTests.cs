@@ -217,6 +217,64 @@ public sealed partial class ExplorerBrowserTests(SampleCorpusApi api)
         await page.GoBackAsync();
         await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Overview:");
         Assert.Equal(entities, (await DiagramAsync(page)).NodeIds.Count);
+        // No Explorer:Neo4jBrowserUrl in this configuration: no link to a Browser.
+        await Assertions.Expect(page.Locator("#neo4j-browser")).ToBeHiddenAsync();
+        Assert.Empty(browser.Errors);
+    }
+
+    [SkippableFact]
+    public async Task TheViewIsSavedAsPngAndSvgAndOpensInNeo4jBrowserWithItsCypher()
+    {
+        SkipOrFailWithoutChromium();
+        const string neo4jBrowser = "http://neo4j.invalid:7474/browser/";
+        await using var server = await ApiServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Graph:ImportOnStart"] = RepositoryPaths.SampleCorpus,
+            ["Explorer:Neo4jBrowserUrl"] = neo4jBrowser,
+        }, waitUntilReady: true);
+        await using var browser = await ChromiumSession.StartAsync(server.BaseAddress, "export");
+        var page = browser.Page;
+
+        await page.GotoAsync("/?from=Khazali&to=al-Ameri");
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Qais al-Khazali → Hadi al-Ameri");
+
+        // Open in Neo4j Browser: the configured address, with the API's reproducing Cypher in the editor (cmd=edit: not run).
+        var link = page.Locator("#neo4j-browser");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var href = new Uri((await link.GetAttributeAsync("href"))!);
+        Assert.Equal(neo4jBrowser, href.GetLeftPart(UriPartial.Path));
+        var query = System.Web.HttpUtility.ParseQueryString(href.Query);
+        Assert.Equal("edit", query["cmd"]);
+        using var cypherRequest = new HttpRequestMessage(HttpMethod.Get, "/api/paths?from=Khazali&to=al-Ameri&format=cypher");
+        cypherRequest.Headers.Accept.ParseAdd("application/x-cypher-query");
+        using var cypher = await server.Client.SendAsync(cypherRequest);
+        Assert.Equal(await cypher.Content.ReadAsStringAsync(), query["arg"]);
+        Assert.Equal("_blank", await link.GetAttributeAsync("target"));
+
+        // Save PNG: the diagram as drawn.
+        var png = await page.RunAndWaitForDownloadAsync(() => page.Locator("#save-png").ClickAsync());
+        Assert.Equal("graphservice-paths-khazali-al-ameri.png", png.SuggestedFilename);
+        var pngBytes = await File.ReadAllBytesAsync((await png.PathAsync())!);
+        Assert.True(pngBytes.Length > 1000, $"a PNG of {pngBytes.Length} bytes");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, pngBytes[..4]);
+
+        // Save SVG: the API's SVG report of the same answer.
+        var svg = await page.RunAndWaitForDownloadAsync(() => page.Locator("#save-svg").ClickAsync());
+        Assert.Equal("graphservice-paths-khazali-al-ameri.svg", svg.SuggestedFilename);
+        using var svgRequest = new HttpRequestMessage(HttpMethod.Get, "/api/paths?from=Khazali&to=al-Ameri&format=svg");
+        svgRequest.Headers.Accept.ParseAdd("image/svg+xml");
+        using var svgAnswer = await server.Client.SendAsync(svgRequest);
+        Assert.Equal(await svgAnswer.Content.ReadAsStringAsync(), await File.ReadAllTextAsync((await svg.PathAsync())!));
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Saved graphservice-paths-khazali-al-ameri.svg");
+
+        // The overview has no report format: PNG only, and no Neo4j Browser link.
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Overview:");
+        await Assertions.Expect(page.Locator("#save-svg")).ToBeHiddenAsync();
+        await Assertions.Expect(link).ToBeHiddenAsync();
+        var overviewPng = await page.RunAndWaitForDownloadAsync(() => page.Locator("#save-png").ClickAsync());
+        Assert.Equal("graphservice-overview.png", overviewPng.SuggestedFilename);
+        await browser.ScreenshotAsync("export");
         Assert.Empty(browser.Errors);
     }
 
