@@ -124,6 +124,28 @@ public sealed class ObservabilityConfigurationTests
         Assert.Equal(ActivityStatusCode.Error, call.Status);
     }
 
+    [Fact]
+    public async Task With_an_OTLP_endpoint_traces_and_metrics_are_pushed_to_the_collector()
+    {
+        await using var collector = await OtlpCollector.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Address,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            // Export within a fraction of a second instead of OpenTelemetry's 5 s (spans) and 60 s (metrics).
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+        };
+        await using var server = await ApiServer.StartAsync(settings);
+
+        using var response = await server.Client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await collector.WaitForAsync("/v1/traces", TimeSpan.FromSeconds(30));
+        await collector.WaitForAsync("/v1/metrics", TimeSpan.FromSeconds(30));
+        Assert.All(collector.ContentTypes, t => Assert.Equal("application/x-protobuf", t));
+    }
+
     /// <summary>Settings that turn tracing on; the OTLP exporter sends to a port where nothing listens, and gives up fast.</summary>
     private static Dictionary<string, string?> Traced(int collectorPort) => new()
     {
