@@ -6,24 +6,16 @@ MATCH (m:GraphMeta {singleton: true})
 RETURN m.version AS version, m.importedAt AS importedAt, COUNT { (:Entity) } AS entities, COUNT { (:Claim) } AS relationships,
        COUNT { (:Document) } AS documents;
 
-// name: resolve-by-id
-MATCH (e:Entity {id: $id})
-RETURN e.id AS id, e.name AS name, e.type AS type;
-
-// name: resolve-by-key
-// nkeys holds NameKey.Normalize of the id, the name and every alias, computed at import.
-MATCH (e:Entity)
-WHERE $key IN e.nkeys
-RETURN e.id AS id, e.name AS name, e.type AS type;
-
-// name: resolve-by-key-without-articles
-// wkeys holds NameKey.WithoutArticles of the same texts, so "al-Ameri" and "Ameri" meet.
-MATCH (e:Entity)
-WHERE $key IN e.wkeys
-RETURN e.id AS id, e.name AS name, e.type AS type;
+// name: graph-stamp
+// Which import of which graph is loaded. Every read runs in one transaction that starts and commits with this statement:
+// Neo4j reads at read-committed, so only an unchanged stamp at both ends shows that no import landed in between.
+// importedAt tells apart two imports of the same version.
+MATCH (m:GraphMeta {singleton: true})
+RETURN m.version AS version, m.importedAt AS importedAt;
 
 // name: name-table
-// Every entity's names, for ranked search and "did you mean" (scored in the application with NameSimilarity).
+// Every entity's names, read once per graph stamp into Core's AliasIndex: resolution, ranked search, "did you mean"
+// and the id lookups of every query run on it in the application, with no further round trip.
 MATCH (e:Entity)
 RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases;
 

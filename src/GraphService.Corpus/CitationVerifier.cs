@@ -22,6 +22,9 @@ public sealed class CitationVerifier
     // Window lengths tried around the quote's word count, for quotes that lost or gained a word or two.
     private const int WindowSlack = 2;
 
+    // Characters a compared window may have beyond twice the quote's length.
+    private const int MaxStretch = 40;
+
     private readonly FoldedText _body;
     private List<(int Start, int End, string Word)>? _words;
 
@@ -125,7 +128,10 @@ public sealed class CitationVerifier
             for (var length = Math.Max(1, n - WindowSlack); length <= n + WindowSlack && first + length <= words.Count; length++)
             {
                 var foldedStart = words[first].Start;
-                var foldedEnd = words[first + length - 1].End;
+                // A window stretched by a long run of characters that are not words (a fuzzer's "[[[[…", a table) is cut
+                // to twice the quote's length: it cannot be the passage meant, and comparing all of it costs its length
+                // times the quote's for every candidate.
+                var foldedEnd = Math.Min(words[first + length - 1].End, foldedStart + (2 * foldedQuote.Length) + MaxStretch);
                 var distance = NameSimilarity.Levenshtein(foldedQuote, _body.Text[foldedStart..foldedEnd]);
                 if (distance < bestDistance || (distance == bestDistance && first < bestFirst))
                 {

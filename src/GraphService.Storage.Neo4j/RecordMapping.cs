@@ -76,4 +76,108 @@ internal static class RecordMapping
         r.Bool("contested"),
         [.. r.List("citations").Cast<IReadOnlyDictionary<string, object?>>().Select(c => new Citation(
             c.String("id"), c.String("documentId"), c.String("quote"), checked((int)c.Long("start")), checked((int)c.Long("end")), GraphModel.ParseStance(c.String("stance"))))]);
+
+    public static Predicate ToPredicate(CypherRecord r) => new(r.String("type"), r.String("phrase"), r.Bool("builtIn"));
+
+    /// <summary>The rows of snapshot-mentions (one per entity and document, spans as parallel lists) back in corpus order.</summary>
+    public static IReadOnlyList<Mention> ToMentions(IEnumerable<CypherRecord> rows)
+    {
+        var mentions = new List<(long Ordinal, Mention Mention)>();
+        foreach (var r in rows)
+        {
+            var starts = r.Longs("starts");
+            var ends = r.Longs("ends");
+            var ordinals = r.Longs("ordinals");
+            for (var i = 0; i < starts.Count; i++)
+            {
+                mentions.Add((ordinals[i], new Mention(r.String("entityId"), r.String("documentId"), checked((int)starts[i]), checked((int)ends[i]))));
+            }
+        }
+
+        return [.. mentions.OrderBy(x => x.Ordinal).Select(x => x.Mention)];
+    }
+
+    /// <summary>One candidate per neighbour of a neighbors row set, through its strongest relationship.</summary>
+    public static Dictionary<string, (EvidenceStrength Strength, NodeView View)> StrongestPerNeighbor(IEnumerable<CypherRecord> rows)
+    {
+        var candidates = new Dictionary<string, (EvidenceStrength Strength, NodeView View)>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            var view = ToNodeView(r);
+            var strength = new EvidenceStrength(r.Int("corroboration"), r.Double("confidence"));
+            if (!candidates.TryGetValue(view.Id, out var best) || strength > best.Strength)
+            {
+                candidates[view.Id] = (strength, view);
+            }
+        }
+
+        return candidates;
+    }
+
+    public static (string Id, bool Outgoing, NodeView Other) ToEntityLink(CypherRecord r) =>
+        (r.String("id"), r.Bool("outgoing"), new NodeView(r.String("otherId"), r.String("otherName"), GraphModel.ParseEntityType(r.String("otherType"))));
+
+    public static EntityDetail ToEntityDetail(
+        string version,
+        CypherNode node,
+        IEnumerable<(string Id, bool Outgoing, NodeView Other)> links,
+        IReadOnlyDictionary<string, RelationshipView> views,
+        IEnumerable<CypherRecord> mentionRows)
+    {
+        var (byPredicate, citations) = EntityRelationships.Group(links.Select(l => new EntityRelationship(EntityRelationships.Direction(l.Outgoing), l.Other, views[l.Id])));
+        var mentions = mentionRows
+            .Select(r => (Summary: ToDocumentSummary(r), Count: r.Int("mentions")))
+            .OrderBy(m => m.Summary.Id, StringComparer.Ordinal)
+            .ToList();
+        var p = node.Properties;
+        return new EntityDetail(
+            version,
+            p.String("id"),
+            p.String("name"),
+            GraphModel.ParseEntityType(p.String("type")),
+            p.Strings("aliases"),
+            p.StringOrNull("description"),
+            byPredicate,
+            citations,
+            mentions.Sum(m => m.Count),
+            [.. mentions.Select(m => m.Summary)]);
+    }
+
+    public static SpanRef ToSpan(CypherRecord r, string idField) => new(r.Int("start"), r.Int("end"), r.String(idField));
+
+    /// <summary>
+    /// The page of a document row (read.cypher#document): its text window comes cut by Neo4j, or whole when Cypher's code
+    /// points and the API's UTF-16 code units disagree, and is then cut here.
+    /// </summary>
+    public static DocumentDetail ToDocumentPage(string version, CypherRecord d, DocumentQuery query, int readEnd, IReadOnlyList<SpanRef> mentions, IReadOnlyList<SpanRef> citations)
+    {
+        var summary = ToDocumentSummary(d);
+        var (start, pageEnd) = DocumentPaging.Clamp(query, summary.Length);
+        readEnd = Math.Min(readEnd, summary.Length);
+        TextWindow window;
+        if (d.StringOrNull("text") is { } text)
+        {
+            window = new TextWindow(start, text);
+        }
+        else
+        {
+            (start, pageEnd, window) = DocumentPaging.CutWindow(d.String("wholeText"), start, pageEnd, readEnd);
+        }
+
+        return DocumentPaging.Page(version, summary, start, pageEnd, window, mentions, query.MentionLimit, citations);
+    }
+
+    public static CitationView ToCitationView(CypherRecord r) => new(
+        r.String("id"), r.String("documentId"), r.String("title"), r.String("publisher"), r.StringOrNull("published"), r.StringOrNull("url"),
+        r.String("quote"), r.Int("start"), r.Int("end"), GraphModel.ParseStance(r.String("stance")));
+
+    public static GraphSchema ToSchema(string version, IEnumerable<CypherRecord> types, IEnumerable<CypherRecord> predicates, CypherRecord counts) => new(
+        version,
+        [.. types.Select(r => new TypeCount(GraphModel.ParseEntityType(r.String("type")).ToString(), r.Int("count"))).OrderBy(t => t.Type, StringComparer.Ordinal)],
+        [.. predicates.Select(r => new PredicateCount(r.String("type"), r.String("phrase"), r.Bool("builtIn"), r.Int("count"))).OrderBy(p => p.Type, StringComparer.Ordinal)],
+        counts.Int("entities"),
+        counts.Int("relationships"),
+        counts.Int("documents"),
+        counts.Int("citations"),
+        counts.Int("mentions"));
 }

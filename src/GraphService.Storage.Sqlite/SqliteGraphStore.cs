@@ -99,13 +99,16 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                     return null;
                 }
 
-                var views = hydrator.Relationships(found.Paths.SelectMany(p => p.Relationships));
+                var views = hydrator.Relationships(found.Paths.SelectMany(p => p.Links.SelectMany(l => l)).Distinct());
                 var index = state.Index;
                 return new PathResult(
                     state.Version,
                     state.Node(index.EntityIndexOf(query.FromId)),
                     state.Node(index.EntityIndexOf(query.ToId)),
-                    [.. found.Paths.Select(p => new GraphPath(p.Length, [.. p.Nodes.Select(state.Node)], [.. p.Relationships.Select(r => views[r])]))],
+                    [.. found.Paths.Select(p => new GraphPath(
+                        p.Length,
+                        [.. p.Nodes.Select(state.Node)],
+                        [.. p.Links.Select((l, i) => new PathLink(index.EntityIds[p.Nodes[i]], index.EntityIds[p.Nodes[i + 1]], [.. l.Select(r => views[r])]))]))],
                     found.Truncated);
             },
             cancellationToken);

@@ -30,14 +30,19 @@ public sealed class PathEndpointTests(SampleCorpusApi api)
             Assert.Equal("hadi-al-ameri", path.Nodes[^1].Id);
             Assert.All(path.Relationships, r => Assert.All(r.Citations, c => Assert.False(string.IsNullOrWhiteSpace(c.Quote))));
             Assert.All(path.Relationships, r => Assert.NotEmpty(r.Citations));
+            Assert.Equal(path.Relationships, path.Links.Select(l => l.Relationships[0]));
+            Assert.Equal(path.Nodes.Skip(1).Select(n => n.Id), path.Links.Select(l => l.ToId));
         }
+
+        var chains = result.Paths.Select(p => string.Join(">", p.Nodes.Select(n => n.Id))).ToList();
+        Assert.Equal(chains.Count, chains.Distinct().Count());
     }
 
     [Fact]
     public async Task The_JSON_shape_is_the_core_shape_camel_case_with_every_key_present()
     {
         var body = await api.Client.GetStringAsync(KhazaliToAmeri);
-        foreach (var key in new[] { "\"graphVersion\"", "\"from\"", "\"paths\"", "\"truncated\"", "\"relationships\"", "\"citations\"", "\"stance\":\"supports\"", "\"since\":", "\"url\":" })
+        foreach (var key in new[] { "\"graphVersion\"", "\"from\"", "\"paths\"", "\"truncated\"", "\"relationships\"", "\"links\"", "\"fromId\"", "\"toId\"", "\"citations\"", "\"stance\":\"supports\"", "\"since\":", "\"url\":" })
         {
             Assert.Contains(key, body, StringComparison.Ordinal);
         }

@@ -34,7 +34,7 @@ public sealed class HostileCorpusSpec : IDisposable
         var run = await CliRun.ExecuteAsync(null, "import", corpus, "--store", store);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        AssertProblemsOnly(run, "corpus/claims.yaml:5: YAML anchor '&ev': anchors and aliases are not accepted in a corpus file; write each value out in full");
+        AssertProblemsOnly(run, "corpus/claims.yaml:8: YAML anchor '&ev': anchors and aliases are not accepted in a corpus file; write each value out in full");
         var empty = await CliRun.ExecuteAsync(null, "path", "Khazali", "Sadr", "--store", store);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Assert.Equal(ExitCodes.StoreUnavailable, empty.ExitCode);

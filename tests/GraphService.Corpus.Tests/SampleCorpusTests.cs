@@ -54,4 +54,26 @@ public sealed class SampleCorpusTests
         Assert.DoesNotContain(s.Entities, e => !used.Contains(e.Id));
         Assert.All(s.Relationships, r => Assert.True(PredicateVocabulary.IsWellFormedType(r.Type)));
     }
+
+    /// <summary>
+    /// A quote "names both ends" when the entity mentions the importer finds inside the cited passage include the
+    /// claim's subject and its object (by name or alias). A quote that only says "he …" does not.
+    /// </summary>
+    [Fact]
+    public void At_least_90_percent_of_sample_claims_have_a_quote_naming_both_ends()
+    {
+        var s = Load().Snapshot!;
+        var mentionsByDocument = s.Mentions.ToLookup(m => m.DocumentId, StringComparer.Ordinal);
+        bool Names(Citation c, string entityId) =>
+            mentionsByDocument[c.DocumentId].Any(m => m.EntityId == entityId && m.Start >= c.Start && m.End <= c.End);
+
+        var without = s.Relationships
+            .Where(r => !r.Citations.Any(c => c.Stance == Stance.Supports && Names(c, r.StartId) && Names(c, r.EndId)))
+            .Select(r => $"{r.StartId} {r.Type} {r.EndId}")
+            .ToList();
+        var share = 1.0 - ((double)without.Count / s.Relationships.Count);
+
+        Console.WriteLine($"{s.Relationships.Count - without.Count} of {s.Relationships.Count} claims ({share:P1}) have a quote naming both ends; not: {string.Join("; ", without)}");
+        Assert.True(share >= 0.9, $"{share:P1}; claims without such a quote: {string.Join("; ", without)}");
+    }
 }

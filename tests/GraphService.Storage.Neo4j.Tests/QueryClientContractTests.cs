@@ -227,4 +227,83 @@ public sealed class QueryClientContractTests
             ["POST /db/neo4j/query/v2/tx", "POST /db/neo4j/query/v2/tx/t1/commit", "DELETE /db/neo4j/query/v2/tx/t1", "POST /db/neo4j/query/v2/tx", "POST /db/neo4j/query/v2/tx/t2/commit"],
             handler.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}"));
     }
+
+    [Fact]
+    public async Task A_read_unit_opens_a_transaction_with_its_first_statement_runs_the_rest_in_it_and_commits_with_the_last()
+    {
+        var handler = new ReplayHandler()
+            .Answer(HttpStatusCode.Accepted, """{"data":{"fields":["v"],"values":[[{"$type":"String","_value":"v-1"}]]},"transaction":{"id":"r1","expires":"2026-12-02T06:00:00Z"}}""", ("neo4j-cluster-affinity", "aff"))
+            .Answer(HttpStatusCode.Accepted, """{"data":{"fields":["n"],"values":[[{"$type":"Integer","_value":"5"}]]},"transaction":{"id":"r1","expires":"2026-12-02T06:00:10Z"}}""")
+            .Answer(HttpStatusCode.Accepted, """{"data":{"fields":["v"],"values":[[{"$type":"String","_value":"v-1"}]]},"bookmarks":["FB:x"]}""");
+
+        var (first, count, last) = await Client(handler).RunReadAsync(
+            async (tx, ct) =>
+            {
+                var a = await tx.RunAsync(new CypherStatement("stamp", "RETURN 'v-1' AS v"), ct);
+                var b = await tx.RunAsync(new CypherStatement("count", "RETURN 5 AS n"), ct);
+                var c = await tx.CommitAsync(new CypherStatement("stamp", "RETURN 'v-1' AS v"), ct);
+                return (a.Records[0].String("v"), b.Records[0].Long("n"), c.Records[0].String("v"));
+            },
+            CancellationToken.None);
+
+        Assert.Equal(("v-1", 5L, "v-1"), (first, count, last));
+        Assert.Equal(
+            ["POST /db/neo4j/query/v2/tx", "POST /db/neo4j/query/v2/tx/r1", "POST /db/neo4j/query/v2/tx/r1/commit"],
+            handler.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}"));
+        Assert.All(handler.Requests.Skip(1), r => Assert.Equal("aff", r.Headers["neo4j-cluster-affinity"]));
+    }
+
+    [Fact]
+    public async Task A_read_unit_that_fails_or_returns_without_committing_is_rolled_back()
+    {
+        const string open = """{"data":{"fields":[],"values":[]},"transaction":{"id":"r2","expires":"2026-12-02T06:00:00Z"}}""";
+        var failing = new ReplayHandler().Answer(HttpStatusCode.Accepted, open).Answer(HttpStatusCode.OK, null);
+        var abandoned = new ReplayHandler().Answer(HttpStatusCode.Accepted, open).Answer(HttpStatusCode.OK, null);
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => Client(failing).RunReadAsync<int>(
+            async (tx, ct) =>
+            {
+                await tx.RunAsync(new CypherStatement("a", "RETURN 1"), ct);
+                throw new InvalidDataException("the rows make no sense");
+            },
+            CancellationToken.None));
+        var answer = await Client(abandoned).RunReadAsync(
+            async (tx, ct) =>
+            {
+                await tx.RunAsync(new CypherStatement("a", "RETURN 1"), ct);
+                return 42;
+            },
+            CancellationToken.None);
+
+        Assert.Equal(42, answer);
+        Assert.All([failing, abandoned], h => Assert.Equal(
+            ["POST /db/neo4j/query/v2/tx", "DELETE /db/neo4j/query/v2/tx/r2"],
+            h.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}")));
+    }
+
+    [Fact]
+    public async Task A_transient_failure_in_a_read_unit_runs_the_whole_unit_again_in_a_new_transaction()
+    {
+        var handler = new ReplayHandler()
+            .Answer(HttpStatusCode.Accepted, """{"data":{"fields":[],"values":[]},"transaction":{"id":"t1","expires":"2026-12-02T06:00:00Z"}}""")
+            .Answer(HttpStatusCode.Accepted, Typed.Errors("Neo.TransientError.Transaction.Outdated", "outdated"))
+            .Answer(HttpStatusCode.OK, null)
+            .Answer(HttpStatusCode.Accepted, """{"data":{"fields":[],"values":[]},"transaction":{"id":"t2","expires":"2026-12-02T06:00:00Z"}}""")
+            .Answer(HttpStatusCode.Accepted, """{"data":{"fields":[],"values":[]}}""");
+        var runs = 0;
+
+        await Client(handler).RunReadAsync(
+            async (tx, ct) =>
+            {
+                runs++;
+                await tx.RunAsync(new CypherStatement("a", "RETURN 1"), ct);
+                return await tx.CommitAsync(new CypherStatement("b", "RETURN 2"), ct);
+            },
+            CancellationToken.None);
+
+        Assert.Equal(2, runs);
+        Assert.Equal(
+            ["POST /db/neo4j/query/v2/tx", "POST /db/neo4j/query/v2/tx/t1/commit", "DELETE /db/neo4j/query/v2/tx/t1", "POST /db/neo4j/query/v2/tx", "POST /db/neo4j/query/v2/tx/t2/commit"],
+            handler.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}"));
+    }
 }

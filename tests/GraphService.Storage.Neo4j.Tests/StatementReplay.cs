@@ -5,8 +5,30 @@ using GraphService.Storage.Neo4j.Statements;
 
 namespace GraphService.Storage.Neo4j.Tests;
 
-/// <summary>A request as the adapter sent it, with the name of its statement in cypher/*.cypher.</summary>
-public sealed record NamedRequest(string Name, string Statement, JsonElement Parameters)
+/// <summary>How a request takes part in a transaction of the Query API.</summary>
+public enum TxStep
+{
+    /// <summary>POST …/query/v2: one statement, its own transaction.</summary>
+    Implicit,
+
+    /// <summary>POST …/query/v2/tx: opens an explicit transaction with its first statement.</summary>
+    Open,
+
+    /// <summary>POST …/query/v2/tx/{id}.</summary>
+    Run,
+
+    /// <summary>POST …/query/v2/tx/{id}/commit, with the last statement.</summary>
+    Commit,
+
+    /// <summary>DELETE …/query/v2/tx/{id}.</summary>
+    Rollback,
+}
+
+/// <summary>
+/// A request as the adapter sent it, with the name of its statement in cypher/*.cypher, and the explicit transaction it
+/// ran in (null for an implicit one).
+/// </summary>
+public sealed record NamedRequest(string Name, string Statement, JsonElement Parameters, string? Transaction = null, TxStep Step = TxStep.Implicit)
 {
     public string Text(string parameter) => Parameters.GetProperty(parameter).GetProperty("_value").GetString()!;
 
@@ -18,7 +40,8 @@ public sealed record NamedRequest(string Name, string Statement, JsonElement Par
 /// answers to "name-table" or "document", and asserts on the statements sent by name, so that a refactoring that changes
 /// the order or the number of round trips without changing behaviour does not break it. (One test in
 /// <see cref="StoreContractTests"/> pins the import's sequence on purpose, with <see cref="ReplayHandler"/>.)
-/// A statement the script has no answer for fails the request with its name.
+/// A statement the script has no answer for fails the request with its name. Explicit transactions are played as the
+/// Query API does: opening one answers with a fresh transaction id, DELETE rolls it back; requests record both.
 /// </summary>
 public sealed class StatementReplay : HttpMessageHandler
 {
@@ -26,6 +49,7 @@ public sealed class StatementReplay : HttpMessageHandler
         [PatternTemplate.TypesMarker, PatternTemplate.TypeMarker, PatternTemplate.LeftArrowMarker, PatternTemplate.RightArrowMarker, PatternTemplate.LengthMarker];
 
     private readonly Dictionary<string, Queue<string>> _answers = new(StringComparer.Ordinal);
+    private int _transactions;
 
     public List<NamedRequest> Requests { get; } = [];
 
@@ -43,18 +67,43 @@ public sealed class StatementReplay : HttpMessageHandler
 
     public IEnumerable<NamedRequest> Named(string name) => Requests.Where(r => r.Name == name);
 
+    /// <summary>The statements sent in each explicit transaction, in order, by transaction id.</summary>
+    public IReadOnlyList<IReadOnlyList<NamedRequest>> Transactions() =>
+        [.. Requests.Where(r => r.Transaction is not null).GroupBy(r => r.Transaction).Select(g => (IReadOnlyList<NamedRequest>)[.. g])];
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var path = request.RequestUri!.AbsolutePath;
+        var tail = path[(path.IndexOf("/query/v2", StringComparison.Ordinal) + "/query/v2".Length)..].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (request.Method == HttpMethod.Delete)
+        {
+            Requests.Add(new NamedRequest("(rollback)", "", default, tail[1], TxStep.Rollback));
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        }
+
+        var (transaction, step) = tail switch
+        {
+            [] => (null, TxStep.Implicit),
+            ["tx"] => ($"tx{Interlocked.Increment(ref _transactions)}", TxStep.Open),
+            ["tx", var id] => (id, TxStep.Run),
+            ["tx", var id, "commit"] => (id, TxStep.Commit),
+            _ => throw new InvalidOperationException($"Not a Query API address: {path}"),
+        };
         var body = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken)).RootElement;
         var statement = body.GetProperty("statement").GetString()!;
         var name = NameOf(statement);
-        Requests.Add(new NamedRequest(name, statement, body.TryGetProperty("parameters", out var p) ? p.Clone() : default));
+        Requests.Add(new NamedRequest(name, statement, body.TryGetProperty("parameters", out var p) ? p.Clone() : default, transaction, step));
         if (!_answers.TryGetValue(name, out var queue) || queue.Count == 0)
         {
             throw new InvalidOperationException($"The script has no answer for statement '{name}':\n{statement}");
         }
 
         var answer = queue.Count > 1 ? queue.Dequeue() : queue.Peek();
+        if (step is TxStep.Open or TxStep.Run)
+        {
+            answer = answer[..answer.LastIndexOf('}')] + $",\"transaction\":{{\"id\":\"{transaction}\",\"expires\":\"2026-12-02T06:00:00Z\"}}}}";
+        }
+
         return new HttpResponseMessage(HttpStatusCode.Accepted) { Content = new StringContent(answer, Encoding.UTF8, "application/vnd.neo4j.query") };
     }
 

@@ -66,7 +66,7 @@ public sealed class StoreContractTests
     [Fact]
     public async Task Queries_on_a_database_without_a_graph_are_unavailable_with_a_retry_after()
     {
-        var replay = new StatementReplay().On("graph-version", ["version", "corpusName"]);
+        var replay = new StatementReplay().On("graph-stamp", ["version", "importedAt"]);
 
         var e = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => Store(replay).ResolveAsync("Khazali", CancellationToken.None));
 
@@ -136,14 +136,12 @@ public sealed class StoreContractTests
         string[] Claim(string id, string type, string start, string end) =>
             [Typed.S(id), Typed.S(type), Typed.S(type.ToLowerInvariant()), Typed.S(start), Typed.S(end), Typed.F(0.9), Typed.I(3), Typed.B(false), Typed.Null, Typed.Null, Typed.L(Typed.M(("id", Typed.S("cit-" + id)), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("T")), ("publisher", Typed.S("P")), ("published", Typed.S("2015")), ("url", Typed.Null)))];
         var replay = new StatementReplay()
-            .On("graph-version", ["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
+            .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("2026-12-01T00:00:00.0000000+00:00")])
             .On("snapshot-predicates", ["type", "phrase", "builtIn"], [Typed.S("LEADS"), Typed.S("leads"), Typed.B(true)], [Typed.S("MEMBER_OF"), Typed.S("is a member of"), Typed.B(true)])
-            .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person"), Typed.L()])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person")])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("hadi-al-ameri"), Typed.S("Hadi al-Ameri"), Typed.S("Person")])
+            .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person"), Typed.L()], [Typed.S("hadi-al-ameri"), Typed.S("Hadi al-Ameri"), Typed.S("Person"), Typed.L()])
             .On("paths-of-length", ["p"])
             .On("paths-of-length", ["p"], [weak], [strong])
-            .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"], Claim("r-y", "MEMBER_OF", "aah", "hadi-al-ameri"), Claim("r-z", "LEADS", "qais-al-khazali", "aah"));
+            .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"], Claim("r-b", "MEMBER_OF", "qais-al-khazali", "aah"), Claim("r-c", "MEMBER_OF", "hadi-al-ameri", "aah"), Claim("r-y", "MEMBER_OF", "aah", "hadi-al-ameri"), Claim("r-z", "LEADS", "qais-al-khazali", "aah"));
         var query = new PathQuery("qais-al-khazali", "hadi-al-ameri") { K = 1, MaxHops = 3, Types = new HashSet<string> { "MEMBER_OF", "LEADS" }, Direction = TraversalDirection.Out, AsOf = new DateOnly(2015, 6, 1) };
 
         var result = await Store(replay).FindPathsAsync(query, CancellationToken.None);
@@ -151,6 +149,8 @@ public sealed class StoreContractTests
         Assert.NotNull(result);
         var path = Assert.Single(result.Paths);
         Assert.Equal(["r-z", "r-y"], path.Relationships.Select(r => r.Id));
+        // Both candidates walk the same chain of entities, so they are one path whose links carry both, strongest first.
+        Assert.Equal([["r-z", "r-b"], ["r-y", "r-c"]], path.Links.Select(l => l.Relationships.Select(r => r.Id)));
         Assert.Equal(["qais-al-khazali", "aah", "hadi-al-ameri"], path.Nodes.Select(n => n.Id));
         Assert.Equal("cit-r-z", Assert.Single(path.Relationships[0].Citations).Id);
         Assert.False(result.Truncated);
@@ -161,18 +161,16 @@ public sealed class StoreContractTests
         Assert.All(pathRequests, r => Assert.Contains("(()-[r:LEADS|MEMBER_OF WHERE", r.Statement, StringComparison.Ordinal));
         Assert.All(pathRequests, r => Assert.Contains("]->(x:Entity", r.Statement, StringComparison.Ordinal));
         Assert.All(pathRequests, r => Assert.Equal(("2015-06-01", 5001L), (r.Text("asOf"), r.Integer("limit"))));
-        Assert.Equal(["r-y", "r-z"], replay.Named("claims-by-ids").Single().Parameters.GetProperty("ids").GetProperty("_value").EnumerateArray().Select(v => v.GetProperty("_value").GetString()));
+        Assert.Equal(["r-b", "r-c", "r-y", "r-z"], replay.Named("claims-by-ids").Single().Parameters.GetProperty("ids").GetProperty("_value").EnumerateArray().Select(v => v.GetProperty("_value").GetString()));
     }
 
     [Fact]
     public async Task A_relationship_type_outside_the_graphs_vocabulary_never_reaches_neo4j()
     {
         var replay = new StatementReplay()
-            .On("graph-version", ["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
+            .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("2026-12-01T00:00:00.0000000+00:00")])
             .On("snapshot-predicates", ["type", "phrase", "builtIn"])
-            .On("name-table", ["id", "name", "type", "aliases"])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("a"), Typed.S("A"), Typed.S("Person")])
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("b"), Typed.S("B"), Typed.S("Person")]);
+            .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("a"), Typed.S("A"), Typed.S("Person"), Typed.L()], [Typed.S("b"), Typed.S("B"), Typed.S("Person"), Typed.L()]);
         var query = new PathQuery("a", "b") { Types = new HashSet<string> { "LEADS]->() DETACH DELETE (x" } };
 
         await Assert.ThrowsAsync<ArgumentException>(() => Store(replay).FindPathsAsync(query, CancellationToken.None));

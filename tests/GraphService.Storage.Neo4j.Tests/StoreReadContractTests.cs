@@ -15,7 +15,7 @@ public sealed class StoreReadContractTests
     public async Task Preparing_loads_the_name_table_of_the_graph_neo4j_holds_and_says_its_version()
     {
         var loaded = Loaded();
-        var empty = new StatementReplay().On("graph-version", ["version", "corpusName"]);
+        var empty = new StatementReplay().On("graph-stamp", ["version", "importedAt"]);
 
         Assert.Equal("v-1", await StoreContractTests.Store(loaded).PrepareAsync(None));
         Assert.Null(await StoreContractTests.Store(empty).PrepareAsync(None));
@@ -26,7 +26,7 @@ public sealed class StoreReadContractTests
     [Fact]
     public async Task Entity_detail_lists_a_self_loop_once_as_outgoing_and_counts_distinct_citations()
     {
-        var replay = Loaded()
+        var replay = Loaded([Typed.S("a"), Typed.S("A"), Typed.S("Person"), Typed.L()])
             .On("entity", ["e"], [Typed.Node("4:x:1", ["Entity", "Person"], ("id", Typed.S("a")), ("name", Typed.S("A")), ("type", Typed.S("Person")), ("aliases", Typed.L()), ("description", Typed.Null))])
             .On(
                 "entity-relationships",
@@ -49,8 +49,7 @@ public sealed class StoreReadContractTests
     {
         string[] Candidate(string id, int corroboration, double confidence) =>
             [Typed.S(id), Typed.S(id.ToUpperInvariant()), Typed.S("Person"), Typed.I(corroboration), Typed.F(confidence)];
-        var replay = Loaded()
-            .On("resolve-by-id", ["id", "name", "type"], [Typed.S("c"), Typed.S("C"), Typed.S("Person")])
+        var replay = Loaded([Typed.S("c"), Typed.S("C"), Typed.S("Person"), Typed.L()])
             .On("neighbors", ["id", "name", "type", "corroboration", "confidence"], Candidate("weak", 1, 0.5), Candidate("zed", 2, 0.9), Candidate("amy", 2, 0.9), Candidate("weak", 3, 0.1))
             .On("relationships-among", ["id"]);
 
@@ -116,11 +115,11 @@ public sealed class StoreReadContractTests
         Assert.Contains("citation c-broken spans 2..400, outside its document 'doc' of length 10", failure.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>A replay that holds graph v-1 with no entity names, enough for CacheAsync.</summary>
-    private static StatementReplay Loaded() => new StatementReplay()
-        .On("graph-version", ["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
+    /// <summary>A replay that holds graph v-1 with the given rows of the name table, enough for CacheAsync.</summary>
+    private static StatementReplay Loaded(params string[][] names) => new StatementReplay()
+        .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("2026-12-01T00:00:00.0000000+00:00")])
         .On("snapshot-predicates", ["type", "phrase", "builtIn"])
-        .On("name-table", ["id", "name", "type", "aliases"]);
+        .On("name-table", ["id", "name", "type", "aliases"], names);
 
     private static string[] Span(string id, int start, int end) => [Typed.S(id), Typed.I(start), Typed.I(end)];
 

@@ -367,7 +367,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         Assert.Equal(Snapshot.Version, status.GraphVersion);
         Assert.Equal(Snapshot.Entities.Count, status.Entities);
         var paths = await store.FindPathsAsync(new PathQuery(Ameri, Khazali), None);
-        Assert.Equal(["r11", "r04", "r09"], paths!.Paths.Select(p => p.Relationships[0].Id));
+        Assert.Equal(["r11", "r04", "r10"], paths!.Paths.Select(p => p.Relationships[0].Id));
         Assert.Equal(3, (await store.ListDocumentsAsync(None)).Count);
         Assert.Equal(["r04", "r06"], (await store.GetCitationAsync(SharedCitation, None))!.Relationships.Select(r => r.Id));
         var read = await store.ReadSnapshotAsync(None);

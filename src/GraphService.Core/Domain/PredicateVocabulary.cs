@@ -14,7 +14,9 @@ public sealed partial class PredicateVocabulary
         new("MEMBER_OF", "is a member of", true),
         new("COMMANDS", "commands", true),
         new("FOUNDED", "founded", true),
+        // FUNDED_BY is for money only; backing that is not said to be money ("Iran-backed", "supported by") is BACKED_BY.
         new("FUNDED_BY", "is funded by", true),
+        new("BACKED_BY", "is backed by", true),
         new("ARMED_BY", "is armed by", true),
         new("TRAINED_BY", "is trained by", true),
         new("ALLIED_WITH", "is allied with", true),
@@ -26,6 +28,11 @@ public sealed partial class PredicateVocabulary
         new("DESIGNATED_BY", "is designated by", true),
         new("KILLED_BY", "was killed by", true),
         new("DETAINED_BY", "was detained by", true),
+        new("AT_BEHEST_OF", "acted at the behest of", true),
+        new("FOUGHT", "fought", true),
+        new("ATTACKED", "attacked", true),
+        new("PLANNED", "planned", true),
+        new("AUTHORISED", "authorised", true),
     ];
 
     public static PredicateVocabulary Default { get; } = new(BuiltIns);

@@ -2,7 +2,8 @@ namespace GraphService.Core.Queries;
 
 /// <summary>
 /// How strongly evidence backs a relationship or a path, for ordering and for deterministic cuts.
-/// A path is as strong as its weakest link: compare the weakest corroboration, then the weakest confidence.
+/// A link is as strong as its strongest relationship; a path is as strong as its weakest link: compare the weakest
+/// corroboration, then the weakest confidence.
 /// </summary>
 public readonly record struct EvidenceStrength(int Corroboration, double Confidence) : IComparable<EvidenceStrength>
 {
@@ -19,6 +20,16 @@ public readonly record struct EvidenceStrength(int Corroboration, double Confide
         return weakest;
     }
 
+    /// <summary>
+    /// The order of the relationships in a <see cref="PathLink"/> (and of any list of relationships ranked by evidence):
+    /// strongest first, ties by id in ordinal order.
+    /// </summary>
+    public static IComparer<RelationshipView> StrongestFirst { get; } = Comparer<RelationshipView>.Create((a, b) =>
+    {
+        var c = Of(b).CompareTo(Of(a));
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+    });
+
     public int CompareTo(EvidenceStrength other) =>
         Corroboration != other.Corroboration ? Corroboration.CompareTo(other.Corroboration) : Confidence.CompareTo(other.Confidence);
 
@@ -28,47 +39,3 @@ public readonly record struct EvidenceStrength(int Corroboration, double Confide
     public static bool operator >=(EvidenceStrength a, EvidenceStrength b) => a.CompareTo(b) >= 0;
 }
 
-/// <summary>
-/// The one ordering of paths every backend applies: shorter first; then stronger weakest link; then, so that equal
-/// paths always come out in the same order, by the sequence of relationship ids.
-/// </summary>
-public sealed class PathOrder : IComparer<GraphPath>
-{
-    public static PathOrder Instance { get; } = new();
-
-    public int Compare(GraphPath? x, GraphPath? y)
-    {
-        if (ReferenceEquals(x, y))
-        {
-            return 0;
-        }
-
-        if (x is null || y is null)
-        {
-            return x is null ? -1 : 1;
-        }
-
-        var c = x.Length.CompareTo(y.Length);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = EvidenceStrength.WeakestOf(y.Relationships).CompareTo(EvidenceStrength.WeakestOf(x.Relationships));
-        if (c != 0)
-        {
-            return c;
-        }
-
-        for (var i = 0; i < x.Relationships.Count; i++)
-        {
-            c = string.CompareOrdinal(x.Relationships[i].Id, y.Relationships[i].Id);
-            if (c != 0)
-            {
-                return c;
-            }
-        }
-
-        return 0;
-    }
-}

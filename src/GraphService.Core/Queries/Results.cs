@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GraphService.Core.Domain;
 
 namespace GraphService.Core.Queries;
@@ -32,8 +33,68 @@ public sealed record RelationshipView(
     string? Until,
     IReadOnlyList<CitationView> Citations);
 
-/// <summary>One path: Nodes[i] and Nodes[i+1] are joined by Relationships[i], whichever way that relationship points.</summary>
-public sealed record GraphPath(int Length, IReadOnlyList<NodeView> Nodes, IReadOnlyList<RelationshipView> Relationships);
+/// <summary>
+/// One link of a path: every relationship between two consecutive entities that passes the query's filters (and, for
+/// direction out or in, points the way travelled), strongest first (<see cref="EvidenceStrength.StrongestFirst"/>).
+/// Parallel relationships therefore never multiply paths: a path is a distinct chain of entities.
+/// </summary>
+public sealed record PathLink(string FromId, string ToId, IReadOnlyList<RelationshipView> Relationships)
+{
+    /// <summary>The link's strongest relationship, which stands for it in <see cref="PathOrder"/>.</summary>
+    [JsonIgnore]
+    public RelationshipView Strongest => Relationships[0];
+}
+
+/// <summary>
+/// One path: a chain of distinct entities. Nodes[i] and Nodes[i+1] are joined by Links[i], which carries every admitted
+/// relationship between them, strongest first. <see cref="Relationships"/> is each link's strongest relationship, for
+/// readers that show one relationship per hop.
+/// </summary>
+public sealed record GraphPath
+{
+    [JsonConstructor]
+    public GraphPath(int length, IReadOnlyList<NodeView> nodes, IReadOnlyList<PathLink> links)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(links);
+        if (links.Any(l => l.Relationships.Count == 0))
+        {
+            throw new ArgumentException("every link of a path carries at least one relationship", nameof(links));
+        }
+
+        Length = length;
+        Nodes = nodes;
+        Links = links;
+    }
+
+    /// <summary>A path whose every link is the one relationship given for it.</summary>
+    public GraphPath(int length, IReadOnlyList<NodeView> nodes, IReadOnlyList<RelationshipView> relationships)
+        : this(length, nodes, SingleLinks(nodes, relationships))
+    {
+    }
+
+    public int Length { get; init; }
+
+    public IReadOnlyList<NodeView> Nodes { get; init; }
+
+    /// <summary>Each link's strongest relationship: Relationships[i] joins Nodes[i] and Nodes[i+1], whichever way it points.</summary>
+    public IReadOnlyList<RelationshipView> Relationships => [.. Links.Select(l => l.Strongest)];
+
+    public IReadOnlyList<PathLink> Links { get; init; }
+
+    private static PathLink[] SingleLinks(IReadOnlyList<NodeView> nodes, IReadOnlyList<RelationshipView> relationships)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(relationships);
+        return
+        [
+            .. relationships.Select((r, i) => new PathLink(
+                i < nodes.Count ? nodes[i].Id : r.StartNodeId,
+                i + 1 < nodes.Count ? nodes[i + 1].Id : r.EndNodeId,
+                [r])),
+        ];
+    }
+}
 
 /// <summary>
 /// The answer to "how is From connected to To?". <see cref="Truncated"/> is true when the search stopped at its work budget

@@ -3,18 +3,24 @@ using GraphService.Core.Queries;
 
 namespace GraphService.Core.Traversal;
 
-/// <summary>A path found on the index: Nodes[i] and Nodes[i+1] are joined by Relationships[i] (indices into the index).</summary>
-public sealed record IndexedPath(int[] Nodes, int[] Relationships)
+/// <summary>
+/// A path found on the index (indices into it): a chain of distinct entities; Nodes[i] and Nodes[i+1] are joined by
+/// Links[i], every admitted relationship between them, strongest first (<see cref="EvidenceStrength.StrongestFirst"/>).
+/// </summary>
+public sealed record IndexedPath(int[] Nodes, int[][] Links)
 {
-    public int Length => Relationships.Length;
+    public int Length => Links.Length;
+
+    /// <summary>Each link's strongest relationship.</summary>
+    public IEnumerable<int> Strongest => Links.Select(l => l[0]);
 }
 
 /// <summary>The paths found, best first, and whether the search stopped at its budget.</summary>
 public sealed record IndexedPathSearch(IReadOnlyList<IndexedPath> Paths, bool Truncated, int Steps);
 
 /// <summary>
-/// The k shortest simple paths of a <see cref="PathQuery"/> on a <see cref="TraversalIndex"/>, ordered as
-/// <see cref="PathOrder"/> orders them. A first breadth-first search from the target (against the direction of travel)
+/// The k best paths (distinct chains of entities, parallel relationships forming one link) of a <see cref="PathQuery"/>
+/// on a <see cref="TraversalIndex"/>, ordered as <see cref="PathOrder"/> orders them. A first breadth-first search from the target (against the direction of travel)
 /// gives lower bounds on the remaining distance; then, for each length from the shortest possible up to MaxHops,
 /// a depth-first enumeration of simple paths of exactly that length prunes every branch that cannot reach the target in
 /// time. Every adjacency entry looked at costs one step of the budget; when the budget runs out the search stops and
@@ -79,7 +85,7 @@ public sealed class PathFinder
         private int _unseenBound;
         private long _steps;
         private bool _truncated;
-        private List<IndexedPath> _layer = [];
+        private List<Candidate> _layer = [];
         private int _room;
         private EvidenceStrength _worstKept;
 
@@ -100,7 +106,7 @@ public sealed class PathFinder
         private IndexedPathSearch Enumerate()
         {
             MeasureDistancesToTarget();
-            var found = new List<IndexedPath>();
+            var found = new List<Candidate>();
             var shortest = Math.Max(1, BoundFrom(from));
             for (var length = shortest; length <= query.MaxHops && !_truncated && found.Count < query.K; length++)
             {
@@ -111,7 +117,7 @@ public sealed class PathFinder
                 found.AddRange(_layer);
             }
 
-            return new IndexedPathSearch(found, _truncated, (int)Math.Min(_steps, int.MaxValue));
+            return new IndexedPathSearch([.. found.Select(ToPath)], _truncated, (int)Math.Min(_steps, int.MaxValue));
         }
 
         /// <summary>
@@ -161,37 +167,27 @@ public sealed class PathFinder
 
         private int BoundFrom(int entity) => _distanceToTarget[entity] is var d && d > 0 ? d - 1 : _unseenBound;
 
-        /// <param name="depth">Relationships on the path so far.</param>
+        /// <param name="depth">Links on the path so far.</param>
         /// <param name="length">The exact length of the paths this pass collects.</param>
         /// <param name="weakest">The weakest link so far; a completion can only be as strong or weaker.</param>
         private void Extend(int depth, int length, EvidenceStrength weakest)
         {
             var u = _pathNodes[depth];
-            foreach (var (v, r) in Neighbours(u, forward: true))
+            var links = StrongestLinks(u);
+            if (_truncated)
             {
-                if (++_steps > budget)
-                {
-                    _truncated = true;
-                    return;
-                }
+                return;
+            }
 
-                if ((_steps & 0xFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                if (!filter.Admits(r))
-                {
-                    continue;
-                }
-
+            foreach (var (v, r) in links)
+            {
                 var link = new EvidenceStrength(
                     Math.Min(weakest.Corroboration, index.RelationshipCorroboration[r]),
                     Math.Min(weakest.Confidence, index.RelationshipConfidence[r]));
 
                 // With the layer full, a branch already weaker than the worst kept path cannot place, nor can one
-                // as strong whose relationship ids already sort after it.
-                if (_layer.Count == _room && (link < _worstKept || (link == _worstKept && SortsAfterWorstKept(depth, r))))
+                // as strong whose entities already sort after it.
+                if (_layer.Count == _room && (link < _worstKept || (link == _worstKept && SortsAfterWorstKept(depth, v))))
                 {
                     continue;
                 }
@@ -224,18 +220,48 @@ public sealed class PathFinder
             }
         }
 
-        private bool SortsAfterWorstKept(int depth, int relationship)
+        /// <summary>Each distinct neighbour of <paramref name="u"/> with the strongest admitted relationship to it, by neighbour (= id order).</summary>
+        private List<(int Neighbour, int Relationship)> StrongestLinks(int u)
         {
-            var worst = _layer[^1].Relationships;
-            for (var i = 0; i < depth; i++)
+            var best = new Dictionary<int, int>();
+            foreach (var (v, r) in Neighbours(u, forward: true))
             {
-                if (_pathRelationships[i] != worst[i])
+                if (++_steps > budget)
                 {
-                    return _pathRelationships[i] > worst[i];
+                    _truncated = true;
+                    return [];
+                }
+
+                if ((_steps & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (filter.Admits(r) && (!best.TryGetValue(v, out var held) || Stronger(r, held)))
+                {
+                    best[v] = r;
                 }
             }
 
-            return relationship > worst[depth];
+            var links = best.Select(kv => (kv.Key, kv.Value)).ToList();
+            links.Sort((a, b) => a.Key.CompareTo(b.Key));
+            return links;
+        }
+
+        private bool Stronger(int r, int than) => IndexedPathOrder.StrongestFirst(index, r, than) < 0;
+
+        private bool SortsAfterWorstKept(int depth, int entity)
+        {
+            var worst = _layer[^1].Nodes;
+            for (var i = 1; i <= depth; i++)
+            {
+                if (_pathNodes[i] != worst[i])
+                {
+                    return _pathNodes[i] > worst[i];
+                }
+            }
+
+            return entity > worst[depth + 1];
         }
 
         private bool OnPath(int entity, int depth)
@@ -254,13 +280,13 @@ public sealed class PathFinder
         /// <summary>Keeps the best <c>_room</c> paths of the current length, sorted.</summary>
         private void Offer(int length)
         {
-            var candidate = new IndexedPath(_pathNodes[..(length + 1)], _pathRelationships[..length]);
+            var candidate = new Candidate(_pathNodes[..(length + 1)], _pathRelationships[..length]);
             if (_layer.Count == _room && Compare(candidate, _layer[^1]) >= 0)
             {
                 return;
             }
 
-            var at = _layer.BinarySearch(candidate, Comparer<IndexedPath>.Create(Compare));
+            var at = _layer.BinarySearch(candidate, Comparer<Candidate>.Create(Compare));
             _layer.Insert(at < 0 ? ~at : at, candidate);
             if (_layer.Count > _room)
             {
@@ -269,11 +295,30 @@ public sealed class PathFinder
 
             if (_layer.Count == _room)
             {
-                _worstKept = IndexedPathOrder.Weakest(index, _layer[^1]);
+                _worstKept = IndexedPathOrder.Weakest(index, _layer[^1].Strongest);
             }
         }
 
-        private int Compare(IndexedPath x, IndexedPath y) => IndexedPathOrder.Compare(index, x, y);
+        private int Compare(Candidate x, Candidate y) => IndexedPathOrder.Compare(index, x.Nodes, x.Strongest, y.Nodes, y.Strongest);
+
+        /// <summary>Every admitted relationship between two consecutive entities of a path, strongest first.</summary>
+        private int[] LinkBetween(int u, int v)
+        {
+            var link = new List<int>();
+            foreach (var (w, r) in Neighbours(u, forward: true))
+            {
+                if (w == v && filter.Admits(r))
+                {
+                    link.Add(r);
+                }
+            }
+
+            link.Sort((a, b) => IndexedPathOrder.StrongestFirst(index, a, b));
+            return [.. link.Distinct()];
+        }
+
+        private IndexedPath ToPath(Candidate c) =>
+            new(c.Nodes, [.. Enumerable.Range(0, c.Strongest.Length).Select(i => LinkBetween(c.Nodes[i], c.Nodes[i + 1]))]);
 
         private NeighbourEnumerable Neighbours(int entity, bool forward)
         {
@@ -286,30 +331,38 @@ public sealed class PathFinder
     }
 }
 
-/// <summary><see cref="PathOrder"/> on indexed paths: shorter, then stronger weakest link, then relationship ids.</summary>
+/// <summary>A path while it is searched: its entities and each link's strongest relationship.</summary>
+internal sealed record Candidate(int[] Nodes, int[] Strongest);
+
+/// <summary><see cref="PathOrder"/> and <see cref="EvidenceStrength.StrongestFirst"/> on indices of a <see cref="TraversalIndex"/>.</summary>
 public static class IndexedPathOrder
 {
+    /// <summary>Shorter, then stronger weakest link (each link counted with its strongest relationship), then entity ids.</summary>
     public static int Compare(TraversalIndex index, IndexedPath x, IndexedPath y)
     {
-        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        var c = x.Length.CompareTo(y.Length);
+        return Compare(index, x.Nodes, [.. x.Strongest], y.Nodes, [.. y.Strongest]);
+    }
+
+    internal static int Compare(TraversalIndex index, int[] xNodes, int[] xStrongest, int[] yNodes, int[] yStrongest)
+    {
+        var c = xStrongest.Length.CompareTo(yStrongest.Length);
         if (c != 0)
         {
             return c;
         }
 
-        c = Weakest(index, y).CompareTo(Weakest(index, x));
+        c = Weakest(index, yStrongest).CompareTo(Weakest(index, xStrongest));
         if (c != 0)
         {
             return c;
         }
 
-        for (var i = 0; i < x.Relationships.Length; i++)
+        // Entity indices follow ordinal id order, so this is the id comparison of PathOrder.
+        for (var i = 0; i < xNodes.Length; i++)
         {
-            // Relationship indices follow ordinal id order, so this is the id comparison of PathOrder.
-            c = x.Relationships[i].CompareTo(y.Relationships[i]);
+            c = xNodes[i].CompareTo(yNodes[i]);
             if (c != 0)
             {
                 return c;
@@ -319,13 +372,28 @@ public static class IndexedPathOrder
         return 0;
     }
 
-    public static EvidenceStrength Weakest(TraversalIndex index, IndexedPath path)
+    /// <summary>Negative when relationship <paramref name="a"/> comes first in a link: stronger, or as strong with a lower id.</summary>
+    public static int StrongestFirst(TraversalIndex index, int a, int b)
     {
         ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(path);
+        var c = Strength(index, b).CompareTo(Strength(index, a));
+        return c != 0 ? c : a.CompareTo(b);
+    }
+
+    public static EvidenceStrength Strength(TraversalIndex index, int relationship)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return new EvidenceStrength(index.RelationshipCorroboration[relationship], index.RelationshipConfidence[relationship]);
+    }
+
+    /// <summary>The weakest of the given relationships (a path's links, each by its strongest relationship).</summary>
+    public static EvidenceStrength Weakest(TraversalIndex index, IEnumerable<int> relationships)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(relationships);
         var corroboration = int.MaxValue;
         var confidence = double.MaxValue;
-        foreach (var r in path.Relationships)
+        foreach (var r in relationships)
         {
             corroboration = Math.Min(corroboration, index.RelationshipCorroboration[r]);
             confidence = Math.Min(confidence, index.RelationshipConfidence[r]);

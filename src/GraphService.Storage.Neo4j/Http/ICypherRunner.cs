@@ -16,4 +16,23 @@ internal interface ICypherRunner
     /// A transient failure retries the whole unit from the start, never one statement inside it.
     /// </summary>
     Task RunInTransactionAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="unit"/> as one read transaction: every statement it runs through the
+    /// <see cref="IReadTransaction"/> shares that transaction, so that a check made by the first statement and repeated by the
+    /// last covers everything read in between. The transaction ends with <see cref="IReadTransaction.CommitAsync"/>; a unit
+    /// that returns without committing, or fails, is rolled back. A transient failure runs the whole unit again in a new
+    /// transaction, so the unit must not keep state between runs.
+    /// </summary>
+    Task<T> RunReadAsync<T>(Func<IReadTransaction, CancellationToken, Task<T>> unit, CancellationToken cancellationToken);
+}
+
+/// <summary>One open read transaction of <see cref="ICypherRunner.RunReadAsync{T}"/>.</summary>
+internal interface IReadTransaction
+{
+    /// <summary>Runs a statement in the transaction (the first one opens it).</summary>
+    Task<CypherResult> RunAsync(CypherStatement statement, CancellationToken cancellationToken);
+
+    /// <summary>Runs the last statement and commits with it, in one request; nothing may run afterwards.</summary>
+    Task<CypherResult> CommitAsync(CypherStatement statement, CancellationToken cancellationToken);
 }

@@ -72,6 +72,28 @@ internal sealed class Neo4jQueryClient : ICypherRunner
             cancellationToken).ConfigureAwait(false);
     }
 
+    public Task<T> RunReadAsync<T>(Func<IReadTransaction, CancellationToken, Task<T>> unit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return WithRetriesAsync(
+            async ct =>
+            {
+                var transaction = new QueryTransaction(this);
+                try
+                {
+                    return await unit(transaction, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (transaction.OpenPath is { } path)
+                    {
+                        await RollBackAsync(path, transaction.Affinity).ConfigureAwait(false);
+                    }
+                }
+            },
+            cancellationToken);
+    }
+
     private async Task RunTransactionOnceAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
         var open = await SendAsync(HttpMethod.Post, $"{DatabasePath}/tx", statements[0], affinity: null, statements[0].Name, cancellationToken).ConfigureAwait(false);
@@ -250,6 +272,56 @@ internal sealed class Neo4jQueryClient : ICypherRunner
 
     private static string? ReadTransactionId(JsonElement? root) =>
         root is { } r && r.TryGetProperty("transaction", out var tx) && tx.TryGetProperty("id", out var id) ? id.GetString() : null;
+
+    /// <summary>
+    /// An explicit transaction opened by its first statement (POST …/tx) and ended by a commit that carries the last one
+    /// (POST …/tx/{id}/commit), echoing the cluster-affinity header. A unit that commits before running anything sends
+    /// its one statement to the implicit endpoint: one statement is one transaction already.
+    /// </summary>
+    private sealed class QueryTransaction(Neo4jQueryClient client) : IReadTransaction
+    {
+        private string? _path;
+        private bool _ended;
+
+        public string? Affinity { get; private set; }
+
+        /// <summary>The transaction's address while it is open on the server and not yet committed.</summary>
+        public string? OpenPath => _ended ? null : _path;
+
+        public async Task<CypherResult> RunAsync(CypherStatement statement, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(statement);
+            EnsureOpen();
+            if (_path is null)
+            {
+                var open = await client.SendAsync(HttpMethod.Post, $"{client.DatabasePath}/tx", statement, affinity: null, statement.Name, cancellationToken).ConfigureAwait(false);
+                var id = open.TransactionId ?? throw new InvalidDataException("Neo4j opened a transaction but sent no transaction id.");
+                _path = $"{client.DatabasePath}/tx/{Uri.EscapeDataString(id)}";
+                Affinity = open.Affinity;
+                return open.Result;
+            }
+
+            return (await client.SendAsync(HttpMethod.Post, _path, statement, Affinity, statement.Name, cancellationToken).ConfigureAwait(false)).Result;
+        }
+
+        public async Task<CypherResult> CommitAsync(CypherStatement statement, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(statement);
+            EnsureOpen();
+            var path = _path is null ? client.DatabasePath : $"{_path}/commit";
+            var answer = await client.SendAsync(HttpMethod.Post, path, statement, Affinity, statement.Name, cancellationToken).ConfigureAwait(false);
+            _ended = true;
+            return answer.Result;
+        }
+
+        private void EnsureOpen()
+        {
+            if (_ended)
+            {
+                throw new InvalidOperationException("The read transaction has been committed; nothing can run in it any more.");
+            }
+        }
+    }
 
     private sealed record Answer(CypherResult Result, string? TransactionId, string? Affinity);
 }

@@ -1,9 +1,10 @@
 // The GraphService explorer. Every string that comes from the API is put into the page as text (textContent, text
 // nodes, attribute values), never parsed as HTML.
 import { pieces } from './spans.js';
+import { pathsApiUrl, PATH_DEFAULTS, sameState, searchFromState, shareableUrl, stateFromSearch } from './links.js';
 import {
   citationSource, copyFormats, describeProblem, documentHash, documentPageUrl, DOCUMENT_PAGE_LENGTH, formatUrl, isMediaType,
-  neighborhoodGraph, neighborhoodUrl, pageLabel, pageStart, parseDocumentHash, pathGraph, pathSteps, pathsUrl, suggestionText,
+  neighborhoodGraph, neighborhoodUrl, pageLabel, pageStart, parseDocumentHash, pathGraph, pathSteps, suggestionText,
 } from './model.js';
 
 const $ = (id) => document.getElementById(id);
@@ -66,7 +67,7 @@ function showError(error) {
       type: 'button',
       onclick: guarded(() => {
         setEntity(field, c);
-        return loadPaths();
+        return navigate(formState());
       }),
     }, `${c.name} (${c.type})`)))
     : null;
@@ -102,6 +103,9 @@ function showVersion(graphVersion) {
 }
 
 // ---- schema: relationship types -------------------------------------------------------------------------------
+
+/** Settles once the relationship types are offered (or their failure is shown). */
+let schemaLoaded = Promise.resolve();
 
 async function loadSchema() {
   const schema = await request('/api/schema');
@@ -247,7 +251,7 @@ function drawGraph(nodes, relationships, rootId, layout) {
   });
   resizeObserver.observe(container);
   cy.on('tap', 'edge', guarded((event) => showEvidence(current.relationships.get(event.target.data('relId')))));
-  cy.on('tap', 'node', guarded((event) => loadNeighborhood(event.target.id())));
+  cy.on('tap', 'node', guarded((event) => navigate({ view: 'entity', entity: event.target.id() })));
 }
 
 /** The whole result in view; a small one would be fitted at up to 3× with huge labels, so it stays at a reading size. */
@@ -261,7 +265,7 @@ function fitView() {
 }
 
 function entityButton(node) {
-  return el('button', { type: 'button', className: 'entity-button', title: `Show the neighborhood of ${node.name}`, onclick: guarded(() => loadNeighborhood(node.id)) }, node.name);
+  return el('button', { type: 'button', className: 'entity-button', title: `Show the neighborhood of ${node.name}`, onclick: guarded(() => navigate({ view: 'entity', entity: node.id })) }, node.name);
 }
 
 function relationshipButton(r, label) {
@@ -291,16 +295,46 @@ function entityOf(input) {
   return input.dataset.entityId || input.value.trim();
 }
 
-async function loadPaths() {
+/** The connect form as a paths state (links.js): what a link to its answer holds. */
+function formState() {
   const form = $('path-form');
-  if (!form.reportValidity()) return;
-  const types = [...form.querySelectorAll('input[name="types"]:checked')].map((c) => c.value);
-  const url = pathsUrl({ from: entityOf($('from')), to: entityOf($('to')), maxHops: $('max-hops').value, types });
+  return {
+    view: 'paths',
+    from: entityOf($('from')),
+    to: entityOf($('to')),
+    maxHops: $('max-hops').value,
+    k: $('k').value,
+    types: [...form.querySelectorAll('input[name="types"]:checked')].map((c) => c.value),
+    asOf: $('as-of').value,
+  };
+}
+
+/** Shows a state's query in the form, so that what a link draws can be changed and asked again. */
+async function fillForm(state) {
+  if (state.view !== 'paths') return;
+  for (const [input, text] of [[$('from'), state.from], [$('to'), state.to]]) {
+    input.value = text;
+    delete input.dataset.entityId;
+  }
+  $('max-hops').value = state.maxHops ?? PATH_DEFAULTS.maxHops;
+  $('k').value = state.k ?? '';
+  $('as-of').value = state.asOf ?? '';
+  await schemaLoaded; // the type checkboxes come from /api/schema
+  for (const box of $('path-form').querySelectorAll('input[name="types"]')) box.checked = state.types.includes(box.value);
+}
+
+async function loadPaths(state, isCurrent) {
+  const url = pathsApiUrl(state);
   setStatus('Searching…');
   const result = await request(url);
+  if (!isCurrent()) return;
+  // The names the link gave are now known entities: the form shows their names and asks by id from now on.
+  setEntity($('from'), result.from);
+  setEntity($('to'), result.to);
   const graph = pathGraph(result);
+  const types = state.types ?? [];
   const list = result.paths.length === 0
-    ? el('p', {}, `No path of up to ${$('max-hops').value} hops${types.length > 0 ? ' over the chosen relationship types' : ''} connects ${result.from.name} and ${result.to.name}.`)
+    ? el('p', {}, `No path of up to ${state.maxHops || PATH_DEFAULTS.maxHops} hops${types.length > 0 ? ' over the chosen relationship types' : ''}${state.asOf ? ` as of ${state.asOf}` : ''} connects ${result.from.name} and ${result.to.name}.`)
     : el('ol', { className: 'result-path' }, result.paths.map((p) => el('li', {},
       el('span', { className: 'hop' }, el('span', { className: 'path-length' }, `${p.length} ${p.length === 1 ? 'hop' : 'hops'}`), hops(p)))));
   const count = result.paths.length === 1 ? '1 path' : `${result.paths.length} paths`;
@@ -322,10 +356,11 @@ function hops(path) {
   return parts;
 }
 
-async function loadNeighborhood(id) {
+async function loadNeighborhood(id, isCurrent) {
   const url = neighborhoodUrl(id);
   setStatus('Loading neighborhood…');
   const result = await request(url);
+  if (!isCurrent()) return;
   const graph = neighborhoodGraph(result);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const entity = (nodeId) => (byId.has(nodeId) ? entityButton(byId.get(nodeId)) : el('span', {}, nodeId));
@@ -462,21 +497,69 @@ async function copyFormat(format) {
         + `not ${mediaType}, so it does not offer ?format=${format} yet.`,
     });
   }
+  await copyText(text, `the ${label} of this result`);
+}
+
+/** Puts text on the clipboard, or, when the browser does not allow it, selects it in a box to copy by hand. */
+async function copyText(text, what) {
   try {
     // A clipboard request the browser leaves pending (no permission prompt answered) counts as refused after 2 s.
     await Promise.race([
       navigator.clipboard.writeText(text),
       new Promise((resolve, reject) => { setTimeout(() => reject(new Error('no answer from the clipboard')), 2000); }),
     ]);
-    setStatus(`Copied the ${label} of this result (${text.length} characters).`);
+    setStatus(`Copied ${what} (${text.length} characters).`);
     $('copy-fallback-label').hidden = true;
   } catch (e) {
     // The clipboard needs a secure context and permission; offer the text to copy by hand instead.
     $('copy-fallback').value = text;
     $('copy-fallback-label').hidden = false;
     $('copy-fallback').select();
-    setStatus(`The browser did not allow copying (${e.message}); the ${label} is selected below to copy by hand.`);
+    setStatus(`The browser did not allow copying (${e.message}); ${what} is selected below to copy by hand.`);
   }
+}
+
+// ---- the page's address: what is shown is in the URL (links.js) -------------------------------------------------
+
+let shown = null; // the state drawn (or being drawn) now
+let drawTicket = 0;
+
+/** Draws a state's answer; an answer that arrives after a newer state was asked for is dropped. */
+async function show(state) {
+  shown = state;
+  const ticket = ++drawTicket;
+  const isCurrent = () => ticket === drawTicket;
+  if (state.view === 'paths') {
+    await fillForm(state);
+    if (isCurrent()) await loadPaths(state, isCurrent);
+  } else if (state.view === 'entity') {
+    await loadNeighborhood(state.entity, isCurrent);
+  } else {
+    await showStart(isCurrent);
+  }
+}
+
+/** A user's request: a new history entry (Back returns to what was shown before), then its answer. */
+function navigate(state) {
+  if (!sameState(state, shown)) window.history.pushState(null, '', `${window.location.pathname}${searchFromState(state)}`);
+  return show(state);
+}
+
+/** Back and Forward: draw what the address now asks for, unless only the document hash changed. */
+function followAddress() {
+  const state = stateFromSearch(window.location.search);
+  if (!sameState(state, shown)) guarded(() => show(state))();
+}
+
+/** The start page before any query. */
+async function showStart(isCurrent) {
+  if (!isCurrent()) return;
+  current = null;
+  cy?.destroy();
+  cy = null;
+  $('result').hidden = true;
+  $('evidence').hidden = true;
+  setStatus('');
 }
 
 // ---- start ----------------------------------------------------------------------------------------------------
@@ -488,13 +571,19 @@ function start() {
   $('path-form').addEventListener('submit', (event) => {
     event.preventDefault();
     for (const cancel of suggestionCancels) cancel();
-    guarded(loadPaths)();
+    if ($('path-form').reportValidity()) guarded(() => navigate(formState()))();
   });
+  $('copy-link').addEventListener('click', guarded(() => {
+    if (shown) return copyText(shareableUrl(window.location.origin, window.location.pathname, shown), 'the link to this view');
+    return undefined;
+  }));
   for (const button of document.querySelectorAll('[data-copy]')) {
     button.addEventListener('click', guarded(() => copyFormat(button.dataset.copy)));
   }
   window.addEventListener('hashchange', followHash);
-  guarded(loadSchema)();
+  window.addEventListener('popstate', followAddress);
+  schemaLoaded = loadSchema().catch(showError);
+  guarded(() => show(stateFromSearch(window.location.search)))();
   followHash();
 }
 

@@ -35,13 +35,6 @@ export function formatUrl(resultUrl, format) {
   return `${path}?${params}`;
 }
 
-/** The /api/paths URL for the connect form's values; `types` is a list, sent comma-separated as the API reads it. */
-export function pathsUrl({ from, to, maxHops, types = [] }) {
-  const params = new URLSearchParams({ from, to, maxHops: String(maxHops) });
-  if (types.length > 0) params.set('types', types.join(','));
-  return `/api/paths?${params}`;
-}
-
 export function neighborhoodUrl(id, depth = 1, limit = 50) {
   return `/api/entities/${encodeURIComponent(id)}/neighborhood?depth=${depth}&limit=${limit}`;
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   citationSource, describeProblem, documentHash, formatUrl, isMediaType, neighborhoodGraph, parseDocumentHash, pathGraph,
-  pathSteps, pathsUrl, suggestionText,
+  pathSteps, suggestionText,
 } from '../app/model.js';
 
 const khazali = { id: 'qais-al-khazali', name: 'Qais al-Khazali', type: 'Person' };
@@ -43,12 +43,6 @@ test('media types compare without their parameters and case', () => {
 test('the format URL keeps the query and replaces an earlier format', () => {
   assert.equal(formatUrl('/api/paths?from=a&to=b&maxHops=4', 'mermaid'), '/api/paths?from=a&to=b&maxHops=4&format=mermaid');
   assert.equal(formatUrl('/api/paths?from=a&format=markdown', 'cypher'), '/api/paths?from=a&format=cypher');
-});
-
-test('relationship types are sent comma-separated, and left out when none is chosen', () => {
-  assert.equal(pathsUrl({ from: 'Khazali', to: 'al-Ameri', maxHops: 3, types: ['LEADS', 'FUNDED_BY'] }),
-    '/api/paths?from=Khazali&to=al-Ameri&maxHops=3&types=LEADS%2CFUNDED_BY');
-  assert.equal(pathsUrl({ from: 'a b', to: 'c&d', maxHops: 4 }), '/api/paths?from=a+b&to=c%26d&maxHops=4');
 });
 
 test('a suggestion names the alias that matched when it is not the name', () => {

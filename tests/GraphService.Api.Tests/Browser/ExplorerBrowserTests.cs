@@ -133,6 +133,49 @@ public sealed partial class ExplorerBrowserTests(SampleCorpusApi api)
         Assert.Empty(unexpected);
     }
 
+    [SkippableFact]
+    public async Task ASharedLinkOpenedColdDrawsItsPathAndBackAndForwardFollowTheAddress()
+    {
+        SkipOrFailWithoutChromium();
+        await using var browser = await ChromiumSession.StartAsync(api.Server.BaseAddress, "shared-link");
+        var page = browser.Page;
+
+        // A link as an analyst pastes it: names, not ids, and options.
+        await page.GotoAsync("/?from=Khazali&to=al-Ameri&maxHops=3&k=2");
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Qais al-Khazali → Hadi al-Ameri");
+        var diagram = await DiagramAsync(page);
+        Assert.Contains("qais-al-khazali", diagram.NodeIds);
+        Assert.Contains("hadi-al-ameri", diagram.NodeIds);
+        Assert.True(await page.Locator("#result-list ol.result-path > li").CountAsync() is >= 1 and <= 2, "k=2 from the link: at most 2 paths are listed");
+        await Assertions.Expect(page.Locator("#from")).ToHaveValueAsync("Qais al-Khazali");
+        await Assertions.Expect(page.Locator("#max-hops")).ToHaveValueAsync("3");
+        await Assertions.Expect(page.Locator("#k")).ToHaveValueAsync("2");
+        await browser.ScreenshotAsync("cold-link");
+
+        // Copy link gives the address of what is shown; opening it draws the same answer.
+        await page.Locator("#copy-link").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Copied the link to this view");
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal(new Uri(api.Server.BaseAddress, "/?from=Khazali&to=al-Ameri&maxHops=3&k=2").ToString(), copied);
+
+        // An entity chosen from the list becomes ?entity=…; Back returns to the path, Forward to the neighbourhood.
+        await page.Locator("#result-list .entity-button", new() { HasText = "Hadi al-Ameri" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Around Hadi al-Ameri");
+        Assert.Equal("?entity=hadi-al-ameri", new Uri(page.Url).Query);
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Qais al-Khazali → Hadi al-Ameri");
+        Assert.Contains("from=Khazali", new Uri(page.Url).Query, StringComparison.Ordinal);
+        await page.GoForwardAsync();
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Around Hadi al-Ameri");
+
+        // A neighbourhood link opened cold.
+        await page.GotoAsync("/?entity=Muqtada%20al-Sadr");
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Around Muqtada al-Sadr");
+        Assert.Contains("muqtada-al-sadr", (await DiagramAsync(page)).NodeIds);
+        await browser.ScreenshotAsync("cold-entity-link");
+        Assert.Empty(browser.Errors);
+    }
+
     private static void SkipOrFailWithoutChromium()
     {
         var missing = ChromiumSession.MissingBrowserReason();

@@ -11,8 +11,9 @@ public sealed class PathFinderTests
     private static readonly string[] Types = ["ALLIED_WITH", "FUNDED_BY", "MEMBER_OF"];
 
     /// <summary>
-    /// On small random multigraphs, the pruned search returns exactly what enumerating every simple path, filtering with
-    /// <see cref="PathQuery.Admits"/> and sorting with <see cref="PathOrder"/> returns.
+    /// On small random multigraphs, the search returns exactly what enumerating every simple relationship path, filtering
+    /// with <see cref="PathQuery.Admits"/>, grouping into chains of entities with <see cref="PathLinks.Group"/> and sorting
+    /// with <see cref="PathOrder"/> returns.
     /// </summary>
     [Theory]
     [MemberData(nameof(Seeds))]
@@ -31,8 +32,8 @@ public sealed class PathFinderTests
 
             Assert.False(found.Truncated);
             Assert.Equal(
-                expected.Select(p => string.Join(",", p.Relationships.Select(r => r.Id))),
-                found.Paths.Select(p => string.Join(",", p.Relationships.Select(r => index.RelationshipIds[r]))));
+                expected.Select(p => string.Join(",", p.Nodes.Select(n => n.Id)) + " | " + string.Join(";", p.Links.Select(l => string.Join(",", l.Relationships.Select(r => r.Id))))),
+                found.Paths.Select(p => string.Join(",", p.Nodes.Select(n => index.EntityIds[n])) + " | " + string.Join(";", p.Links.Select(l => string.Join(",", l.Select(r => index.RelationshipIds[r]))))));
             Assert.All(found.Paths, p => Assert.Equal(p.Nodes.Length, p.Nodes.Distinct().Count()));
             pathsSeen += found.Paths.Count;
         }
@@ -138,7 +139,7 @@ public sealed class PathFinderTests
         }
 
         Walk(query.FromId);
-        return [.. paths.Order(PathOrder.Instance).Take(query.K)];
+        return [.. PathLinks.Group(paths).Take(query.K)];
     }
 
     private static GraphSnapshot RandomGraph(Random random, int entities, int relationships)
