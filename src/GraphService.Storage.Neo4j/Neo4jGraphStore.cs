@@ -22,8 +22,8 @@ public sealed class Neo4jGraphStore : IGraphStore
     public const string BackendName = "neo4j";
 
     /// <summary>
-    /// Most paths of one length taken from Neo4j per query. Hitting it marks the result truncated, as the embedded store's
-    /// search budget does: beyond it the order among paths of that length is no longer proven.
+    /// Most chains of entities taken from one path statement. Hitting it marks the result truncated, as the embedded
+    /// store's search budget does: beyond it the order among the chains is no longer proven.
     /// </summary>
     public const int PathCandidateLimit = 5_000;
 
@@ -133,15 +133,19 @@ public sealed class Neo4jGraphStore : IGraphStore
                     return new PathResult(cache.Version, from, to, [], false);
                 }
 
-                var candidates = new List<GraphPath>();
+                // Neo4j's shortest-path planner gives every chain of the g shortest lengths, its parallel relationships
+                // already grouped per step (cypher/paths.cypher). One more length is asked for only while fewer than k
+                // simple chains are known and the last answer held all g lengths; groups are whole, so the k best by
+                // PathOrder are then among the chains found.
+                var maxLength = Math.Min(query.MaxHops, QueryLimits.MaxHops.Max);
+                var chains = new List<GraphPath>();
                 var truncated = false;
-                for (var length = 1; length <= Math.Min(query.MaxHops, QueryLimits.MaxHops.Max) && PathLinks.Group(candidates).Count < query.K; length++)
+                for (var groups = 1; groups <= maxLength; groups++)
                 {
-                    var text = _cypher.PathsOfLengthText(length, query.Direction, query.Types, cache.Vocabulary);
                     var rows = (await tx.RunAsync(
                         CypherStatements.Make(
-                            "paths-of-length",
-                            text,
+                            "shortest-path-groups",
+                            _cypher.ShortestPathGroupsText(groups, maxLength, query.Direction, query.Types, cache.Vocabulary),
                             ("fromId", from.Id),
                             ("toId", to.Id),
                             ("minConfidence", query.MinConfidence),
@@ -150,12 +154,16 @@ public sealed class Neo4jGraphStore : IGraphStore
                             ("exclude", query.Exclude.Order(StringComparer.Ordinal).ToList()),
                             ("limit", PathCandidateLimit + 1)),
                         ct).ConfigureAwait(false)).Records;
-                    truncated |= rows.Count > PathCandidateLimit;
-                    candidates.AddRange(rows.Take(PathCandidateLimit).Select(r => RecordMapping.ToCandidate(r.Value<CypherPath>("p"), cache.Vocabulary)));
+                    truncated = rows.Count > PathCandidateLimit;
+                    var found = rows.Take(PathCandidateLimit).Select(r => RecordMapping.ToLinkedPath(r, cache.Vocabulary)).ToList();
+                    chains = [.. found.Where(RecordMapping.IsChainOfDistinctEntities)];
+                    if (truncated || chains.Count >= query.K || found.Select(p => p.Length).Distinct().Count() < groups)
+                    {
+                        break;
+                    }
                 }
 
-                // Candidates are relationship sequences; Core groups those on the same chain of entities into one path of links.
-                var chosen = PathLinks.Group(candidates).Take(query.K).ToList();
+                var chosen = chains.Order(PathOrder.Instance).Take(query.K).ToList();
                 var views = await RelationshipViewsAsync(tx, chosen.SelectMany(p => p.Links.SelectMany(l => l.Relationships.Select(r => r.Id))), ct).ConfigureAwait(false);
                 var paths = chosen.Select(p => p with { Links = [.. p.Links.Select(l => l with { Relationships = [.. l.Relationships.Select(r => views[r.Id])] })] }).ToList();
                 return new PathResult(cache.Version, from, to, paths, truncated);

@@ -30,25 +30,44 @@ internal static class RecordMapping
             checked((int)c.Long("end")),
             GraphModel.ParseStance(c.String("stance"))))]);
 
-    /// <summary>A candidate path with just enough of each relationship (id, type, ends, strength) for <see cref="PathOrder"/>.</summary>
-    public static GraphPath ToCandidate(CypherPath p, PredicateVocabulary vocabulary)
+    /// <summary>
+    /// A row of paths.cypher#shortest-path-groups as a path of links: its chain of entities, and at each step every
+    /// parallel relationship it used there, strongest first, with just enough of each (id, type, ends, strength) for
+    /// <see cref="PathOrder"/>; citations are read for the chosen paths only.
+    /// </summary>
+    public static GraphPath ToLinkedPath(CypherRecord r, PredicateVocabulary vocabulary)
     {
-        var idOf = p.Nodes.ToDictionary(n => n.ElementId, n => n.Properties.String("id"), StringComparer.Ordinal);
-        var nodes = p.Nodes.Select(n => new NodeView(n.Properties.String("id"), n.Properties.String("name"), GraphModel.ParseEntityType(n.Properties.String("type")))).ToList();
-        var relationships = p.Relationships.Select(r => new RelationshipView(
-            r.Properties.String("id"),
-            r.Type,
-            vocabulary.PhraseOf(r.Type),
-            idOf[r.StartNodeElementId],
-            idOf[r.EndNodeElementId],
-            r.Properties.Double("confidence"),
-            checked((int)r.Properties.Long("corroboration")),
-            r.Properties.Bool("contested"),
-            r.Properties.StringOrNull("since"),
-            r.Properties.StringOrNull("until"),
-            [])).ToList();
-        return new GraphPath(relationships.Count, nodes, relationships);
+        var entities = r.List("entities").Select(n => n as CypherNode ?? throw new InvalidDataException("Field 'entities' holds a non-node.")).ToList();
+        var idOf = entities.DistinctBy(n => n.ElementId).ToDictionary(n => n.ElementId, n => n.Properties.String("id"), StringComparer.Ordinal);
+        var nodes = entities.Select(n => new NodeView(n.Properties.String("id"), n.Properties.String("name"), GraphModel.ParseEntityType(n.Properties.String("type")))).ToList();
+        var steps = r.List("links").Cast<IReadOnlyDictionary<string, object?>>().OrderBy(l => l.Long("step")).ToList();
+        if (steps.Count != nodes.Count - 1 || steps.Where((l, i) => l.Long("step") != i).Any())
+        {
+            throw new InvalidDataException($"A path row of {nodes.Count} entities has links for steps {string.Join(", ", steps.Select(l => l.Long("step")))}.");
+        }
+
+        var links = steps.Select((l, i) => PathLinks.Link(
+            nodes[i].Id,
+            nodes[i + 1].Id,
+            ((IReadOnlyList<object?>)l["relationships"]!).Select(o => o as CypherRelationship ?? throw new InvalidDataException("A link holds a non-relationship."))
+                .Select(rel => new RelationshipView(
+                    rel.Properties.String("id"),
+                    rel.Type,
+                    vocabulary.PhraseOf(rel.Type),
+                    idOf[rel.StartNodeElementId],
+                    idOf[rel.EndNodeElementId],
+                    rel.Properties.Double("confidence"),
+                    checked((int)rel.Properties.Long("corroboration")),
+                    rel.Properties.Bool("contested"),
+                    rel.Properties.StringOrNull("since"),
+                    rel.Properties.StringOrNull("until"),
+                    [])))).ToList();
+        return new GraphPath(links.Count, nodes, links);
     }
+
+    /// <summary>Paths are chains of distinct entities; a trail longer than the shortest may pass one entity twice.</summary>
+    public static bool IsChainOfDistinctEntities(GraphPath path) =>
+        path.Nodes.Select(n => n.Id).Distinct(StringComparer.Ordinal).Count() == path.Nodes.Count;
 
     public static NodeView ToNodeView(CypherRecord r) => new(r.String("id"), r.String("name"), GraphModel.ParseEntityType(r.String("type")));
 

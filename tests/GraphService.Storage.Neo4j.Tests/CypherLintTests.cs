@@ -37,10 +37,11 @@ public sealed class CypherLintTests(ITestOutputHelper output)
         statements.Add(new { name = "CypherScriptExporter(sample with hostile strings)", statement = new CypherScriptExporter().Render(SampleGraph.Build()) });
 
         // Composed variants are part of the contract: at least one per direction, length and filter.
-        Assert.Contains(statements, s => s.name == "paths.cypher#paths-of-length[all,Any,1]");
-        Assert.Contains(statements, s => s.name == "paths.cypher#paths-of-length[FUNDED_BY|LEADS|MET_WITH,In,6]");
+        Assert.Contains(statements, s => s.name == "paths.cypher#shortest-path-groups[all,Any,1,6]");
+        Assert.Contains(statements, s => s.name == "paths.cypher#shortest-path-groups[FUNDED_BY|LEADS|MET_WITH,In,6,6]");
+        Assert.Contains(statements, s => s.name == "paths.cypher#shortest-path-groups[all,Out,1,2]");
         Assert.Contains(statements, s => s.name == "import.cypher#merge-claim-relationships[DETAINED_BY]");
-        Assert.Contains(statements, s => s.name == "paths.cypher#paths-of-length[DETAINED_BY,Any,2]");
+        Assert.Contains(statements, s => s.name == "paths.cypher#shortest-path-groups[DETAINED_BY,Any,1,4]");
         Assert.Contains(statements, s => s.name == "read.cypher#neighbors[DETAINED_BY]");
 
         var (exitCode, stdout) = Lint(statements);

@@ -1,3 +1,4 @@
+using DotNet.Testcontainers.Containers;
 using GraphService.Core.Store;
 using GraphService.Testing.Conformance;
 using Microsoft.Extensions.Configuration;
@@ -13,43 +14,60 @@ public sealed class Neo4jServerCollection : ICollectionFixture<Neo4jServerFixtur
 }
 
 /// <summary>
-/// The live Neo4j the tests run against, when a server is named by NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD and
-/// optionally NEO4J_DATABASE). Loading REPLACES the GraphService graph in that database. Without one,
-/// <see cref="SkipReason"/> says how to get one and every live test skips with it.
+/// The live Neo4j the tests run against, chosen by <see cref="Neo4jTestServer"/>: the server NEO4J_URI names (its
+/// GraphService graph is REPLACED), else a neo4j:5.26-community container started for this run, else none, and every
+/// live test skips with <see cref="SkipReason"/>.
 /// </summary>
 public sealed class Neo4jServerFixture : IAsyncLifetime
 {
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(90);
     private readonly List<ServiceProvider> _providers = [];
+    private readonly List<IContainer> _containers = [];
     private IGraphStore? _conformance;
 
-    public string? SkipReason { get; private set; }
+    public Neo4jSource Source { get; private set; } = new(Neo4jSourceKind.None, SkipReason: "not initialised");
 
-    private IReadOnlyDictionary<string, string?>? Settings { get; set; }
+    public string? SkipReason => Source.SkipReason;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        var uri = Environment.GetEnvironmentVariable("NEO4J_URI");
-        if (string.IsNullOrWhiteSpace(uri))
+        var source = await Neo4jTestServer.ChooseAsync(Environment.GetEnvironmentVariable, () => DockerEngineProbe.PingAsync(Environment.GetEnvironmentVariable, TimeSpan.FromSeconds(3)));
+        if (source.Kind == Neo4jSourceKind.Container)
         {
-            SkipReason = "NEO4J_URI is not set: start Neo4j (docker compose up neo4j) and set NEO4J_URI=http://localhost:7474, NEO4J_USER, NEO4J_PASSWORD to run the live Neo4j tests";
-            return Task.CompletedTask;
+            source = await StartContainerAsync(null);
         }
 
-        Settings = new Dictionary<string, string?>
-        {
-            ["Neo4j:Uri"] = uri,
-            ["Neo4j:User"] = Environment.GetEnvironmentVariable("NEO4J_USER"),
-            ["Neo4j:Password"] = Environment.GetEnvironmentVariable("NEO4J_PASSWORD"),
-            ["Neo4j:Database"] = Environment.GetEnvironmentVariable("NEO4J_DATABASE") ?? "neo4j",
-        };
-        return Task.CompletedTask;
+        Source = source;
     }
 
-    /// <summary>A new store (its own HttpClient and cache) on the server, as another process would have.</summary>
+    /// <summary>Starts another container (on <paramref name="data"/> when given), stopped with the fixture, and waits until it answers queries.</summary>
+    public async Task<Neo4jSource> StartContainerAsync(DotNet.Testcontainers.Volumes.IVolume? data)
+    {
+        var (container, source) = await Neo4jContainer.StartAsync(data, CancellationToken.None);
+        _containers.Add(container);
+        await WaitUntilReadyAsync(NewStore(source));
+        return source;
+    }
+
+    /// <summary>A new store (its own HttpClient and cache) on the fixture's server, as another process would have.</summary>
     public IGraphStore NewStore()
     {
         Skip.If(SkipReason is not null, SkipReason);
-        var provider = new ServiceCollection().AddNeo4jGraphStore(new ConfigurationBuilder().AddInMemoryCollection(Settings!).Build()).BuildServiceProvider();
+        return NewStore(Source);
+    }
+
+    /// <summary>A new store on <paramref name="source"/>.</summary>
+    public IGraphStore NewStore(Neo4jSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Neo4j:Uri"] = source.Uri!.ToString(),
+            ["Neo4j:User"] = source.User,
+            ["Neo4j:Password"] = source.Password,
+            ["Neo4j:Database"] = source.Database,
+        };
+        var provider = new ServiceCollection().AddNeo4jGraphStore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
         lock (_providers)
         {
             _providers.Add(provider);
@@ -71,6 +89,27 @@ public sealed class Neo4jServerFixture : IAsyncLifetime
         foreach (var provider in _providers)
         {
             await provider.DisposeAsync();
+        }
+
+        foreach (var container in _containers)
+        {
+            await container.DisposeAsync();
+        }
+    }
+
+    /// <summary>The HTTP port answers before the database does; wait until a status query succeeds.</summary>
+    private static async Task WaitUntilReadyAsync(IGraphStore store)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        GraphStatus status;
+        while (!(status = await store.GetStatusAsync(CancellationToken.None)).Ready)
+        {
+            if (started.Elapsed > ReadyWithin)
+            {
+                throw new TimeoutException($"The Neo4j container did not answer queries within {ReadyWithin.TotalSeconds:0} s: {status.Detail}");
+            }
+
+            await Task.Delay(500);
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed record NamedRequest(string Name, string Statement, JsonElement Par
 public sealed class StatementReplay : HttpMessageHandler
 {
     private static readonly string[] Markers =
-        [PatternTemplate.TypesMarker, PatternTemplate.TypeMarker, PatternTemplate.LeftArrowMarker, PatternTemplate.RightArrowMarker, PatternTemplate.LengthMarker];
+        [PatternTemplate.TypesMarker, PatternTemplate.TypeMarker, PatternTemplate.LeftArrowMarker, PatternTemplate.RightArrowMarker, PatternTemplate.MaxLengthMarker, PatternTemplate.GroupsMarker];
 
     private readonly Dictionary<string, Queue<string>> _answers = new(StringComparer.Ordinal);
     private int _transactions;

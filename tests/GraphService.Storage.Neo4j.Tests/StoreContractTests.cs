@@ -124,47 +124,6 @@ public sealed class StoreContractTests
     }
 
     [Fact]
-    public async Task Paths_are_searched_length_by_length_with_whitelisted_types_and_ranked_with_core_path_order()
-    {
-        var qais = Typed.Node("4:x:1", ["Entity", "Person"], ("id", Typed.S("qais-al-khazali")), ("name", Typed.S("Qais al-Khazali")), ("type", Typed.S("Person")));
-        var hadi = Typed.Node("4:x:2", ["Entity", "Person"], ("id", Typed.S("hadi-al-ameri")), ("name", Typed.S("Hadi al-Ameri")), ("type", Typed.S("Person")));
-        var aah = Typed.Node("4:x:3", ["Entity", "Organization"], ("id", Typed.S("aah")), ("name", Typed.S("AAH")), ("type", Typed.S("Organization")));
-        string Rel(string id, string start, string end, string type, int corroboration, double confidence) => Typed.Rel(
-            "5:x:" + id, start, end, type, ("id", Typed.S(id)), ("confidence", Typed.F(confidence)), ("corroboration", Typed.I(corroboration)), ("contested", Typed.B(false)), ("since", Typed.Null), ("until", Typed.Null));
-        var weak = Typed.Path(qais, Rel("r-b", "4:x:1", "4:x:3", "MEMBER_OF", 1, 0.5), aah, Rel("r-c", "4:x:2", "4:x:3", "MEMBER_OF", 1, 0.5), hadi);
-        var strong = Typed.Path(qais, Rel("r-z", "4:x:1", "4:x:3", "LEADS", 3, 0.9), aah, Rel("r-y", "4:x:3", "4:x:2", "MEMBER_OF", 2, 0.8), hadi);
-        string[] Claim(string id, string type, string start, string end) =>
-            [Typed.S(id), Typed.S(type), Typed.S(type.ToLowerInvariant()), Typed.S(start), Typed.S(end), Typed.F(0.9), Typed.I(3), Typed.B(false), Typed.Null, Typed.Null, Typed.L(Typed.M(("id", Typed.S("cit-" + id)), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("T")), ("publisher", Typed.S("P")), ("published", Typed.S("2015")), ("url", Typed.Null)))];
-        var replay = new StatementReplay()
-            .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("2026-12-01T00:00:00.0000000+00:00")])
-            .On("snapshot-predicates", ["type", "phrase", "builtIn"], [Typed.S("LEADS"), Typed.S("leads"), Typed.B(true)], [Typed.S("MEMBER_OF"), Typed.S("is a member of"), Typed.B(true)])
-            .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("qais-al-khazali"), Typed.S("Qais al-Khazali"), Typed.S("Person"), Typed.L()], [Typed.S("hadi-al-ameri"), Typed.S("Hadi al-Ameri"), Typed.S("Person"), Typed.L()])
-            .On("paths-of-length", ["p"])
-            .On("paths-of-length", ["p"], [weak], [strong])
-            .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"], Claim("r-b", "MEMBER_OF", "qais-al-khazali", "aah"), Claim("r-c", "MEMBER_OF", "hadi-al-ameri", "aah"), Claim("r-y", "MEMBER_OF", "aah", "hadi-al-ameri"), Claim("r-z", "LEADS", "qais-al-khazali", "aah"));
-        var query = new PathQuery("qais-al-khazali", "hadi-al-ameri") { K = 1, MaxHops = 3, Types = new HashSet<string> { "MEMBER_OF", "LEADS" }, Direction = TraversalDirection.Out, AsOf = new DateOnly(2015, 6, 1) };
-
-        var result = await Store(replay).FindPathsAsync(query, CancellationToken.None);
-
-        Assert.NotNull(result);
-        var path = Assert.Single(result.Paths);
-        Assert.Equal(["r-z", "r-y"], path.Relationships.Select(r => r.Id));
-        // Both candidates walk the same chain of entities, so they are one path whose links carry both, strongest first.
-        Assert.Equal([["r-z", "r-b"], ["r-y", "r-c"]], path.Links.Select(l => l.Relationships.Select(r => r.Id)));
-        Assert.Equal(["qais-al-khazali", "aah", "hadi-al-ameri"], path.Nodes.Select(n => n.Id));
-        Assert.Equal("cit-r-z", Assert.Single(path.Relationships[0].Citations).Id);
-        Assert.False(result.Truncated);
-        Assert.Equal("v-1", result.GraphVersion);
-        // Lengths 1 and 2 were searched (k = 1 was met at 2, so not 3), with the whitelisted types and the direction.
-        var pathRequests = replay.Named("paths-of-length").ToList();
-        Assert.Equal(["){1}", "){2}"], pathRequests.Select(r => r.Statement.Contains("){1}", StringComparison.Ordinal) ? "){1}" : r.Statement.Contains("){2}", StringComparison.Ordinal) ? "){2}" : "other"));
-        Assert.All(pathRequests, r => Assert.Contains("(()-[r:LEADS|MEMBER_OF WHERE", r.Statement, StringComparison.Ordinal));
-        Assert.All(pathRequests, r => Assert.Contains("]->(x:Entity", r.Statement, StringComparison.Ordinal));
-        Assert.All(pathRequests, r => Assert.Equal(("2015-06-01", 5001L), (r.Text("asOf"), r.Integer("limit"))));
-        Assert.Equal(["r-b", "r-c", "r-y", "r-z"], replay.Named("claims-by-ids").Single().Parameters.GetProperty("ids").GetProperty("_value").EnumerateArray().Select(v => v.GetProperty("_value").GetString()));
-    }
-
-    [Fact]
     public async Task A_relationship_type_outside_the_graphs_vocabulary_never_reaches_neo4j()
     {
         var replay = new StatementReplay()
@@ -176,7 +135,7 @@ public sealed class StoreContractTests
         await Assert.ThrowsAsync<ArgumentException>(() => Store(replay).FindPathsAsync(query, CancellationToken.None));
 
         Assert.DoesNotContain(replay.Requests, r => r.Statement.Contains("DETACH", StringComparison.Ordinal));
-        Assert.Empty(replay.Named("paths-of-length"));
+        Assert.Empty(replay.Named("shortest-path-groups"));
     }
 
     [Fact]

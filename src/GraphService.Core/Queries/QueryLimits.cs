@@ -19,10 +19,11 @@ public static class QueryLimits
     public static readonly IntRange DocumentMentionLimit = new("mentionLimit", 0, 5_000, 1_000);
 
     /// <summary>
-    /// How many search steps one path query may take before it stops and reports that it stopped early.
-    /// Bounds the work a query can do around hubs on a large graph.
+    /// How many adjacency entries one path query may look at before it stops and reports that it stopped early: a guard
+    /// against runaway work, sized above what a full search of a 1M-entity / 5M-relationship graph from both ends takes
+    /// (each relationship is two entries), so that ordinary queries never reach it.
     /// </summary>
-    public const int PathSearchBudget = 250_000;
+    public const int PathSearchBudget = 40_000_000;
 }
 
 /// <summary>An inclusive integer range with a default, named as the parameter is named.</summary>

@@ -44,14 +44,17 @@ internal sealed class CypherStatements
     public string RelationshipsAmongText(IEnumerable<string> types, PredicateVocabulary vocabulary) =>
         PatternTemplate.WithTypes(Read["relationships-among"], types, vocabulary);
 
-    public string PathsOfLengthText(int length, TraversalDirection direction, IEnumerable<string> types, PredicateVocabulary vocabulary) =>
-        PatternTemplate.WithLength(PatternTemplate.WithDirection(PatternTemplate.WithTypes(Paths["paths-of-length"], types, vocabulary), direction), length);
+    public string ShortestPathGroupsText(int groups, int maxLength, TraversalDirection direction, IEnumerable<string> types, PredicateVocabulary vocabulary) =>
+        PatternTemplate.WithGroups(
+            PatternTemplate.WithMaxLength(PatternTemplate.WithDirection(PatternTemplate.WithTypes(Paths["shortest-path-groups"], types, vocabulary), direction), maxLength),
+            groups);
 
     /// <summary>
     /// Every file statement plus the composed variants the adapter can send for <paramref name="vocabulary"/>: a
     /// claim-relationship write per predicate; per type filter the neighbourhood statements and a path statement; and for
-    /// filters of other than one type (none, unions) the path statement in every direction and length. The markers are
-    /// rewritten independently of each other, so this covers every marker with every filter shape.
+    /// filters of other than one type (none, unions) the path statement in every direction, and with every number of
+    /// groups and every longest length. The markers are rewritten independently of each other, so this covers every
+    /// marker with every filter shape.
     /// </summary>
     public IEnumerable<(string Name, string Text)> AllForLint(PredicateVocabulary vocabulary, IReadOnlyList<IReadOnlySet<string>> typeFilters)
     {
@@ -75,15 +78,19 @@ internal sealed class CypherStatements
             yield return ($"read.cypher#relationships-among[{label}]", RelationshipsAmongText(types, vocabulary));
             if (types.Count == 1)
             {
-                yield return ($"paths.cypher#paths-of-length[{label},Any,2]", PathsOfLengthText(2, TraversalDirection.Any, types, vocabulary));
+                yield return ($"paths.cypher#shortest-path-groups[{label},Any,1,4]", ShortestPathGroupsText(1, 4, TraversalDirection.Any, types, vocabulary));
                 continue;
             }
 
             foreach (var direction in Enum.GetValues<TraversalDirection>())
             {
-                for (var length = QueryLimits.MaxHops.Min; length <= QueryLimits.MaxHops.Max; length++)
+                for (var n = QueryLimits.MaxHops.Min; n <= QueryLimits.MaxHops.Max; n++)
                 {
-                    yield return ($"paths.cypher#paths-of-length[{label},{direction},{length}]", PathsOfLengthText(length, direction, types, vocabulary));
+                    yield return ($"paths.cypher#shortest-path-groups[{label},{direction},{n},6]", ShortestPathGroupsText(n, QueryLimits.MaxHops.Max, direction, types, vocabulary));
+                    if (n < QueryLimits.MaxHops.Max)
+                    {
+                        yield return ($"paths.cypher#shortest-path-groups[{label},{direction},1,{n}]", ShortestPathGroupsText(1, n, direction, types, vocabulary));
+                    }
                 }
             }
         }

@@ -5,8 +5,8 @@ namespace GraphService.Storage.Neo4j.Statements;
 
 /// <summary>
 /// The only place where anything but a parameter is put into Cypher: relationship types (each checked against the
-/// <see cref="PredicateVocabulary"/> whitelist and the well-formed type shape), a traversal direction and a path length
-/// (an integer in QueryLimits.MaxHops). Templates in cypher/ carry markers that are valid Cypher as written, so the
+/// <see cref="PredicateVocabulary"/> whitelist and the well-formed type shape), a traversal direction, and two integers in
+/// QueryLimits.MaxHops: the longest path and the number of shortest-path groups. Templates in cypher/ carry markers that are valid Cypher as written, so the
 /// files lint as they stand; each marker must occur exactly once.
 /// </summary>
 internal static class PatternTemplate
@@ -15,7 +15,8 @@ internal static class PatternTemplate
     public const string TypeMarker = ":__TYPE__";
     public const string LeftArrowMarker = "(()-[r";
     public const string RightArrowMarker = "]-(x";
-    public const string LengthMarker = "){1}";
+    public const string MaxLengthMarker = "){1,6}";
+    public const string GroupsMarker = "SHORTEST 1 GROUPS";
 
     /// <summary>":A|B" for the admitted types in ordinal order, or "" when every type is admitted.</summary>
     public static string TypeUnion(IEnumerable<string> types, PredicateVocabulary vocabulary)
@@ -43,15 +44,18 @@ internal static class PatternTemplate
         _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, "unknown direction"),
     };
 
-    public static string WithLength(string template, int length)
-    {
-        if (!QueryLimits.MaxHops.Contains(length))
-        {
-            throw new ArgumentOutOfRangeException(nameof(length), length, QueryLimits.MaxHops.Describe());
-        }
+    /// <summary>Paths of 1 to <paramref name="maxLength"/> relationships.</summary>
+    public static string WithMaxLength(string template, int maxLength) =>
+        ReplaceOnce(template, MaxLengthMarker, "){1," + InHopRange(maxLength, nameof(maxLength)) + "}");
 
-        return ReplaceOnce(template, LengthMarker, "){" + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}");
-    }
+    /// <summary>The paths of the <paramref name="groups"/> shortest lengths.</summary>
+    public static string WithGroups(string template, int groups) =>
+        ReplaceOnce(template, GroupsMarker, "SHORTEST " + InHopRange(groups, nameof(groups)) + " GROUPS");
+
+    private static string InHopRange(int value, string name) =>
+        QueryLimits.MaxHops.Contains(value)
+            ? value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : throw new ArgumentOutOfRangeException(name, value, QueryLimits.MaxHops.Describe());
 
     private static string Checked(string type, PredicateVocabulary vocabulary) =>
         PredicateVocabulary.IsWellFormedType(type) && vocabulary.Contains(type)
