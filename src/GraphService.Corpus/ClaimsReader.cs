@@ -1,6 +1,7 @@
 using System.Globalization;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
+using YamlDotNet.RepresentationModel;
 
 namespace GraphService.Corpus;
 
@@ -20,13 +21,19 @@ internal static class ClaimsReader
         Dictionary<string, LoadedDocument>? documents,
         CancellationToken ct)
     {
-        const string file = CorpusLayout.ClaimsFile;
-        if (input.LoadList(file, "claims", "subject") is not (var source, var items))
-        {
-            return null;
-        }
+        return input.ReadList(CorpusLayout.ClaimsFile, "claims", "subject", (source, items) => Read(input.Log, source, items, settings, entities, documents, ct));
+    }
 
-        var log = input.Log;
+    private static List<ClaimEntry> Read(
+        ProblemLog log,
+        YamlSource source,
+        IEnumerable<YamlNode> items,
+        CorpusSettings settings,
+        EntitySet? entities,
+        Dictionary<string, LoadedDocument>? documents,
+        CancellationToken ct)
+    {
+        const string file = CorpusLayout.ClaimsFile;
         var evidenceReader = new EvidenceReader(source, documents);
         var claims = new List<ClaimEntry>();
         var firstLine = new Dictionary<(string, string, string), int>();
