@@ -22,8 +22,8 @@ namespace GraphService.Corpus;
 /// document markers, anchors, tags, flow mappings, nested flow lists, block scalars or multi-line scalars; nesting within the depth
 /// limit. Anything else is outside.</item>
 /// </list>
-/// Nodes made here have no marks of their own: their lines are kept in <see cref="Lines"/> (by reference), which the
-/// item stream clears as it moves to the next item, so that memory does not grow with the file.
+/// Nodes made here have no marks of their own: their lines are kept in <see cref="Lines"/>, which the item stream
+/// clears as it moves to the next item, so that memory does not grow with the file.
 /// </remarks>
 internal sealed class PlainBlockYaml
 {
@@ -44,7 +44,7 @@ internal sealed class PlainBlockYaml
     }
 
     /// <summary>The line (1-based, in the text given) of every node made since the stream last moved on.</summary>
-    public Dictionary<YamlNode, int> Lines { get; } = new(ReferenceEqualityComparer.Instance);
+    public NodeLines Lines { get; } = new();
 
     private bool AtEnd => _at < 0;
 
@@ -54,7 +54,7 @@ internal sealed class PlainBlockYaml
     private int LineStart => _at == 0 ? 0 : _text.LastIndexOf('\n', _at - 1) + 1;
 
     /// <summary>The root node, or null when the text is outside the subset (or holds no node at all).</summary>
-    public static (YamlNode Root, Dictionary<YamlNode, int> Lines)? TryParseRoot(string text, int maxDepth)
+    public static (YamlNode Root, NodeLines Lines)? TryParseRoot(string text, int maxDepth)
     {
         try
         {
@@ -115,7 +115,7 @@ internal sealed class PlainBlockYaml
     {
         Require(depth <= _maxDepth);
         var sequence = new YamlSequenceNode { Style = YamlDotNet.Core.Events.SequenceStyle.Block };
-        Lines[sequence] = _lineNumber;
+        Lines.Add(sequence, _lineNumber);
         while (!AtEnd && Column == column && IsDash())
         {
             sequence.Add(SequenceItem(column, depth + 1));
@@ -152,7 +152,7 @@ internal sealed class PlainBlockYaml
     {
         Require(depth <= _maxDepth);
         var mapping = new YamlMappingNode { Style = YamlDotNet.Core.Events.MappingStyle.Block };
-        Lines[mapping] = _lineNumber;
+        Lines.Add(mapping, _lineNumber);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
@@ -161,7 +161,7 @@ internal sealed class PlainBlockYaml
             var name = _text[_at..colon];
             Require(keys.Add(name));
             var key = new YamlScalarNode(name) { Style = YamlDotNet.Core.ScalarStyle.Plain };
-            Lines[key] = _lineNumber;
+            Lines.Add(key, _lineNumber);
             YamlNode value;
             if (colon + 1 == _end)
             {
@@ -202,7 +202,7 @@ internal sealed class PlainBlockYaml
     {
         Require(depth <= _maxDepth && _text[end - 1] == ']');
         var sequence = new YamlSequenceNode { Style = YamlDotNet.Core.Events.SequenceStyle.Flow };
-        Lines[sequence] = _lineNumber;
+        Lines.Add(sequence, _lineNumber);
         var i = SkipSpaces(start + 1, end);
         if (i == end - 1)
         {
@@ -277,7 +277,7 @@ internal sealed class PlainBlockYaml
             scalar = new YamlScalarNode(_text[start..end]) { Style = YamlDotNet.Core.ScalarStyle.Plain };
         }
 
-        Lines[scalar] = _lineNumber;
+        Lines.Add(scalar, _lineNumber);
         return scalar;
     }
 
@@ -361,5 +361,33 @@ internal sealed class PlainBlockYaml
             : base("the YAML is outside the plain block subset")
         {
         }
+    }
+}
+
+/// <summary>
+/// The lines of the nodes <see cref="PlainBlockYaml"/> made, told by reference. A node is looked up among those of the
+/// current item (a few dozen), from the latest, so a plain scan costs less than hashing every node on the way in.
+/// </summary>
+internal sealed class NodeLines
+{
+    private readonly List<(YamlNode Node, int Line)> _lines = [];
+
+    public void Add(YamlNode node, int line) => _lines.Add((node, line));
+
+    public void Clear() => _lines.Clear();
+
+    public bool TryGetLine(YamlNode node, out int line)
+    {
+        for (var i = _lines.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(_lines[i].Node, node))
+            {
+                line = _lines[i].Line;
+                return true;
+            }
+        }
+
+        line = 0;
+        return false;
     }
 }

@@ -14,7 +14,7 @@ internal sealed class YamlSource(string relativePath, ProblemLog log, int maxDep
     private LineIndex _lines = LineIndex.Empty;
 
     // The lines of the nodes read by PlainBlockYaml, which have no marks; null when YamlDotNet read the text.
-    private Dictionary<YamlNode, int>? _plainLines;
+    private NodeLines? _plainLines;
 
     public string RelativePath { get; } = relativePath;
 
@@ -119,7 +119,7 @@ internal sealed class YamlSource(string relativePath, ProblemLog log, int maxDep
     }
 
     public int LineOf(YamlNode node) =>
-        _plainLines is not null && _plainLines.TryGetValue(node, out var line) ? line + LineOffset : LineOf(node.Start);
+        _plainLines is not null && _plainLines.TryGetLine(node, out var line) ? line + LineOffset : LineOf(node.Start);
 
     public int LineOf(Mark mark) => _lines.LineAt(mark.Index) + LineOffset;
 

@@ -149,7 +149,7 @@ public sealed class PlainBlockYamlTests
         Assert.True(accepted > 100, $"only {accepted} random texts were accepted: the generator does not reach the subset");
     }
 
-    private static void AssertSameAsYamlDotNet(string text, YamlNode plain, Dictionary<YamlNode, int> lines)
+    private static void AssertSameAsYamlDotNet(string text, YamlNode plain, NodeLines lines)
     {
         var stream = new YamlStream();
         stream.Load(new Parser(new Scanner(new StringReader(text))));
@@ -157,7 +157,7 @@ public sealed class PlainBlockYamlTests
         AssertSameNode(stream.Documents[0].RootNode, plain, lines);
     }
 
-    private static void AssertSameNode(YamlNode expected, YamlNode actual, Dictionary<YamlNode, int> lines)
+    private static void AssertSameNode(YamlNode expected, YamlNode actual, NodeLines lines)
     {
         Assert.Equal(expected.GetType(), actual.GetType());
         if (expected is YamlSequenceNode { Style: var style })
@@ -170,7 +170,8 @@ public sealed class PlainBlockYamlTests
             Assert.Equal(mappingStyle, ((YamlMappingNode)actual).Style);
         }
 
-        Assert.Equal(expected.Start.Line, lines[actual]);
+        Assert.True(lines.TryGetLine(actual, out var line));
+        Assert.Equal(expected.Start.Line, line);
         switch (expected)
         {
             case YamlScalarNode scalar:
