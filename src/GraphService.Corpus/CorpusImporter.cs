@@ -40,6 +40,11 @@ public sealed class CorpusImporter
         var input = new CorpusInput(root, log, _limits);
         var settings = SettingsReader.Read(input, label);
         var documents = DocumentFolderReader.Read(input, ct);
+        if (documents is not null)
+        {
+            DerivationReader.Check(documents, log);
+        }
+
         var entities = EntitiesReader.Read(input);
         var claims = ClaimsReader.Read(input, settings, entities, documents, ct);
         if (log.Count > 0 || entities is null || documents is null || claims is null)
@@ -47,8 +52,9 @@ public sealed class CorpusImporter
             return new CorpusLoadResult(null, log.Problems, log.Count);
         }
 
-        var builder = new SnapshotBuilder(documents.Values.Select(d =>
-            d.Document ?? throw new InvalidOperationException($"document '{d.Id}' was not read completely")));
+        var builder = new SnapshotBuilder(
+            documents.Values.Select(d => d.Document ?? throw new InvalidOperationException($"document '{d.Id}' was not read completely")),
+            DerivationReader.OriginsOf(documents.Values));
         foreach (var claim in claims)
         {
             builder.Add(claim);

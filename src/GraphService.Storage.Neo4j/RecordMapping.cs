@@ -28,7 +28,10 @@ internal static class RecordMapping
             c.String("quote"),
             checked((int)c.Long("start")),
             checked((int)c.Long("end")),
-            GraphModel.ParseStance(c.String("stance"))))]);
+            GraphModel.ParseStance(c.String("stance"))))])
+    {
+        Publishers = r.Int("publishers"),
+    };
 
     /// <summary>A candidate path with just enough of each relationship (id, type, ends, strength) for <see cref="PathOrder"/>.</summary>
     public static GraphPath ToCandidate(CypherPath p, PredicateVocabulary vocabulary)
@@ -75,5 +78,8 @@ internal static class RecordMapping
         r.Int("corroboration"),
         r.Bool("contested"),
         [.. r.List("citations").Cast<IReadOnlyDictionary<string, object?>>().Select(c => new Citation(
-            c.String("id"), c.String("documentId"), c.String("quote"), checked((int)c.Long("start")), checked((int)c.Long("end")), GraphModel.ParseStance(c.String("stance"))))]);
+            c.String("id"), c.String("documentId"), c.String("quote"), checked((int)c.Long("start")), checked((int)c.Long("end")), GraphModel.ParseStance(c.String("stance"))))])
+    {
+        Publishers = r.Int("publishers"),
+    };
 }

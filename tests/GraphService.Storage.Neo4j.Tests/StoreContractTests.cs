@@ -134,7 +134,7 @@ public sealed class StoreContractTests
         var weak = Typed.Path(qais, Rel("r-b", "4:x:1", "4:x:3", "MEMBER_OF", 1, 0.5), aah, Rel("r-c", "4:x:2", "4:x:3", "MEMBER_OF", 1, 0.5), hadi);
         var strong = Typed.Path(qais, Rel("r-z", "4:x:1", "4:x:3", "LEADS", 3, 0.9), aah, Rel("r-y", "4:x:3", "4:x:2", "MEMBER_OF", 2, 0.8), hadi);
         string[] Claim(string id, string type, string start, string end) =>
-            [Typed.S(id), Typed.S(type), Typed.S(type.ToLowerInvariant()), Typed.S(start), Typed.S(end), Typed.F(0.9), Typed.I(3), Typed.B(false), Typed.Null, Typed.Null, Typed.L(Typed.M(("id", Typed.S("cit-" + id)), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("T")), ("publisher", Typed.S("P")), ("published", Typed.S("2015")), ("url", Typed.Null)))];
+            [Typed.S(id), Typed.S(type), Typed.S(type.ToLowerInvariant()), Typed.S(start), Typed.S(end), Typed.F(0.9), Typed.I(3), Typed.B(false), Typed.Null, Typed.Null, Typed.L(Typed.M(("id", Typed.S("cit-" + id)), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("T")), ("publisher", Typed.S("P")), ("published", Typed.S("2015")), ("url", Typed.Null))), Typed.I(3)];
         var replay = new StatementReplay()
             .On("graph-version", ["version", "corpusName"], [Typed.S("v-1"), Typed.S("c")])
             .On("snapshot-predicates", ["type", "phrase", "builtIn"], [Typed.S("LEADS"), Typed.S("leads"), Typed.B(true)], [Typed.S("MEMBER_OF"), Typed.S("is a member of"), Typed.B(true)])
@@ -143,7 +143,7 @@ public sealed class StoreContractTests
             .On("resolve-by-id", ["id", "name", "type"], [Typed.S("hadi-al-ameri"), Typed.S("Hadi al-Ameri"), Typed.S("Person")])
             .On("paths-of-length", ["p"])
             .On("paths-of-length", ["p"], [weak], [strong])
-            .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"], Claim("r-y", "MEMBER_OF", "aah", "hadi-al-ameri"), Claim("r-z", "LEADS", "qais-al-khazali", "aah"));
+            .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations", "publishers"], Claim("r-y", "MEMBER_OF", "aah", "hadi-al-ameri"), Claim("r-z", "LEADS", "qais-al-khazali", "aah"));
         var query = new PathQuery("qais-al-khazali", "hadi-al-ameri") { K = 1, MaxHops = 3, Types = new HashSet<string> { "MEMBER_OF", "LEADS" }, Direction = TraversalDirection.Out, AsOf = new DateOnly(2015, 6, 1) };
 
         var result = await Store(replay).FindPathsAsync(query, CancellationToken.None);

@@ -30,7 +30,14 @@ public sealed record RelationshipView(
     bool Contested,
     string? Since,
     string? Until,
-    IReadOnlyList<CitationView> Citations);
+    IReadOnlyList<CitationView> Citations)
+{
+    /// <summary>
+    /// Distinct publishers of the supporting documents; <see cref="Corroboration"/> counts their independent origins
+    /// (documents derived from one another or from the same source count once), so it is never more than this.
+    /// </summary>
+    public int Publishers { get; init; } = Corroboration;
+}
 
 /// <summary>One path: Nodes[i] and Nodes[i+1] are joined by Relationships[i], whichever way that relationship points.</summary>
 public sealed record GraphPath(int Length, IReadOnlyList<NodeView> Nodes, IReadOnlyList<RelationshipView> Relationships);
