@@ -114,6 +114,17 @@ RETURN COUNT { (:Entity) } AS entities, COUNT { (:Claim) } AS relationships, COU
        COUNT { (:Citation) } AS citations,
        reduce(total = 0, n IN COLLECT { MATCH ()-[m:MENTIONED_IN]->() RETURN size(m.starts) } | total + n) AS mentions;
 
+// name: most-connected
+// The $limit entities with the most relationships at either end (one from an entity to itself counts once), most first,
+// ties by id: the order of Core's Traversal.Connectedness, for the overview (GET /api/overview).
+MATCH (e:Entity)
+WITH e,
+     COUNT { (e)-[r]->(:Entity) WHERE r.id IS NOT NULL } +
+     COUNT { (e)<-[r]-(o:Entity) WHERE r.id IS NOT NULL AND o <> e } AS degree
+RETURN e.id AS id, e.name AS name, e.type AS type, degree
+ORDER BY degree DESC, id
+LIMIT $limit;
+
 // name: snapshot-predicates
 MATCH (p:Predicate)
 RETURN p.type AS type, p.phrase AS phrase, p.builtIn AS builtIn

@@ -1,5 +1,6 @@
 using GraphService.Api.Endpoints;
 using GraphService.Api.Http;
+using GraphService.Api.Observability;
 using GraphService.Core.Serialization;
 using GraphService.Hosting;
 
@@ -10,7 +11,7 @@ builder.Services.AddGraphService(builder.Configuration);
 builder.Services.ResolveGraphPathsFrom(builder.Environment.ContentRootPath);
 builder.Services.AddStartupImport();
 
-// The HTTP host: options, Kestrel limits, JSON shape, errors, access control, OpenAPI, limits, CORS, caching, health.
+// The HTTP host: options, Kestrel limits, JSON shape, errors, access control, OpenAPI, limits, CORS, caching, health, metrics.
 builder.Services.AddApiOptions(builder.Configuration);
 builder.Services.AddKestrelLimits();
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -27,6 +28,7 @@ builder.Services.AddGraphRequestTimeouts();
 builder.Services.AddConfiguredCors();
 builder.Services.AddGraphResponseCaching();
 builder.Services.AddGraphHealthChecks();
+builder.Services.AddGraphObservability(builder.Configuration);
 
 var app = builder.Build();
 
@@ -59,7 +61,10 @@ api.MapEntityEndpoints();
 api.MapDocumentEndpoints();
 api.MapCitationEndpoints();
 api.MapSchemaEndpoints();
+api.MapOverviewEndpoints();
+api.MapExplorerEndpoints();
 app.MapHealthEndpoints();
+app.MapMetricsEndpoint();
 
 app.Run();
 

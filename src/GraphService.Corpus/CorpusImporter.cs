@@ -41,17 +41,15 @@ public sealed class CorpusImporter
         var settings = SettingsReader.Read(input, label);
         var documents = DocumentFolderReader.Read(input, ct);
         var entities = EntitiesReader.Read(input);
-        var claims = ClaimsReader.Read(input, settings, entities, documents, ct);
-        if (log.Count > 0 || entities is null || documents is null || claims is null)
+        // Claims go straight into the snapshot while the corpus is sound so far; a problem anywhere means no snapshot.
+        Func<SnapshotBuilder>? newBuilder = log.Count == 0 && documents is not null && entities is not null
+            ? () => new SnapshotBuilder(documents.Values.Select(d =>
+                d.Document ?? throw new InvalidOperationException($"document '{d.Id}' was not read completely")))
+            : null;
+        var claims = ClaimsReader.Read(input, settings, entities, documents, newBuilder, ct);
+        if (log.Count > 0 || entities is null || claims?.Builder is not { } builder)
         {
             return new CorpusLoadResult(null, log.Problems, log.Count);
-        }
-
-        var builder = new SnapshotBuilder(documents.Values.Select(d =>
-            d.Document ?? throw new InvalidOperationException($"document '{d.Id}' was not read completely")));
-        foreach (var claim in claims)
-        {
-            builder.Add(claim);
         }
 
         return new CorpusLoadResult(builder.Build(settings, entities.Valid.Select(e => e.Entity), ct), [], 0);

@@ -1,5 +1,6 @@
 using GraphService.Core.Store;
 using GraphService.Corpus;
+using GraphService.Hosting.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace GraphService.Hosting;
@@ -28,9 +29,25 @@ public sealed record ImportReport(
 /// Loads and verifies a corpus, then hands it to the store, which replaces its graph atomically. Nothing is written
 /// unless the whole corpus verified, so a failed import leaves the store exactly as it was.
 /// </summary>
-public sealed partial class CorpusImport(CorpusImporter importer, IGraphStore store, ILogger<CorpusImport> logger)
+public sealed partial class CorpusImport(CorpusImporter importer, IGraphStore store, ILogger<CorpusImport> logger, GraphServiceMetrics metrics)
 {
     public async Task<ImportReport> ImportAsync(string corpusDirectory, CancellationToken cancellationToken)
+    {
+        // Counted once per call however it ends; one that throws (store unavailable, cancelled) counts as failed.
+        var outcome = ImportOutcome.Failed;
+        try
+        {
+            var report = await LoadAndReplaceAsync(corpusDirectory, cancellationToken).ConfigureAwait(false);
+            outcome = !report.Succeeded ? ImportOutcome.Failed : report.Changed ? ImportOutcome.Succeeded : ImportOutcome.Unchanged;
+            return report;
+        }
+        finally
+        {
+            metrics.RecordImport(outcome);
+        }
+    }
+
+    private async Task<ImportReport> LoadAndReplaceAsync(string corpusDirectory, CancellationToken cancellationToken)
     {
         var loaded = importer.Load(corpusDirectory, cancellationToken);
         if (!loaded.Succeeded)

@@ -1,6 +1,7 @@
 using GraphService.Core.Queries;
 using GraphService.Core.Store;
 using GraphService.Corpus;
+using GraphService.Hosting.Observability;
 using GraphService.Storage.Neo4j;
 using GraphService.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,9 @@ public static class GraphServiceRegistration
             default:
                 throw new OptionsValidationException(GraphOptions.Section, typeof(GraphOptions), [$"Graph:Backend '{backend}' is not one of Embedded, Neo4j"]);
         }
+
+        // Query durations, truncated answers and the graph's size are measured around the store (docs/observability.md).
+        services.AddGraphServiceMetrics(backend);
 
         // The importer's limits (file size, YAML depth, problems listed) are the Corpus section; defaults in CorpusLimits.
         services.AddOptions<CorpusLimits>()

@@ -150,14 +150,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
                 // Both sides of a relationship from the entity to itself come through; Core lists it once.
                 var own = new List<(int Relationship, bool Outgoing, int Other)>();
-                for (var slot = index.OutOffsets[e]; slot < index.OutOffsets[e + 1]; slot++)
+                for (var slot = index.AdjacencyOffsets[e]; slot < index.AdjacencyOffsets[e + 1]; slot++)
                 {
-                    own.Add((index.OutRelationship[slot], true, index.OutNeighbor[slot]));
-                }
-
-                for (var slot = index.InOffsets[e]; slot < index.InOffsets[e + 1]; slot++)
-                {
-                    own.Add((index.InRelationship[slot], false, index.InNeighbor[slot]));
+                    var entry = index.LinkEntry[slot];
+                    own.Add((entry >> 1, (entry & 1) == 0, index.LinkNeighbor[slot]));
                 }
 
                 var views = hydrator.Relationships(own.Select(o => o.Relationship));
@@ -235,6 +231,23 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                     .ToList();
                 var (citations, mentions) = hydrator.EvidenceCounts();
                 return new GraphSchema(state.Version, entityTypes, predicateCounts, index.EntityCount, index.RelationshipCount, state.Documents.Count, citations, mentions);
+            },
+            cancellationToken);
+
+    public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken) =>
+        ReadAsync(
+            (state, hydrator) =>
+            {
+                var index = state.Index;
+                var top = state.ByConnectedness.Take(limit).ToList();
+                var among = Connectedness.RelationshipsAmong(index, top);
+                var views = hydrator.Relationships(among);
+                return new MostConnected(
+                    state.Version,
+                    index.EntityCount,
+                    index.RelationshipCount,
+                    [.. top.Select(e => new RankedNode(index.EntityIds[e], index.EntityNames[e], index.EntityTypes[e], Connectedness.Degree(index, e)))],
+                    [.. among.Select(r => views[r])]);
             },
             cancellationToken);
 
@@ -337,7 +350,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             }
 
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using (var pragmas = SqliteCommands.Create(connection, null, "PRAGMA synchronous = NORMAL;"))
+            // Reads map the file instead of copying pages through read() calls: hydrating a neighbourhood touches
+            // thousands of pages spread over the file, and a small per-connection page cache turned each into a syscall.
+            using (var pragmas = SqliteCommands.Create(connection, null, "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 4294967296;"))
             {
                 await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

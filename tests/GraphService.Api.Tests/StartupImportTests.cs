@@ -3,10 +3,12 @@ using GraphService.Core.Queries;
 using GraphService.Core.Store;
 using GraphService.Corpus;
 using GraphService.Hosting;
+using GraphService.Hosting.Observability;
 using GraphService.Storage.Neo4j;
 using GraphService.Storage.Sqlite;
 using GraphService.Testing;
 using GraphService.Testing.Conformance;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -145,7 +147,8 @@ public sealed class StartupImportTests : IDisposable
     private static (StartupImport Service, GraphReadiness Readiness) StartupImportOver(IGraphStore store, string? corpus, ImportCondition when = ImportCondition.WhenEmpty)
     {
         var options = Options.Create(new GraphOptions { ImportOnStart = corpus, ImportWhen = when });
-        var import = new CorpusImport(new CorpusImporter(), store, NullLogger<CorpusImport>.Instance);
+        var metrics = new ServiceCollection().AddMetrics().AddSingleton<GraphServiceMetrics>().BuildServiceProvider().GetRequiredService<GraphServiceMetrics>();
+        var import = new CorpusImport(new CorpusImporter(), store, NullLogger<CorpusImport>.Instance, metrics);
         var readiness = new GraphReadiness(store, NullLogger<GraphReadiness>.Instance);
         return (new StartupImport(options, store, import, readiness, NullLogger<StartupImport>.Instance), readiness);
     }
@@ -202,5 +205,7 @@ public sealed class StartupImportTests : IDisposable
         public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) => inner.GetCitationAsync(id, cancellationToken);
 
         public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) => inner.GetSchemaAsync(cancellationToken);
+
+        public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken) => inner.GetMostConnectedAsync(limit, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GraphService.Core.Store;
+using GraphService.Hosting.Observability;
 using Microsoft.AspNetCore.Http.Json;
 using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,8 +21,9 @@ namespace GraphService.Api.Http;
 /// A graph is immutable per version, so the same key always means the same bytes; a new import is a new version,
 /// which changes every key, so nothing stale is ever served (beyond <see cref="ApiOptions.StatusRefreshMilliseconds"/>).
 /// ASP.NET Core's output cache is not used because it cannot answer If-None-Match before a first cached response.
+/// Each answer counts as a cache hit (304 or cached body: no query ran) or a miss (the handler ran) in <see cref="GraphServiceMetrics"/>.
 /// </summary>
-public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphResponseCache cache, IOptions<JsonOptions> jsonOptions, IOptions<ApiOptions> options) : IEndpointFilter
+public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphResponseCache cache, IOptions<JsonOptions> jsonOptions, IOptions<ApiOptions> options, GraphServiceMetrics metrics) : IEndpointFilter
 {
     private static readonly TimeSpan NotReadyRetryAfter = TimeSpan.FromSeconds(5);
 
@@ -39,7 +41,9 @@ public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphRespon
         var cached = cache.TryGet(key, out var hit) ? hit : null;
         var etag = cached?.ETag ?? cache.ETagOf(key);
         var lastModified = Seconds(status.ImportedAt);
-        if (Matches(http.Request, etag) || NotModifiedSince(http.Request, lastModified))
+        var notModified = Matches(http.Request, etag) || NotModifiedSince(http.Request, lastModified);
+        metrics.RecordCacheLookup(hit: notModified || cached is not null);
+        if (notModified)
         {
             var headers = http.Response.Headers;
             headers.ETag = etag;

@@ -2,19 +2,25 @@ namespace GraphService.Core.Queries;
 
 /// <summary>
 /// How strongly evidence backs a relationship or a path, for ordering and for deterministic cuts.
-/// A link is as strong as its strongest relationship; a path is as strong as its weakest link: compare the weakest
-/// corroboration, then the weakest confidence.
+/// Strengths compare by corroboration (distinct supporting publishers), then confidence. A link is as strong as its
+/// strongest relationship; a path is as strong as its weakest link (the link whose strength compares lowest).
 /// </summary>
 public readonly record struct EvidenceStrength(int Corroboration, double Confidence) : IComparable<EvidenceStrength>
 {
     public static EvidenceStrength Of(RelationshipView r) => new(r.Corroboration, r.Confidence);
 
+    /// <summary>The weakest of the given relationships (for a path: of its links, each counted by its strongest relationship).</summary>
     public static EvidenceStrength WeakestOf(IEnumerable<RelationshipView> path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var weakest = new EvidenceStrength(int.MaxValue, double.MaxValue);
         foreach (var r in path)
         {
-            weakest = new EvidenceStrength(Math.Min(weakest.Corroboration, r.Corroboration), Math.Min(weakest.Confidence, r.Confidence));
+            var s = Of(r);
+            if (s < weakest)
+            {
+                weakest = s;
+            }
         }
 
         return weakest;

@@ -9,6 +9,9 @@ public static class QueryLimits
     public static readonly IntRange NeighborhoodLimit = new("limit", 1, 500, 50);
     public static readonly IntRange SearchLimit = new("limit", 1, 100, 20);
 
+    /// <summary>How many entities the overview (the explorer's start page) shows at most.</summary>
+    public static readonly IntRange OverviewLimit = new("limit", 1, 500, 200);
+
     /// <summary>Where a page of a document's text starts (UTF-16 code units).</summary>
     public static readonly IntRange DocumentOffset = new("offset", 0, int.MaxValue, 0);
 
@@ -19,10 +22,11 @@ public static class QueryLimits
     public static readonly IntRange DocumentMentionLimit = new("mentionLimit", 0, 5_000, 1_000);
 
     /// <summary>
-    /// How many search steps one path query may take before it stops and reports that it stopped early.
-    /// Bounds the work a query can do around hubs on a large graph.
+    /// How many adjacency entries one path query may look at before it stops and reports that it stopped early: a guard
+    /// against runaway work, sized above what a full search of a 1M-entity / 5M-relationship graph from both ends takes
+    /// (each relationship is two entries), so that ordinary queries never reach it.
     /// </summary>
-    public const int PathSearchBudget = 250_000;
+    public const int PathSearchBudget = 40_000_000;
 }
 
 /// <summary>An inclusive integer range with a default, named as the parameter is named.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using GraphService.Core.Queries;
 
 namespace GraphService.Core.Traversal;
@@ -7,16 +6,16 @@ namespace GraphService.Core.Traversal;
 public sealed record IndexedNeighborhood(int Center, IReadOnlyList<int> Nodes, IReadOnlyList<int> Relationships, bool Truncated);
 
 /// <summary>
-/// Breadth-first exploration of a <see cref="NeighborhoodQuery"/>: layer by layer up to Depth, following relationships of
-/// the admitted types either way. The node limit counts the centre. When a layer offers more entities than there is room
-/// for, <see cref="NeighborhoodCut"/> decides which are kept (by the <see cref="EvidenceStrength"/> of the best relationship
-/// joining the entity to the layer before, then by id) and the result is marked truncated. The relationships returned are every
-/// relationship of an admitted type whose two ends were both kept, in id order.
+/// Breadth-first exploration of a <see cref="NeighborhoodQuery"/>, layer by layer up to Depth, following relationships of
+/// the admitted types either way, cut as <see cref="NeighborhoodCut"/> says: within a layer, candidates by the strongest
+/// relationship joining them to the layer before, then by id; truncated as soon as a layer offers more than there is room
+/// for. The adjacency by strength (<see cref="TraversalIndex.StrengthNeighbor"/>) lists each entity's neighbours in exactly
+/// that order, so a layer is answered best-first: a merge of the frontier's lists takes candidates in cut order and stops
+/// after the last one that fits (and one more, to know whether any was cut), instead of collecting a hub's whole ball.
+/// The relationships returned are every relationship of an admitted type whose two ends were both kept, in id order.
 /// </summary>
 public sealed class NeighborhoodExplorer(TraversalIndex index)
 {
-    private const int Kept = -1;
-
     /// <summary>Null when the centre is not an entity of the index.</summary>
     public IndexedNeighborhood? Explore(NeighborhoodQuery query, CancellationToken cancellationToken = default)
     {
@@ -28,78 +27,143 @@ public sealed class NeighborhoodExplorer(TraversalIndex index)
         }
 
         var filter = RelationshipFilter.ForTypes(index, query.Types);
-
-        // Per entity: Kept, or the layer in which it was last offered as a candidate, with its best strength then.
-        // Pooled arrays instead of dictionaries: a layer next to a hub offers hundreds of thousands of candidates.
-        var mark = ArrayPool<int>.Shared.Rent(index.EntityCount);
-        var best = ArrayPool<EvidenceStrength>.Shared.Rent(index.EntityCount);
+        var kept = SearchScratch.Rent(index);
         try
         {
-            Array.Clear(mark, 0, index.EntityCount);
-            mark[center] = Kept;
+            kept.Mark(center);
             var nodes = new List<int> { center };
             var frontier = new List<int> { center };
             var truncated = false;
             for (var depth = 1; depth <= query.Depth && frontier.Count > 0; depth++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var candidates = new List<int>();
-                foreach (var u in frontier)
-                {
-                    foreach (var (v, r) in new NeighbourEnumerable(index, u, useOut: true, useIn: true))
-                    {
-                        if (mark[v] == Kept || !filter.Admits(r))
-                        {
-                            continue;
-                        }
-
-                        var strength = new EvidenceStrength(index.RelationshipCorroboration[r], index.RelationshipConfidence[r]);
-                        if (mark[v] != depth)
-                        {
-                            mark[v] = depth;
-                            best[v] = strength;
-                            candidates.Add(v);
-                        }
-                        else if (strength > best[v])
-                        {
-                            best[v] = strength;
-                        }
-                    }
-                }
-
-                // Entity indices follow ordinal id order, so comparing indices breaks ties by id.
-                var cut = NeighborhoodCut.Keep(candidates, v => best[v], NeighborhoodCut.Room(query.Limit, nodes.Count), Comparer<int>.Default);
-                truncated |= cut.Truncated;
-                var layer = cut.Kept.ToList();
-                foreach (var v in layer)
-                {
-                    mark[v] = Kept;
-                    nodes.Add(v);
-                }
-
+                var room = NeighborhoodCut.Room(query.Limit, nodes.Count);
+                var (layer, cut) = BestFirst(frontier, room, filter, kept);
+                truncated |= cut;
+                nodes.AddRange(layer);
                 frontier = layer;
             }
 
-            var relationships = new List<int>();
-            foreach (var u in nodes)
-            {
-                for (var slot = index.OutOffsets[u]; slot < index.OutOffsets[u + 1]; slot++)
-                {
-                    var r = index.OutRelationship[slot];
-                    if (mark[index.OutNeighbor[slot]] == Kept && filter.Admits(r))
-                    {
-                        relationships.Add(r);
-                    }
-                }
-            }
-
-            relationships.Sort();
-            return new IndexedNeighborhood(center, nodes, relationships, truncated);
+            return new IndexedNeighborhood(center, nodes, Among(nodes, filter, kept), truncated);
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(mark);
-            ArrayPool<EvidenceStrength>.Shared.Return(best);
+            SearchScratch.Return(index, kept);
+        }
+    }
+
+    /// <summary>
+    /// The <paramref name="room"/> best candidates next to <paramref name="frontier"/> in cut order (they are marked kept as
+    /// they are taken), and whether a further candidate exists.
+    /// </summary>
+    private (List<int> Layer, bool Cut) BestFirst(List<int> frontier, int room, RelationshipFilter filter, SearchScratch kept)
+    {
+        var offsets = index.AdjacencyOffsets;
+        var neighbor = index.StrengthNeighbor;
+        var entry = index.StrengthEntry;
+        var strength = index.StrengthClass;
+
+        // One cursor per frontier entity into its strongest-first list; the queue orders cursors by (class, neighbour).
+        var cursor = new int[frontier.Count];
+        var queue = new PriorityQueue<int, long>(frontier.Count);
+        for (var f = 0; f < frontier.Count; f++)
+        {
+            cursor[f] = offsets[frontier[f]];
+            Advance(f);
+        }
+
+        var layer = new List<int>();
+        while (queue.TryDequeue(out var f, out _))
+        {
+            var v = neighbor[cursor[f]];
+            cursor[f]++;
+            if (!kept.Marked(v))
+            {
+                if (layer.Count == room)
+                {
+                    return (layer, true);
+                }
+
+                kept.Mark(v);
+                layer.Add(v);
+            }
+
+            Advance(f);
+        }
+
+        return (layer, false);
+
+        // Moves cursor f to its next admitted entry whose neighbour is not kept yet, and queues it.
+        void Advance(int f)
+        {
+            var end = offsets[frontier[f] + 1];
+            var at = cursor[f];
+            while (at < end && (kept.Marked(neighbor[at]) || !filter.Admits(entry[at] >> 1)))
+            {
+                at++;
+            }
+
+            cursor[f] = at;
+            if (at < end)
+            {
+                queue.Enqueue(f, ((long)strength[entry[at] >> 1] << 32) | (uint)neighbor[at]);
+            }
+        }
+    }
+
+    /// <summary>Every admitted relationship between two kept entities, by index (= id).</summary>
+    private List<int> Among(List<int> nodes, RelationshipFilter filter, SearchScratch kept)
+    {
+        var offsets = index.AdjacencyOffsets;
+        var neighbor = index.LinkNeighbor;
+        var entry = index.LinkEntry;
+        var sorted = nodes.Order().ToArray();
+        var relationships = new List<int>();
+        foreach (var u in nodes)
+        {
+            var (start, end) = (offsets[u], offsets[u + 1]);
+            if (end - start <= sorted.Length * 4)
+            {
+                for (var slot = start; slot < end; slot++)
+                {
+                    Take(slot);
+                }
+
+                continue;
+            }
+
+            // A hub: look up each kept entity in its adjacency (sorted by neighbour) instead of scanning all of it.
+            foreach (var v in sorted)
+            {
+                var slot = Array.BinarySearch(neighbor, start, end - start, v);
+                if (slot < 0)
+                {
+                    continue;
+                }
+
+                while (slot > start && neighbor[slot - 1] == v)
+                {
+                    slot--;
+                }
+
+                for (; slot < end && neighbor[slot] == v; slot++)
+                {
+                    Take(slot);
+                }
+            }
+        }
+
+        relationships.Sort();
+        return relationships;
+
+        // Each relationship once: from the entry at its start (a relationship from an entity to itself included).
+        void Take(int slot)
+        {
+            var x = entry[slot];
+            if ((x & 1) == 0 && kept.Marked(neighbor[slot]) && filter.Admits(x >> 1))
+            {
+                relationships.Add(x >> 1);
+            }
         }
     }
 }

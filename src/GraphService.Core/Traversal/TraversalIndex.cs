@@ -1,12 +1,21 @@
 using GraphService.Core.Domain;
+using GraphService.Core.Queries;
 
 namespace GraphService.Core.Traversal;
 
 /// <summary>
 /// The part of a graph that traversal and ranking need, in flat arrays: entities and relationships by index (both
-/// sorted by id, ordinal, so that comparing indices compares ids), and a compressed adjacency (CSR) in both directions.
-/// Citations, quotes and document text are deliberately absent; a store hydrates them for the relationships in a result.
-/// Immutable once built; safe to share between threads.
+/// sorted by id, ordinal, so that comparing indices compares ids), relationship ids in one <see cref="StringTable"/>, and
+/// two compressed adjacencies (CSR) over every relationship seen from both of its ends:
+/// <list type="bullet">
+/// <item>by link (<see cref="LinkNeighbor"/>): an entity's entries grouped by neighbour, each group strongest first, so that
+/// the relationships between two entities (one link of a path) are one run whose first admitted entry is its strongest;</item>
+/// <item>by strength (<see cref="StrengthNeighbor"/>): strongest first, ties by neighbour, so that a neighbourhood takes its
+/// best candidates first and stops at its limit.</item>
+/// </list>
+/// Both share <see cref="AdjacencyOffsets"/>: entity e's entries are [AdjacencyOffsets[e], AdjacencyOffsets[e+1]). An entry
+/// is (neighbour, relationship &lt;&lt; 1 | 1 when the relationship points at e). Citations, quotes and document text are
+/// deliberately absent; a store hydrates them for the relationships in a result. Immutable once built; thread-safe.
 /// </summary>
 public sealed class TraversalIndex
 {
@@ -16,8 +25,6 @@ public sealed class TraversalIndex
     /// <summary>Day number used for an open "until" (no upper bound).</summary>
     public const int OpenUntil = int.MaxValue;
 
-    private readonly Dictionary<string, int> _entityByKey;
-    private readonly Dictionary<string, int> _relationshipById;
     private readonly Dictionary<string, int> _typeByName;
 
     internal TraversalIndex(
@@ -25,7 +32,7 @@ public sealed class TraversalIndex
         string[] entityNames,
         EntityType[] entityTypes,
         string[][] entityAliases,
-        string[] relationshipIds,
+        StringTable relationshipIds,
         int[] relationshipStart,
         int[] relationshipEnd,
         byte[] relationshipType,
@@ -51,31 +58,24 @@ public sealed class TraversalIndex
         RelationshipUntil = relationshipUntil;
         TypeNames = typeNames;
 
-        _entityByKey = new Dictionary<string, int>(entityIds.Length, StringComparer.Ordinal);
-        for (var i = 0; i < entityIds.Length; i++)
-        {
-            _entityByKey.Add(entityIds[i], i);
-        }
-
-        _relationshipById = new Dictionary<string, int>(relationshipIds.Length, StringComparer.Ordinal);
-        for (var i = 0; i < relationshipIds.Length; i++)
-        {
-            _relationshipById.Add(relationshipIds[i], i);
-        }
-
         _typeByName = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < typeNames.Length; i++)
         {
             _typeByName.Add(typeNames[i], i);
         }
 
-        (OutOffsets, OutNeighbor, OutRelationship) = BuildAdjacency(entityIds.Length, relationshipStart, relationshipEnd);
-        (InOffsets, InNeighbor, InRelationship) = BuildAdjacency(entityIds.Length, relationshipEnd, relationshipStart);
+        (StrengthClass, StrengthRank) = RankByStrength(relationshipCorroboration, relationshipConfidence);
+        var adjacency = Adjacency.Build(entityIds.Length, relationshipStart, relationshipEnd, StrengthClass, StrengthRank);
+        AdjacencyOffsets = adjacency.Offsets;
+        LinkNeighbor = adjacency.LinkNeighbor;
+        LinkEntry = adjacency.LinkEntry;
+        StrengthNeighbor = adjacency.StrengthNeighbor;
+        StrengthEntry = adjacency.StrengthEntry;
     }
 
     public int EntityCount => EntityIds.Length;
 
-    public int RelationshipCount => RelationshipIds.Length;
+    public int RelationshipCount => RelationshipIds.Count;
 
     public string[] EntityIds { get; }
 
@@ -85,7 +85,7 @@ public sealed class TraversalIndex
 
     public string[][] EntityAliases { get; }
 
-    public string[] RelationshipIds { get; }
+    public StringTable RelationshipIds { get; }
 
     public int[] RelationshipStart { get; }
 
@@ -109,25 +109,36 @@ public sealed class TraversalIndex
     /// <summary>Relationship type names, sorted ordinally.</summary>
     public string[] TypeNames { get; }
 
-    /// <summary>CSR of relationships as written: the relationships starting at entity e are OutRelationship[OutOffsets[e]..OutOffsets[e+1]].</summary>
-    public int[] OutOffsets { get; }
+    /// <summary>Per relationship: 0 for the strongest <see cref="EvidenceStrength"/> of the graph, 1 for the next, and so on.</summary>
+    public int[] StrengthClass { get; }
 
-    public int[] OutNeighbor { get; }
+    /// <summary>Per relationship: its position in <see cref="EvidenceStrength.StrongestFirst"/> order (strength, then id).</summary>
+    public int[] StrengthRank { get; }
 
-    public int[] OutRelationship { get; }
+    /// <summary>Entity e's adjacency entries (in both CSRs) are [AdjacencyOffsets[e], AdjacencyOffsets[e+1]).</summary>
+    public int[] AdjacencyOffsets { get; }
 
-    /// <summary>CSR of relationships against their direction: those ending at entity e.</summary>
-    public int[] InOffsets { get; }
+    /// <summary>Neighbours by link: by neighbour index, then strongest first.</summary>
+    public int[] LinkNeighbor { get; }
 
-    public int[] InNeighbor { get; }
+    /// <summary>Relationship &lt;&lt; 1, | 1 when it points at the entity whose entry this is (see <see cref="LinkNeighbor"/>).</summary>
+    public int[] LinkEntry { get; }
 
-    public int[] InRelationship { get; }
+    /// <summary>Neighbours by strength: strongest class first, then by neighbour index.</summary>
+    public int[] StrengthNeighbor { get; }
+
+    /// <summary>As <see cref="LinkEntry"/>, in the order of <see cref="StrengthNeighbor"/>.</summary>
+    public int[] StrengthEntry { get; }
 
     /// <summary>The entity index of an id, or -1.</summary>
-    public int EntityIndexOf(string id) => _entityByKey.TryGetValue(id, out var i) ? i : -1;
+    public int EntityIndexOf(string id)
+    {
+        var i = Array.BinarySearch(EntityIds, id, StringComparer.Ordinal);
+        return i >= 0 ? i : -1;
+    }
 
     /// <summary>The relationship index of an id, or -1.</summary>
-    public int RelationshipIndexOf(string id) => _relationshipById.TryGetValue(id, out var i) ? i : -1;
+    public int RelationshipIndexOf(string id) => RelationshipIds.IndexOfSorted(id);
 
     /// <summary>The type index of a relationship type name, or -1 when no relationship of the graph has it.</summary>
     public int TypeIndexOf(string type) => _typeByName.TryGetValue(type, out var i) ? i : -1;
@@ -149,32 +160,46 @@ public sealed class TraversalIndex
         return builder.Build();
     }
 
-    private static (int[] Offsets, int[] Neighbor, int[] Relationship) BuildAdjacency(int nodeCount, int[] from, int[] to)
+    /// <summary>
+    /// Dense strength classes (0 = strongest) and the rank of every relationship in strongest-first order, ties by index
+    /// (= id): a counting sort over the classes, since relationships are already in id order.
+    /// </summary>
+    private static (int[] Class, int[] Rank) RankByStrength(int[] corroboration, double[] confidence)
     {
-        var offsets = new int[nodeCount + 1];
-        foreach (var f in from)
+        var count = corroboration.Length;
+        var distinct = new HashSet<EvidenceStrength>();
+        for (var r = 0; r < count; r++)
         {
-            offsets[f + 1]++;
+            distinct.Add(new EvidenceStrength(corroboration[r], confidence[r]));
         }
 
-        for (var i = 0; i < nodeCount; i++)
+        var strongestFirst = distinct.ToList();
+        strongestFirst.Sort((a, b) => b.CompareTo(a));
+        var classOf = new Dictionary<EvidenceStrength, int>(strongestFirst.Count);
+        for (var c = 0; c < strongestFirst.Count; c++)
         {
-            offsets[i + 1] += offsets[i];
+            classOf[strongestFirst[c]] = c;
         }
 
-        var neighbor = new int[from.Length];
-        var relationship = new int[from.Length];
-        var cursor = new int[nodeCount];
-        Array.Copy(offsets, cursor, nodeCount);
-
-        // Relationships are visited in index (= id) order, so every adjacency list is sorted by relationship id.
-        for (var r = 0; r < from.Length; r++)
+        var classes = new int[count];
+        var cursor = new int[strongestFirst.Count + 1];
+        for (var r = 0; r < count; r++)
         {
-            var slot = cursor[from[r]]++;
-            neighbor[slot] = to[r];
-            relationship[slot] = r;
+            classes[r] = classOf[new EvidenceStrength(corroboration[r], confidence[r])];
+            cursor[classes[r] + 1]++;
         }
 
-        return (offsets, neighbor, relationship);
+        for (var c = 0; c < strongestFirst.Count; c++)
+        {
+            cursor[c + 1] += cursor[c];
+        }
+
+        var rank = new int[count];
+        for (var r = 0; r < count; r++)
+        {
+            rank[r] = cursor[classes[r]]++;
+        }
+
+        return (classes, rank);
     }
 }

@@ -5,6 +5,8 @@ namespace GraphService.Core.Traversal;
 /// <summary>
 /// Collects entities and relationships one at a time (from a snapshot or from rows streamed out of a store), so that an
 /// index can be built without materialising citations. Entities must be added before the relationships that use them.
+/// Relationship ids go straight into one character buffer and types into a small table, so that streaming millions of
+/// rows keeps no object per relationship.
 /// </summary>
 public sealed class TraversalIndexBuilder
 {
@@ -16,10 +18,13 @@ public sealed class TraversalIndexBuilder
     private readonly List<string[]> _entityAliases;
     private readonly Dictionary<string, int> _entityIndex;
 
-    private readonly List<string> _relationshipIds;
+    private readonly List<char> _idChars;
+    private readonly List<int> _idOffsets;
+    private bool _idsSorted = true;
     private readonly List<int> _start;
     private readonly List<int> _end;
-    private readonly List<string> _type;
+    private readonly List<int> _type;
+    private readonly Dictionary<string, int> _typeIndex = new(StringComparer.Ordinal);
     private readonly List<double> _confidence;
     private readonly List<int> _corroboration;
     private readonly List<bool> _contested;
@@ -33,7 +38,8 @@ public sealed class TraversalIndexBuilder
         _entityTypes = new(expectedEntities);
         _entityAliases = new(expectedEntities);
         _entityIndex = new(expectedEntities, StringComparer.Ordinal);
-        _relationshipIds = new(expectedRelationships);
+        _idChars = new(expectedRelationships * 8);
+        _idOffsets = new(expectedRelationships + 1) { 0 };
         _start = new(expectedRelationships);
         _end = new(expectedRelationships);
         _type = new(expectedRelationships);
@@ -99,6 +105,8 @@ public sealed class TraversalIndexBuilder
         int corroboration,
         bool contested)
     {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(type);
         if (!_entityIndex.TryGetValue(startId, out var start))
         {
             throw new ArgumentException($"relationship '{id}' starts at unknown entity '{startId}'", nameof(startId));
@@ -109,10 +117,23 @@ public sealed class TraversalIndexBuilder
             throw new ArgumentException($"relationship '{id}' ends at unknown entity '{endId}'", nameof(endId));
         }
 
-        _relationshipIds.Add(id);
+        var count = _start.Count;
+        if (count > 0 && _idsSorted)
+        {
+            var previous = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_idChars)[_idOffsets[count - 1].._idOffsets[count]];
+            _idsSorted = previous.SequenceCompareTo(id.AsSpan()) < 0;
+        }
+
+        _idChars.AddRange(id);
+        _idOffsets.Add(_idChars.Count);
         _start.Add(start);
         _end.Add(end);
-        _type.Add(type);
+        if (!_typeIndex.TryGetValue(type, out var t))
+        {
+            _typeIndex.Add(type, t = _typeIndex.Count);
+        }
+
+        _type.Add(t);
         _confidence.Add(confidence);
         _corroboration.Add(corroboration);
         _contested.Add(contested);
@@ -124,47 +145,60 @@ public sealed class TraversalIndexBuilder
     {
         // Entities too are sorted by id, so that "lower entity index" means "lower id" in tie-breaks.
         var entityIds = _entityIds.ToArray();
-        var entityOrder = new int[entityIds.Length];
-        for (var i = 0; i < entityOrder.Length; i++)
+        var entityOrder = Identity(entityIds.Length);
+        if (!IsSorted(entityIds))
         {
-            entityOrder[i] = i;
+            Array.Sort(entityIds, entityOrder, StringComparer.Ordinal);
         }
 
-        Array.Sort(entityIds, entityOrder, StringComparer.Ordinal);
         var entityAt = new int[entityIds.Length];
         for (var i = 0; i < entityOrder.Length; i++)
         {
             entityAt[entityOrder[i]] = i;
         }
 
-        var count = _relationshipIds.Count;
-        var ids = _relationshipIds.ToArray();
-        var order = new int[count];
-        for (var i = 0; i < count; i++)
+        // Sorting by id makes "lower relationship index" mean "lower id", which the link order's tie-break relies on.
+        // Rows read from the store come in id order already; only then is the sort (and every id as a string) skipped.
+        var count = _start.Count;
+        var chars = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_idChars);
+        StringTable ids;
+        int[] order;
+        if (_idsSorted)
         {
-            order[i] = i;
+            ids = StringTable.FromBuffer(chars, [.. _idOffsets]);
+            order = Identity(count);
         }
-
-        // Sorting by id makes "lower relationship index" mean "lower id", which the path order's tie-break relies on.
-        Array.Sort(ids, order, StringComparer.Ordinal);
-        for (var i = 1; i < count; i++)
+        else
         {
-            if (string.Equals(ids[i - 1], ids[i], StringComparison.Ordinal))
+            var strings = new string[count];
+            for (var i = 0; i < count; i++)
             {
-                throw new ArgumentException($"relationship id '{ids[i]}' occurs twice");
+                strings[i] = new string(chars[_idOffsets[i].._idOffsets[i + 1]]);
             }
+
+            order = Identity(count);
+            Array.Sort(strings, order, StringComparer.Ordinal);
+            for (var i = 1; i < count; i++)
+            {
+                if (string.Equals(strings[i - 1], strings[i], StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"relationship id '{strings[i]}' occurs twice");
+                }
+            }
+
+            ids = new StringTable(strings);
         }
 
-        var typeNames = _type.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (typeNames.Length > byte.MaxValue + 1)
+        if (_typeIndex.Count > byte.MaxValue + 1)
         {
-            throw new ArgumentException($"the index holds at most 256 relationship types; the graph has {typeNames.Length}");
+            throw new ArgumentException($"the index holds at most 256 relationship types; the graph has {_typeIndex.Count}");
         }
 
-        var typeIndex = new Dictionary<string, byte>(StringComparer.Ordinal);
+        var typeNames = _typeIndex.Keys.Order(StringComparer.Ordinal).ToArray();
+        var typeAt = new byte[_typeIndex.Count];
         for (var i = 0; i < typeNames.Length; i++)
         {
-            typeIndex[typeNames[i]] = (byte)i;
+            typeAt[_typeIndex[typeNames[i]]] = (byte)i;
         }
 
         var start = new int[count];
@@ -180,7 +214,7 @@ public sealed class TraversalIndexBuilder
             var o = order[i];
             start[i] = entityAt[_start[o]];
             end[i] = entityAt[_end[o]];
-            type[i] = typeIndex[_type[o]];
+            type[i] = typeAt[_type[o]];
             confidence[i] = _confidence[o];
             corroboration[i] = _corroboration[o];
             contested[i] = _contested[o];
@@ -203,5 +237,29 @@ public sealed class TraversalIndexBuilder
             since,
             until,
             typeNames);
+    }
+
+    private static int[] Identity(int count)
+    {
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        return order;
+    }
+
+    private static bool IsSorted(string[] ids)
+    {
+        for (var i = 1; i < ids.Length; i++)
+        {
+            if (string.CompareOrdinal(ids[i - 1], ids[i]) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -68,6 +68,50 @@ public sealed class PathFinderTests
     }
 
     [Fact]
+    public void Two_entities_joined_by_thousands_of_parallel_relationships_are_one_link_of_one_path()
+    {
+        string[] ids = ["a", "b", "c"];
+        var rels = new List<Relationship>();
+        for (var i = 0; i < 5000; i++)
+        {
+            rels.Add(new Relationship($"p{i:D4}", "ALLIED_WITH", i % 2 == 0 ? "a" : "b", i % 2 == 0 ? "b" : "a", null, null, (i % 7) / 7.0, false, 1 + (i % 4), false, []));
+        }
+
+        rels.Add(new Relationship("x1", "MEMBER_OF", "a", "c", null, null, 0.5, false, 1, false, []));
+        rels.Add(new Relationship("x2", "MEMBER_OF", "c", "b", null, null, 0.5, false, 1, false, []));
+        var graph = new GraphSnapshot("parallel", "parallel", PredicateVocabulary.BuiltIns, [.. ids.Select(id => new Entity(id, EntityType.Person, id, [], null))], [], rels, []);
+        var index = TraversalIndex.FromSnapshot(graph);
+
+        var found = new PathFinder(index).Find(new PathQuery("a", "b") { K = 5, MaxHops = 4 })!;
+
+        Assert.False(found.Truncated);
+        Assert.Equal([["a", "b"], ["a", "c", "b"]], found.Paths.Select(p => p.Nodes.Select(n => index.EntityIds[n])));
+        var link = Assert.Single(found.Paths[0].Links);
+        Assert.Equal(5000, link.Length);
+        var strengths = link.Select(r => new EvidenceStrength(index.RelationshipCorroboration[r], index.RelationshipConfidence[r])).ToList();
+        Assert.Equal(strengths, strengths.OrderDescending());
+        Assert.Equal(new EvidenceStrength(4, 6 / 7.0), strengths[0]);
+    }
+
+    [Fact]
+    public void With_direction_out_a_link_carries_only_the_relationships_written_the_way_walked()
+    {
+        var rels = new List<Relationship>
+        {
+            new("r1", "ALLIED_WITH", "a", "b", null, null, 0.5, false, 1, false, []),
+            new("r2", "ALLIED_WITH", "b", "a", null, null, 0.9, false, 3, false, []),
+        };
+        var graph = new GraphSnapshot("dir", "dir", PredicateVocabulary.BuiltIns, [new("a", EntityType.Person, "a", [], null), new("b", EntityType.Person, "b", [], null)], [], rels, []);
+        var index = TraversalIndex.FromSnapshot(graph);
+
+        var any = new PathFinder(index).Find(new PathQuery("a", "b"))!;
+        var outward = new PathFinder(index).Find(new PathQuery("a", "b") { Direction = TraversalDirection.Out })!;
+
+        Assert.Equal(["r2", "r1"], Assert.Single(any.Paths).Links[0].Select(r => index.RelationshipIds[r]));
+        Assert.Equal(["r1"], Assert.Single(outward.Paths).Links[0].Select(r => index.RelationshipIds[r]));
+    }
+
+    [Fact]
     public void Unknown_ends_give_null()
     {
         var index = TraversalIndex.FromSnapshot(ConformanceGraph.Snapshot);

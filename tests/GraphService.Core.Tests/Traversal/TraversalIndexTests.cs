@@ -27,16 +27,40 @@ public sealed class TraversalIndexTests
     }
 
     [Fact]
-    public void The_adjacency_holds_every_relationship_once_in_each_direction()
+    public void The_adjacency_holds_every_relationship_once_at_each_end_grouped_by_neighbour_strongest_first()
+    {
+        var ameri = Index.EntityIndexOf(ConformanceGraph.Ameri);
+        var slots = Enumerable.Range(Index.AdjacencyOffsets[ameri], Index.AdjacencyOffsets[ameri + 1] - Index.AdjacencyOffsets[ameri]).ToList();
+        var entries = slots.Select(s => (Neighbour: Index.EntityIds[Index.LinkNeighbor[s]], Id: Index.RelationshipIds[Index.LinkEntry[s] >> 1], Incoming: (Index.LinkEntry[s] & 1) == 1)).ToList();
+
+        Assert.Equal(2 * Index.RelationshipCount, Index.LinkNeighbor.Length);
+        Assert.Equal(
+            [
+                (ConformanceGraph.Badr, "r04", false),
+                (ConformanceGraph.Khazali, "r11", true),
+                (ConformanceGraph.Suleimani, "r10", false),
+                (ConformanceGraph.Suleimani, "r09", false),
+            ],
+            entries);
+    }
+
+    [Fact]
+    public void The_adjacency_by_strength_lists_neighbours_strongest_first_then_by_id()
     {
         var hub = Index.EntityIndexOf(ConformanceGraph.Hub);
-        var incoming = Enumerable.Range(Index.InOffsets[hub], Index.InOffsets[hub + 1] - Index.InOffsets[hub])
-            .Select(slot => Index.RelationshipIds[Index.InRelationship[slot]]);
+        var slots = Enumerable.Range(Index.AdjacencyOffsets[hub], Index.AdjacencyOffsets[hub + 1] - Index.AdjacencyOffsets[hub]);
 
-        Assert.Equal(Index.RelationshipCount, Index.OutNeighbor.Length);
-        Assert.Equal(Index.RelationshipCount, Index.InNeighbor.Length);
-        Assert.Equal(["r06", "r07", "r08", "r12"], incoming);
-        Assert.Equal(Index.OutOffsets[hub], Index.OutOffsets[hub + 1]);
+        // r08 (3, 0.9), r06 (2, 0.7), r07 (1, 0.6), r12 (1, 0.5).
+        Assert.Equal(["r08", "r06", "r07", "r12"], slots.Select(s => Index.RelationshipIds[Index.StrengthEntry[s] >> 1]));
+        Assert.Equal([ConformanceGraph.Kh, ConformanceGraph.Badr, ConformanceGraph.Aah, ConformanceGraph.Munoz], slots.Select(s => Index.EntityIds[Index.StrengthNeighbor[s]]));
+    }
+
+    [Fact]
+    public void Relationship_ids_are_found_by_id_and_unknown_ids_are_not()
+    {
+        Assert.Equal("r11", Index.RelationshipIds[Index.RelationshipIndexOf("r11")]);
+        Assert.Equal(-1, Index.RelationshipIndexOf("r115"));
+        Assert.Equal(-1, Index.EntityIndexOf("nobody"));
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using GraphService.Core.Domain;
+using GraphService.Core.Queries;
+using GraphService.Core.Store;
+
+namespace GraphService.Hosting.Observability;
+
+/// <summary>
+/// The configured store, measured: the one place where query durations, truncated answers and the served graph's size
+/// are recorded (<see cref="GraphServiceMetrics"/>), for every host and both backends. It wraps the store at composition
+/// (<see cref="ObservabilityRegistration.AddGraphServiceMetrics"/>) and otherwise forwards every call unchanged.
+/// Durations are those of the store's answer, after names were resolved; a call that throws is not recorded.
+/// </summary>
+public sealed class MeteredGraphStore(IGraphStore inner, GraphServiceMetrics metrics, string backend) : IGraphStore
+{
+    public async Task<GraphStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        var status = await inner.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        metrics.RecordGraphSize(status.GraphVersion is not null, status.Entities, status.Relationships);
+        return status;
+    }
+
+    public Task<string?> PrepareAsync(CancellationToken cancellationToken) => inner.PrepareAsync(cancellationToken);
+
+    public async Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken)
+    {
+        await inner.ReplaceGraphAsync(graph, cancellationToken).ConfigureAwait(false);
+        metrics.RecordGraphSize(true, graph.Entities.Count, graph.Relationships.Count);
+    }
+
+    public Task<GraphSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken) => inner.ReadSnapshotAsync(cancellationToken);
+
+    public Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken) => inner.ResolveAsync(text, cancellationToken);
+
+    public async Task<IReadOnlyList<EntityHit>> SearchEntitiesAsync(EntitySearch search, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var hits = await inner.SearchEntitiesAsync(search, cancellationToken).ConfigureAwait(false);
+        metrics.RecordQuery(QueryKind.Search, backend, Stopwatch.GetElapsedTime(started), truncated: false);
+        return hits;
+    }
+
+    public async Task<PathResult?> FindPathsAsync(PathQuery query, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await inner.FindPathsAsync(query, cancellationToken).ConfigureAwait(false);
+        metrics.RecordQuery(QueryKind.Path, backend, Stopwatch.GetElapsedTime(started), result?.Truncated == true);
+        return result;
+    }
+
+    public async Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await inner.GetNeighborhoodAsync(query, cancellationToken).ConfigureAwait(false);
+        metrics.RecordQuery(QueryKind.Neighbourhood, backend, Stopwatch.GetElapsedTime(started), result?.Truncated == true);
+        return result;
+    }
+
+    public async Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var detail = await inner.GetEntityAsync(id, cancellationToken).ConfigureAwait(false);
+        metrics.RecordQuery(QueryKind.Detail, backend, Stopwatch.GetElapsedTime(started), truncated: false);
+        return detail;
+    }
+
+    public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) => inner.ListDocumentsAsync(cancellationToken);
+
+    public Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken) => inner.GetDocumentAsync(query, cancellationToken);
+
+    public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) => inner.GetCitationAsync(id, cancellationToken);
+
+    public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) => inner.GetSchemaAsync(cancellationToken);
+}
