@@ -52,7 +52,8 @@ internal static class RecordMapping
         var links = steps.Select((l, i) => PathLinks.Link(
             nodes[i].Id,
             nodes[i + 1].Id,
-            ((IReadOnlyList<object?>)l["relationships"]!).Select(o => o as CypherRelationship ?? throw new InvalidDataException("A link holds a non-relationship."))
+            (l.GetValueOrDefault("relationships") as IReadOnlyList<object?> ?? throw new InvalidDataException("A link of a path row has no list of relationships."))
+                .Select(o => o as CypherRelationship ?? throw new InvalidDataException("A link holds a non-relationship."))
                 .Select(rel => new RelationshipView(
                     rel.Properties.String("id"),
                     rel.Type,

@@ -64,6 +64,20 @@ public sealed class PathStatementContractTests
     }
 
     [Fact]
+    public async Task A_trail_that_passes_an_entity_twice_is_not_a_path()
+    {
+        // Lengths 2 and 4 exist; the only trail of length 4 passes AAH twice, so there is one path, not two.
+        var replay = Graph()
+            .On("shortest-path-groups", ["entities", "links"], ViaAah)
+            .On("shortest-path-groups", ["entities", "links"], ViaAah, Revisiting);
+
+        var result = await StoreContractTests.Store(replay).FindPathsAsync(new PathQuery("qais", "hadi") { K = 2, MaxHops = 4 }, None);
+
+        Assert.Equal(["qais", "aah", "hadi"], Assert.Single(result!.Paths).Nodes.Select(n => n.Id));
+        Assert.Equal(3, replay.Named("shortest-path-groups").Count());
+    }
+
+    [Fact]
     public async Task No_path_at_all_costs_one_statement_and_is_an_empty_untruncated_answer()
     {
         var replay = Graph().On("shortest-path-groups", ["entities", "links"]);
