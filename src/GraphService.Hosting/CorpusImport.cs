@@ -1,3 +1,4 @@
+using GraphService.Core.Progress;
 using GraphService.Core.Store;
 using GraphService.Corpus;
 using Microsoft.Extensions.Logging;
@@ -30,9 +31,13 @@ public sealed record ImportReport(
 /// </summary>
 public sealed partial class CorpusImport(CorpusImporter importer, IGraphStore store, ILogger<CorpusImport> logger)
 {
-    public async Task<ImportReport> ImportAsync(string corpusDirectory, CancellationToken cancellationToken)
+    public Task<ImportReport> ImportAsync(string corpusDirectory, CancellationToken cancellationToken) =>
+        ImportAsync(corpusDirectory, null, cancellationToken);
+
+    /// <summary>Imports as <see cref="ImportAsync(string, CancellationToken)"/>, reporting files read, quotes verified and rows written.</summary>
+    public async Task<ImportReport> ImportAsync(string corpusDirectory, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
-        var loaded = importer.Load(corpusDirectory, cancellationToken);
+        var loaded = importer.Load(corpusDirectory, progress, cancellationToken);
         if (!loaded.Succeeded)
         {
             LogRejected(logger, corpusDirectory, loaded.ProblemCount);
@@ -41,7 +46,7 @@ public sealed partial class CorpusImport(CorpusImporter importer, IGraphStore st
 
         var graph = loaded.Snapshot!;
         var before = await store.GetStatusAsync(cancellationToken).ConfigureAwait(false);
-        await store.ReplaceGraphAsync(graph, cancellationToken).ConfigureAwait(false);
+        await store.ReplaceGraphAsync(graph, progress, cancellationToken).ConfigureAwait(false);
         var citations = graph.Relationships.SelectMany(r => r.Citations).Select(c => c.Id).Distinct(StringComparer.Ordinal).Count();
         var report = new ImportReport([], 0, before.GraphVersion, graph.Version, graph.Entities.Count, graph.Relationships.Count, graph.Documents.Count, citations, graph.Mentions.Count);
         LogImported(logger, corpusDirectory, report.Version!, report.Changed, report.Entities, report.Relationships, report.Documents, report.Citations, report.Mentions);
