@@ -13,14 +13,28 @@ namespace GraphService.Cli;
 /// </summary>
 public static class GraphCli
 {
-    /// <summary>Runs one command line; relative paths (corpus folders, --store, --out) are taken from <paramref name="workingDirectory"/>.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory, string? storeFromEnvironment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one command line; relative paths (corpus folders, --store, --out) are taken from <paramref name="workingDirectory"/>.
+    /// Progress is drawn on <paramref name="error"/> only when <paramref name="errorIsTerminal"/> (see <see cref="ProgressDisplay"/>);
+    /// <paramref name="term"/> is the TERM the process runs under.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        string workingDirectory,
+        string? storeFromEnvironment,
+        CancellationToken cancellationToken,
+        bool errorIsTerminal = false,
+        string? term = null)
     {
-        var console = new CliConsole(output, error, workingDirectory);
+        var noProgress = new Option<bool>("--no-progress") { Description = "Never draw progress on stderr (it is drawn only when stderr is a terminal)", Recursive = true };
+        var console = new CliConsole(output, error, workingDirectory) { ErrorIsTerminal = errorIsTerminal, Term = term, NoProgress = noProgress };
         var store = new Option<string?>("--store") { Description = "Store file (default: $GRAPH_STORE, else data/graph.db)", Recursive = true };
 
         var root = new RootCommand("GraphService: an evidence-backed knowledge graph. Every link carries its quotes.");
         root.Options.Add(store);
+        root.Options.Add(noProgress);
         root.Subcommands.Add(Commands.CorpusCommands.Validate(console, Services));
         root.Subcommands.Add(Commands.CorpusCommands.Import(console, Services));
         root.Subcommands.Add(Commands.PathCommand.Create(console, Services));
@@ -76,5 +90,17 @@ public static class GraphCli
 /// </summary>
 public sealed record CliConsole(TextWriter Out, TextWriter Error, string WorkingDirectory)
 {
+    /// <summary>Whether <see cref="Error"/> is a terminal (false for a test's writers, a file or a pipe).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    public string? Term { get; init; }
+
+    /// <summary>The command line's <c>--no-progress</c> option.</summary>
+    public Option<bool>? NoProgress { get; init; }
+
     public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
+
+    /// <summary>How a command run by <paramref name="result"/> shows its progress (<paramref name="json"/>: it prints JSON).</summary>
+    public ProgressDisplay Progress(ParseResult result, bool json = false) =>
+        ProgressDisplay.For(Error, ErrorIsTerminal, Term, NoProgress is not null && result.GetValue(NoProgress), json);
 }

@@ -27,11 +27,11 @@ internal static class ClaimsReader
         CancellationToken ct)
     {
         return input.ReadList(CorpusLayout.ClaimsFile, "claims", "subject", (source, items) =>
-            Read(input.Log, source, items, settings, entities, documents, newBuilder?.Invoke(), ct));
+            Read(input, source, items, settings, entities, documents, newBuilder?.Invoke(), ct));
     }
 
     private static ReadClaims Read(
-        ProblemLog log,
+        CorpusInput input,
         YamlSource source,
         IEnumerable<YamlNode> items,
         CorpusSettings settings,
@@ -41,7 +41,8 @@ internal static class ClaimsReader
         CancellationToken ct)
     {
         const string file = CorpusLayout.ClaimsFile;
-        var evidenceReader = new EvidenceReader(source, documents);
+        var log = input.Log;
+        var evidenceReader = new EvidenceReader(source, documents, input.QuotesVerified);
         var firstLine = new Dictionary<(string, string, string), int>();
 
         // One string per entity id and predicate, however many claims name it.

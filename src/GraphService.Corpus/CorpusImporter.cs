@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GraphService.Core.Progress;
 
 namespace GraphService.Corpus;
 
@@ -25,7 +26,13 @@ public sealed class CorpusImporter
     }
 
     /// <summary>Reads and verifies the corpus in <paramref name="corpusDirectory"/>.</summary>
-    public CorpusLoadResult Load(string corpusDirectory, CancellationToken ct = default)
+    public CorpusLoadResult Load(string corpusDirectory, CancellationToken ct = default) => Load(corpusDirectory, null, ct);
+
+    /// <summary>
+    /// Reads and verifies the corpus in <paramref name="corpusDirectory"/>, reporting the files read and the quotes
+    /// verified to <paramref name="progress"/> as it goes.
+    /// </summary>
+    public CorpusLoadResult Load(string corpusDirectory, IProgress<WorkProgress>? progress, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(corpusDirectory);
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(corpusDirectory));
@@ -37,7 +44,7 @@ public sealed class CorpusImporter
             return new CorpusLoadResult(null, log.Problems, log.Count);
         }
 
-        var input = new CorpusInput(root, log, _limits);
+        var input = new CorpusInput(root, log, _limits, progress);
         var settings = SettingsReader.Read(input, label);
         var documents = DocumentFolderReader.Read(input, ct);
         if (documents is not null)
@@ -53,6 +60,8 @@ public sealed class CorpusImporter
                 DerivationReader.OriginsOf(documents.Values))
             : null;
         var claims = ClaimsReader.Read(input, settings, entities, documents, newBuilder, ct);
+        input.FilesRead.Complete();
+        input.QuotesVerified.Complete();
         if (log.Count > 0 || entities is null || claims?.Builder is not { } builder)
         {
             return new CorpusLoadResult(null, log.Problems, log.Count);

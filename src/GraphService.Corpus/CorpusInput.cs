@@ -1,3 +1,4 @@
+using GraphService.Core.Progress;
 using YamlDotNet.RepresentationModel;
 
 namespace GraphService.Corpus;
@@ -6,9 +7,15 @@ namespace GraphService.Corpus;
 /// The corpus folder being read. Every file is read through here, so that every stage reports into the one problem
 /// log with paths relative to the corpus folder.
 /// </summary>
-internal sealed class CorpusInput(string root, ProblemLog log, CorpusLimits limits)
+internal sealed class CorpusInput(string root, ProblemLog log, CorpusLimits limits, IProgress<WorkProgress>? progress = null)
 {
     public ProblemLog Log { get; } = log;
+
+    /// <summary>Counts every file read (for progress; reported every 256).</summary>
+    public ProgressCounter FilesRead { get; } = new(progress, "files read", every: 256);
+
+    /// <summary>Counts every quote found in its document (for progress).</summary>
+    public ProgressCounter QuotesVerified { get; } = new(progress, "quotes verified", every: 4096);
 
     public string FullPath(string relativePath) => Path.Combine(root, relativePath);
 
@@ -17,7 +24,12 @@ internal sealed class CorpusInput(string root, ProblemLog log, CorpusLimits limi
 
     /// <summary>The file's text; null, with the problem reported, when it is not a readable regular file of valid UTF-8
     /// within <see cref="CorpusLimits.MaxFileBytes"/>.</summary>
-    public string? ReadText(string relativePath) => CorpusText.Read(FullPath(relativePath), relativePath, Log, limits.MaxFileBytes);
+    public string? ReadText(string relativePath)
+    {
+        var text = CorpusText.Read(FullPath(relativePath), relativePath, Log, limits.MaxFileBytes);
+        FilesRead.Add();
+        return text;
+    }
 
     public YamlSource Yaml(string relativePath, int lineOffset = 0) => new(relativePath, Log, limits.MaxYamlDepth, lineOffset);
 

@@ -1,4 +1,5 @@
 using GraphService.Core.Domain;
+using GraphService.Core.Progress;
 using YamlDotNet.RepresentationModel;
 
 namespace GraphService.Corpus;
@@ -7,7 +8,7 @@ namespace GraphService.Corpus;
 /// Reads a claim's evidence: each item's document, stance and quote, with the quote located in the document's body by
 /// <see cref="CitationVerifier"/> (one verifier per document, built on first use).
 /// </summary>
-internal sealed class EvidenceReader(YamlSource source, Dictionary<string, LoadedDocument>? documents)
+internal sealed class EvidenceReader(YamlSource source, Dictionary<string, LoadedDocument>? documents, ProgressCounter? verified = null)
 {
     private static readonly string[] EvidenceKeys = ["doc", "quote", "stance"];
 
@@ -89,6 +90,7 @@ internal sealed class EvidenceReader(YamlSource source, Dictionary<string, Loade
                 continue;
             }
 
+            verified?.Add();
             cited[(docId, span.Start, span.End, stance)] = quoteLine;
             entries.Add(new EvidenceEntry(docId, span, stance, quote.Trim(), quoteLine));
         }

@@ -1,3 +1,4 @@
+using GraphService.Core.Progress;
 using GraphService.Core.Store;
 using GraphService.Corpus;
 using GraphService.Hosting.Observability;
@@ -31,13 +32,17 @@ public sealed record ImportReport(
 /// </summary>
 public sealed partial class CorpusImport(CorpusImporter importer, IGraphStore store, ILogger<CorpusImport> logger, GraphServiceMetrics metrics)
 {
-    public async Task<ImportReport> ImportAsync(string corpusDirectory, CancellationToken cancellationToken)
+    public Task<ImportReport> ImportAsync(string corpusDirectory, CancellationToken cancellationToken) =>
+        ImportAsync(corpusDirectory, null, cancellationToken);
+
+    /// <summary>Imports as <see cref="ImportAsync(string, CancellationToken)"/>, reporting files read, quotes verified and rows written.</summary>
+    public async Task<ImportReport> ImportAsync(string corpusDirectory, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         // Counted once per call however it ends; one that throws (store unavailable, cancelled) counts as failed.
         var outcome = ImportOutcome.Failed;
         try
         {
-            var report = await LoadAndReplaceAsync(corpusDirectory, cancellationToken).ConfigureAwait(false);
+            var report = await LoadAndReplaceAsync(corpusDirectory, progress, cancellationToken).ConfigureAwait(false);
             outcome = !report.Succeeded ? ImportOutcome.Failed : report.Changed ? ImportOutcome.Succeeded : ImportOutcome.Unchanged;
             return report;
         }
@@ -47,9 +52,9 @@ public sealed partial class CorpusImport(CorpusImporter importer, IGraphStore st
         }
     }
 
-    private async Task<ImportReport> LoadAndReplaceAsync(string corpusDirectory, CancellationToken cancellationToken)
+    private async Task<ImportReport> LoadAndReplaceAsync(string corpusDirectory, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
-        var loaded = importer.Load(corpusDirectory, cancellationToken);
+        var loaded = importer.Load(corpusDirectory, progress, cancellationToken);
         if (!loaded.Succeeded)
         {
             LogRejected(logger, corpusDirectory, loaded.ProblemCount);
@@ -58,7 +63,7 @@ public sealed partial class CorpusImport(CorpusImporter importer, IGraphStore st
 
         var graph = loaded.Snapshot!;
         var before = await store.GetStatusAsync(cancellationToken).ConfigureAwait(false);
-        await store.ReplaceGraphAsync(graph, cancellationToken).ConfigureAwait(false);
+        await store.ReplaceGraphAsync(graph, progress, cancellationToken).ConfigureAwait(false);
         var citations = graph.Relationships.SelectMany(r => r.Citations).Select(c => c.Id).Distinct(StringComparer.Ordinal).Count();
         var report = new ImportReport([], 0, before.GraphVersion, graph.Version, graph.Entities.Count, graph.Relationships.Count, graph.Documents.Count, citations, graph.Mentions.Count);
         LogImported(logger, corpusDirectory, report.Version!, report.Changed, report.Entities, report.Relationships, report.Documents, report.Citations, report.Mentions);

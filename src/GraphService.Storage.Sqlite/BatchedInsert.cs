@@ -1,3 +1,4 @@
+using GraphService.Core.Progress;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -17,8 +18,17 @@ internal sealed class BatchedInsert : IDisposable
     private readonly string _table;
     private readonly int _columns;
 
+    private readonly ProgressCounter? _rows;
+
     public BatchedInsert(SqliteConnection connection, string table, params string[] columns)
+        : this(connection, null, table, columns)
     {
+    }
+
+    /// <summary>An insert that counts each row it writes on <paramref name="rows"/>.</summary>
+    public BatchedInsert(SqliteConnection connection, ProgressCounter? rows, string table, params string[] columns)
+    {
+        _rows = rows;
         _database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         _table = table;
         _columns = columns.Length;
@@ -53,6 +63,8 @@ internal sealed class BatchedInsert : IDisposable
         {
             Check(reset == raw.SQLITE_OK ? step : reset);
         }
+
+        _rows?.Add();
     }
 
     public void Dispose() => _statement.Dispose();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GraphService.Core.Domain;
+using GraphService.Core.Progress;
 using GraphService.Core.Traversal;
 using Microsoft.Data.Sqlite;
 
@@ -12,7 +13,13 @@ public sealed partial class SqliteGraphStore
     /// rows are written with prepared commands, and only after the commit is the in-memory state swapped. If anything
     /// fails — a constraint, a cancellation, the disk — the transaction rolls back and the old graph stays.
     /// </summary>
-    public async Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken)
+    public Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken) => ReplaceGraphAsync(graph, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReplaceGraphAsync(GraphSnapshot, CancellationToken)"/>, reporting the rows written (of all the rows
+    /// the graph makes) to <paramref name="progress"/>.
+    /// </summary>
+    public async Task ReplaceGraphAsync(GraphSnapshot graph, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -47,7 +54,9 @@ public sealed partial class SqliteGraphStore
                 delete.ExecuteNonQuery();
             }
 
-            var (citationCount, documents) = WriteRows(connection, transaction, graph, cancellationToken);
+            var rows = progress is null ? null : new ProgressCounter(progress, "rows written", RowCount(graph), every: 8192);
+            var (citationCount, documents) = WriteRows(connection, transaction, graph, rows, cancellationToken);
+            rows?.Complete();
             foreach (var (_, create) in SqliteSchema.SecondaryIndexes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -232,13 +241,32 @@ public sealed partial class SqliteGraphStore
         }
     }
 
+    /// <summary>The rows <see cref="WriteRows"/> writes for <paramref name="graph"/> (a passage cited by several relationships is one row).</summary>
+    private static long RowCount(GraphSnapshot graph)
+    {
+        var citations = new HashSet<string>(StringComparer.Ordinal);
+        long links = 0;
+        foreach (var r in graph.Relationships)
+        {
+            links += r.Citations.Count;
+            foreach (var c in r.Citations)
+            {
+                citations.Add(c.Id);
+            }
+        }
+
+        return graph.Predicates.Count + graph.Entities.Count + graph.Entities.Sum(e => (long)e.Aliases.Count) + graph.Documents.Count
+            + graph.Relationships.Count + links + citations.Count + graph.Mentions.Count;
+    }
+
     private static (int Citations, Dictionary<string, Core.Queries.DocumentSummary> Documents) WriteRows(
         SqliteConnection connection,
         SqliteTransaction transaction,
         GraphSnapshot graph,
+        ProgressCounter? rows,
         CancellationToken cancellationToken)
     {
-        using (var predicates = new BatchedInsert(connection, "predicates", "type", "phrase", "built_in"))
+        using (var predicates = new BatchedInsert(connection, rows, "predicates", "type", "phrase", "built_in"))
         {
             foreach (var p in graph.Predicates)
             {
@@ -246,8 +274,8 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        using (var entities = new BatchedInsert(connection, "entities", "id", "type", "name", "description"))
-        using (var aliases = new BatchedInsert(connection, "aliases", "entity_id", "ordinal", "alias"))
+        using (var entities = new BatchedInsert(connection, rows, "entities", "id", "type", "name", "description"))
+        using (var aliases = new BatchedInsert(connection, rows, "aliases", "entity_id", "ordinal", "alias"))
         {
             var n = 0;
             foreach (var e in graph.Entities)
@@ -264,6 +292,7 @@ public sealed partial class SqliteGraphStore
         var documents = new Dictionary<string, Core.Queries.DocumentSummary>(StringComparer.Ordinal);
         using (var insert = new BatchedInsert(
             connection,
+            rows,
             "documents",
             "id", "title", "publisher", "author", "published", "url", "language", "body", "body_length"))
         {
@@ -278,10 +307,11 @@ public sealed partial class SqliteGraphStore
         var citations = new Dictionary<string, Citation>(StringComparer.Ordinal);
         using (var insert = new BatchedInsert(
             connection,
+            rows,
             "relationships",
             "id", "type", "start_id", "end_id", "since", "until", "since_day", "until_day", "confidence", "confidence_declared", "corroboration", "contested", "publishers"))
-        using (var link = new BatchedInsert(connection, "relationship_citations", "relationship_id", "ordinal", "citation_id"))
-        using (var cite = new BatchedInsert(connection, "citations", "id", "document_id", "quote", "start_offset", "end_offset", "stance"))
+        using (var link = new BatchedInsert(connection, rows, "relationship_citations", "relationship_id", "ordinal", "citation_id"))
+        using (var cite = new BatchedInsert(connection, rows, "citations", "id", "document_id", "quote", "start_offset", "end_offset", "stance"))
         {
             var n = 0;
             foreach (var r in graph.Relationships)
@@ -328,7 +358,7 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        using (var insert = new BatchedInsert(connection, "mentions", "entity_id", "document_id", "start_offset", "end_offset"))
+        using (var insert = new BatchedInsert(connection, rows, "mentions", "entity_id", "document_id", "start_offset", "end_offset"))
         {
             var n = 0;
             foreach (var m in graph.Mentions)

@@ -15,7 +15,9 @@ public static class CorpusCommands
         command.SetAction(async (result, ct) =>
         {
             await using var sp = services(result);
-            var loaded = sp.GetRequiredService<CorpusImporter>().Load(console.FullPath(result.GetValue(dir)!), ct);
+            var importer = sp.GetRequiredService<CorpusImporter>();
+            var corpus = console.FullPath(result.GetValue(dir)!);
+            var loaded = await console.Progress(result).RunAsync(progress => Task.Run(() => importer.Load(corpus, progress, ct), ct)).ConfigureAwait(false);
             if (!loaded.Succeeded)
             {
                 return await ReportProblemsAsync(console, loaded.Problems, loaded.ProblemCount).ConfigureAwait(false);
@@ -35,7 +37,9 @@ public static class CorpusCommands
         command.SetAction(async (result, ct) =>
         {
             await using var sp = services(result);
-            var report = await sp.GetRequiredService<CorpusImport>().ImportAsync(console.FullPath(result.GetValue(dir)!), ct).ConfigureAwait(false);
+            var import = sp.GetRequiredService<CorpusImport>();
+            var corpus = console.FullPath(result.GetValue(dir)!);
+            var report = await console.Progress(result).RunAsync(progress => import.ImportAsync(corpus, progress, ct)).ConfigureAwait(false);
             if (!report.Succeeded)
             {
                 return await ReportProblemsAsync(console, report.Problems, report.ProblemCount).ConfigureAwait(false);

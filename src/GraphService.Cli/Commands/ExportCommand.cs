@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphService.Core.Progress;
 using GraphService.Core.Store;
 using GraphService.Reports;
 using GraphService.Storage.Neo4j.Export;
@@ -23,28 +24,48 @@ public static class ExportCommand
         command.SetAction(async (result, ct) =>
         {
             await using var sp = services(result);
-            var graph = await sp.GetRequiredService<IGraphStore>().ReadSnapshotAsync(ct).ConfigureAwait(false)
-                ?? throw new GraphStoreUnavailableException("the store is empty; import a corpus first");
             var target = console.FullPath(result.GetValue(output)!);
-            switch (result.GetValue(format))
-            {
-                case "neo4j-admin":
-                    await new Neo4jAdminExporter().WriteAsync(graph, target, ct).ConfigureAwait(false);
-                    await console.Out.WriteLineAsync($"wrote {Neo4jAdminExporter.NodeFiles.Count + Neo4jAdminExporter.RelationshipFiles.Count} CSV files and README.txt (the neo4j-admin command) to {target}").ConfigureAwait(false);
-                    break;
-                case "cypher":
-                    await new CypherScriptExporter().WriteAsync(graph, target, ct).ConfigureAwait(false);
-                    await console.Out.WriteLineAsync($"wrote a Cypher script of graph {graph.Version} to {target}").ConfigureAwait(false);
-                    break;
-                default:
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    await File.WriteAllTextAsync(target, GraphMlWriter.Write(graph), ct).ConfigureAwait(false);
-                    await console.Out.WriteLineAsync($"wrote GraphML of graph {graph.Version} to {target}").ConfigureAwait(false);
-                    break;
-            }
-
+            var written = await console.Progress(result).RunAsync(progress => WriteAsync(sp.GetRequiredService<IGraphStore>(), result.GetValue(format)!, target, progress, ct)).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(written).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Reads the stored graph and writes it; returns the line to print. Progress counts the graph's rows read, then the
+    /// files written (the exporters write a file at a time).
+    /// </summary>
+    private static async Task<string> WriteAsync(IGraphStore store, string format, string target, IProgress<WorkProgress>? progress, CancellationToken ct)
+    {
+        var graph = await store.ReadSnapshotAsync(ct).ConfigureAwait(false)
+            ?? throw new GraphStoreUnavailableException("the store is empty; import a corpus first");
+        var rows = new ProgressCounter(progress, "rows read");
+        rows.Add(graph.Entities.Count + graph.Relationships.Count + graph.Documents.Count + graph.Mentions.Count);
+        rows.Complete();
+        var files = new ProgressCounter(progress, "files written", every: 1);
+        try
+        {
+            switch (format)
+            {
+                case "neo4j-admin":
+                    await new Neo4jAdminExporter().WriteAsync(graph, target, ct).ConfigureAwait(false);
+                    files.Add(Neo4jAdminExporter.NodeFiles.Count + Neo4jAdminExporter.RelationshipFiles.Count + 1);
+                    return $"wrote {Neo4jAdminExporter.NodeFiles.Count + Neo4jAdminExporter.RelationshipFiles.Count} CSV files and README.txt (the neo4j-admin command) to {target}";
+                case "cypher":
+                    await new CypherScriptExporter().WriteAsync(graph, target, ct).ConfigureAwait(false);
+                    files.Add();
+                    return $"wrote a Cypher script of graph {graph.Version} to {target}";
+                default:
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    await File.WriteAllTextAsync(target, GraphMlWriter.Write(graph), ct).ConfigureAwait(false);
+                    files.Add();
+                    return $"wrote GraphML of graph {graph.Version} to {target}";
+            }
+        }
+        finally
+        {
+            files.Complete();
+        }
     }
 }

@@ -33,6 +33,13 @@ public interface IGraphStore
     /// </summary>
     Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="ReplaceGraphAsync(GraphSnapshot, CancellationToken)"/>, reporting the rows written to
+    /// <paramref name="progress"/> as it goes. A backend that cannot count them reports nothing.
+    /// </summary>
+    Task ReplaceGraphAsync(GraphSnapshot graph, IProgress<Progress.WorkProgress>? progress, CancellationToken cancellationToken) =>
+        ReplaceGraphAsync(graph, cancellationToken);
+
     /// <summary>The whole graph as stored, for exports; null when the store is empty.</summary>
     Task<GraphSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GraphService.Core.Domain;
+using GraphService.Core.Progress;
 using GraphService.Core.Queries;
 using GraphService.Core.Store;
 
@@ -22,9 +23,13 @@ public sealed class MeteredGraphStore(IGraphStore inner, GraphServiceMetrics met
 
     public Task<string?> PrepareAsync(CancellationToken cancellationToken) => inner.PrepareAsync(cancellationToken);
 
-    public async Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken)
+    public Task ReplaceGraphAsync(GraphSnapshot graph, CancellationToken cancellationToken) =>
+        ReplaceGraphAsync(graph, null, cancellationToken);
+
+    public async Task ReplaceGraphAsync(GraphSnapshot graph, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
-        await inner.ReplaceGraphAsync(graph, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(graph);
+        await inner.ReplaceGraphAsync(graph, progress, cancellationToken).ConfigureAwait(false);
         metrics.RecordGraphSize(true, graph.Entities.Count, graph.Relationships.Count);
     }
 
