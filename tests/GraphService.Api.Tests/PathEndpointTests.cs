@@ -79,10 +79,11 @@ public sealed class PathEndpointTests(SampleCorpusApi api)
     [Fact]
     public async Task MinConfidence_and_contested_exclude_filter_relationships()
     {
-        var unfiltered = await api.Server.GetJsonAsync<PathResult>("/api/paths?from=Sadr&to=Iran&k=10&maxHops=6");
+        // Soleimani commands the Quds Force, part of the IRGC: both links have two independent origins (0.67).
+        var unfiltered = await api.Server.GetJsonAsync<PathResult>("/api/paths?from=Soleimani&to=IRGC&k=10&maxHops=6");
         Assert.Contains(unfiltered.Paths.SelectMany(p => p.Relationships), r => r.Confidence < 0.6 || r.Contested);
 
-        var result = await api.Server.GetJsonAsync<PathResult>("/api/paths?from=Sadr&to=Iran&minConfidence=0.6&contested=exclude&k=10&maxHops=6");
+        var result = await api.Server.GetJsonAsync<PathResult>("/api/paths?from=Soleimani&to=IRGC&minConfidence=0.6&contested=exclude&k=10&maxHops=6");
         Assert.NotEmpty(result.Paths);
         Assert.All(result.Paths.SelectMany(p => p.Relationships), r =>
         {
