@@ -59,6 +59,7 @@ var api = app.MapApiGroup();
 api.MapPathEndpoints();
 api.MapEntityEndpoints();
 api.MapDocumentEndpoints();
+api.MapSuggestionEndpoints();
 api.MapCitationEndpoints();
 api.MapSchemaEndpoints();
 api.MapOverviewEndpoints();

@@ -41,6 +41,9 @@ public static class GraphCli
         root.Subcommands.Add(Commands.NeighborsCommand.Create(console, Services));
         root.Subcommands.Add(Commands.EntitiesCommand.Create(console, Services));
         root.Subcommands.Add(Commands.ExportCommand.Create(console, Services));
+        root.Subcommands.Add(Commands.SuggestCommand.Create(console, Services));
+        root.Subcommands.Add(Commands.SuggestCommand.Evaluate(console, Services));
+        root.Subcommands.Add(Commands.AddDocumentCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

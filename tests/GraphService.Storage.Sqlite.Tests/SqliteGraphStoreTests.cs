@@ -320,6 +320,35 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_store_file_of_schema_version_1_is_brought_up_to_date_with_publishers_copied_from_corroboration()
+    {
+        var path = _folder.File("old.db");
+        var writer = Open("old.db");
+        await writer.ReplaceGraphAsync(Snapshot, None);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            // Version 1 had no publishers column: corroboration then counted publishers.
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "ALTER TABLE relationships DROP COLUMN publishers; PRAGMA user_version = 1;";
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var reader = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        _stores.Add(reader);
+        var graph = await reader.ReadSnapshotAsync(None);
+
+        Assert.NotNull(graph);
+        Assert.All(graph.Relationships, r => Assert.Equal(r.Corroboration, r.Publishers));
+        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var version = check.CreateCommand();
+        version.CommandText = "PRAGMA user_version;";
+        Assert.Equal(2L, version.ExecuteScalar());
+    }
+
+    [Fact]
     public async Task A_sqlite_file_that_is_not_a_store_is_refused()
     {
         var path = _folder.File("other.db");
