@@ -29,7 +29,7 @@ WITH k, c, s, d
 ORDER BY s.ordinal
 RETURN k.id AS id, k.type AS type, k.phrase AS phrase, k.startId AS startId, k.endId AS endId,
        k.confidence AS confidence, k.corroboration AS corroboration, k.contested AS contested,
-       k.since AS since, k.until AS until,
+       coalesce(k.publishers, k.corroboration) AS publishers, k.since AS since, k.until AS until,
        collect(c {.id, .quote, .start, .end, .stance, documentId: d.id, title: d.title, publisher: d.publisher,
                   published: d.published, url: d.url}) AS citations;
 
@@ -114,6 +114,17 @@ RETURN COUNT { (:Entity) } AS entities, COUNT { (:Claim) } AS relationships, COU
        COUNT { (:Citation) } AS citations,
        reduce(total = 0, n IN COLLECT { MATCH ()-[m:MENTIONED_IN]->() RETURN size(m.starts) } | total + n) AS mentions;
 
+// name: most-connected
+// The $limit entities with the most relationships at either end (one from an entity to itself counts once), most first,
+// ties by id: the order of Core's Traversal.Connectedness, for the overview (GET /api/overview).
+MATCH (e:Entity)
+WITH e,
+     COUNT { (e)-[r]->(:Entity) WHERE r.id IS NOT NULL } +
+     COUNT { (e)<-[r]-(o:Entity) WHERE r.id IS NOT NULL AND o <> e } AS degree
+RETURN e.id AS id, e.name AS name, e.type AS type, degree
+ORDER BY degree DESC, id
+LIMIT $limit;
+
 // name: snapshot-predicates
 MATCH (p:Predicate)
 RETURN p.type AS type, p.phrase AS phrase, p.builtIn AS builtIn
@@ -138,7 +149,7 @@ ORDER BY s.ordinal
 WITH k, collect(c {.id, .documentId, .quote, .start, .end, .stance}) AS citations
 RETURN k.id AS id, k.type AS type, k.startId AS startId, k.endId AS endId, k.since AS since, k.until AS until,
        k.confidence AS confidence, k.confidenceDeclared AS confidenceDeclared, k.corroboration AS corroboration,
-       k.contested AS contested, citations
+       coalesce(k.publishers, k.corroboration) AS publishers, k.contested AS contested, citations
 ORDER BY k.ordinal;
 
 // name: snapshot-mentions

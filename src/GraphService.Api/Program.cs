@@ -61,6 +61,8 @@ api.MapEntityEndpoints();
 api.MapDocumentEndpoints();
 api.MapCitationEndpoints();
 api.MapSchemaEndpoints();
+api.MapOverviewEndpoints();
+api.MapExplorerEndpoints();
 app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 

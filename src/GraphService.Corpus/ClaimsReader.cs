@@ -1,6 +1,7 @@
 using System.Globalization;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
+using YamlDotNet.RepresentationModel;
 
 namespace GraphService.Corpus;
 
@@ -12,24 +13,40 @@ internal static class ClaimsReader
 {
     private static readonly string[] ClaimKeys = ["subject", "predicate", "object", "since", "until", "confidence", "evidence"];
 
-    /// <summary>The claims without problems; null when claims.yaml is missing or cannot be parsed at all.</summary>
-    public static List<ClaimEntry>? Read(
+    /// <summary>
+    /// Checks every claim and, while no problem has been found in the corpus, hands each to a builder made by
+    /// <paramref name="newBuilder"/> (none when it is null), so that claims are not held twice. Null when claims.yaml is
+    /// missing or cannot be parsed at all.
+    /// </summary>
+    public static ReadClaims? Read(
         CorpusInput input,
         CorpusSettings settings,
         EntitySet? entities,
         Dictionary<string, LoadedDocument>? documents,
+        Func<SnapshotBuilder>? newBuilder,
+        CancellationToken ct)
+    {
+        return input.ReadList(CorpusLayout.ClaimsFile, "claims", "subject", (source, items) =>
+            Read(input.Log, source, items, settings, entities, documents, newBuilder?.Invoke(), ct));
+    }
+
+    private static ReadClaims Read(
+        ProblemLog log,
+        YamlSource source,
+        IEnumerable<YamlNode> items,
+        CorpusSettings settings,
+        EntitySet? entities,
+        Dictionary<string, LoadedDocument>? documents,
+        SnapshotBuilder? builder,
         CancellationToken ct)
     {
         const string file = CorpusLayout.ClaimsFile;
-        if (input.LoadList(file, "claims", "subject") is not (var source, var items))
-        {
-            return null;
-        }
-
-        var log = input.Log;
         var evidenceReader = new EvidenceReader(source, documents);
-        var claims = new List<ClaimEntry>();
         var firstLine = new Dictionary<(string, string, string), int>();
+
+        // One string per entity id and predicate, however many claims name it.
+        var known = entities?.KnownIds as HashSet<string>;
+        var predicates = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             ct.ThrowIfCancellationRequested();
@@ -39,9 +56,14 @@ internal static class ClaimsReader
             }
 
             var problemsBefore = log.Count;
-            var subject = record.Text("subject", required: true)?.Trim();
+            var subject = Canonical(record.Text("subject", required: true)?.Trim(), known);
             var predicate = record.Text("predicate", required: true)?.Trim();
-            var obj = record.Text("object", required: true)?.Trim();
+            var obj = Canonical(record.Text("object", required: true)?.Trim(), known);
+            if (predicate is not null && !predicates.TryAdd(predicate, predicate))
+            {
+                predicate = predicates[predicate];
+            }
+
             CheckEntity(source, record, "subject", subject, entities);
             CheckEntity(source, record, "object", obj, entities);
             if (subject is not null && subject == obj)
@@ -81,14 +103,18 @@ internal static class ClaimsReader
                 }
             }
 
-            if (log.Count == problemsBefore && subject is not null && predicate is not null && obj is not null)
+            // A corpus with any problem gives no snapshot, so building stops at the first.
+            if (log.Count == 0 && subject is not null && predicate is not null && obj is not null)
             {
-                claims.Add(new ClaimEntry(subject, predicate, obj, since, until, confidence, evidence));
+                builder?.Add(new ClaimEntry(subject, predicate, obj, since, until, confidence, evidence));
             }
         }
 
-        return claims;
+        return new ReadClaims(builder);
     }
+
+    private static string? Canonical(string? id, HashSet<string>? known) =>
+        id is not null && known is not null && known.TryGetValue(id, out var canonical) ? canonical : id;
 
     /// <summary>The closest known spelling, for "did you mean"; null when nothing is close.</summary>
     public static string? Suggest(string wanted, IEnumerable<string> known) =>

@@ -40,18 +40,22 @@ public sealed class CorpusImporter
         var input = new CorpusInput(root, log, _limits);
         var settings = SettingsReader.Read(input, label);
         var documents = DocumentFolderReader.Read(input, ct);
-        var entities = EntitiesReader.Read(input);
-        var claims = ClaimsReader.Read(input, settings, entities, documents, ct);
-        if (log.Count > 0 || entities is null || documents is null || claims is null)
+        if (documents is not null)
         {
-            return new CorpusLoadResult(null, log.Problems, log.Count);
+            DerivationReader.Check(documents, log);
         }
 
-        var builder = new SnapshotBuilder(documents.Values.Select(d =>
-            d.Document ?? throw new InvalidOperationException($"document '{d.Id}' was not read completely")));
-        foreach (var claim in claims)
+        var entities = EntitiesReader.Read(input);
+        // Claims go straight into the snapshot while the corpus is sound so far; a problem anywhere means no snapshot.
+        Func<SnapshotBuilder>? newBuilder = log.Count == 0 && documents is not null && entities is not null
+            ? () => new SnapshotBuilder(
+                documents.Values.Select(d => d.Document ?? throw new InvalidOperationException($"document '{d.Id}' was not read completely")),
+                DerivationReader.OriginsOf(documents.Values))
+            : null;
+        var claims = ClaimsReader.Read(input, settings, entities, documents, newBuilder, ct);
+        if (log.Count > 0 || entities is null || claims?.Builder is not { } builder)
         {
-            builder.Add(claim);
+            return new CorpusLoadResult(null, log.Problems, log.Count);
         }
 
         return new CorpusLoadResult(builder.Build(settings, entities.Valid.Select(e => e.Entity), ct), [], 0);

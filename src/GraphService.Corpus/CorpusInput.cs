@@ -22,11 +22,18 @@ internal sealed class CorpusInput(string root, ProblemLog log, CorpusLimits limi
     public YamlSource Yaml(string relativePath, int lineOffset = 0) => new(relativePath, Log, limits.MaxYamlDepth, lineOffset);
 
     /// <summary>
-    /// The items of a YAML file that must be a list (<paramref name="file"/> holds <paramref name="what"/>, each item
-    /// starting with <paramref name="firstKey"/>); null, with the problem reported, when the file is missing, unreadable,
-    /// malformed, empty or not a list.
+    /// Reads a YAML file that must be a list (<paramref name="file"/> holds <paramref name="what"/>, each item starting
+    /// with <paramref name="firstKey"/>) by handing its items to <paramref name="read"/>; null, with the problem reported,
+    /// when the file is missing, unreadable, malformed, empty or not a list.
     /// </summary>
-    public (YamlSource Source, YamlSequenceNode Items)? LoadList(string file, string what, string firstKey)
+    /// <remarks>
+    /// The items are read one at a time by <see cref="PlainBlockYaml"/>, so that no tree of the whole file is held. Should
+    /// the file leave that parser's subset part-way, <paramref name="read"/> has seen only the items before, and it is run
+    /// again from the start on YamlDotNet's tree of the whole file, with the problems it reported the first time forgotten:
+    /// so <paramref name="read"/> must start afresh each time and change nothing but the problem log and its own result.
+    /// </remarks>
+    public T? ReadList<T>(string file, string what, string firstKey, Func<YamlSource, IEnumerable<YamlNode>, T> read)
+        where T : class
     {
         if (Probe(file).Kind == FileKind.Missing)
         {
@@ -35,12 +42,31 @@ internal sealed class CorpusInput(string root, ProblemLog log, CorpusLimits limi
         }
 
         var text = ReadText(file);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var plain = Yaml(file);
+        if (plain.PlainListItems(text) is { } plainItems)
+        {
+            var mark = Log.Mark();
+            try
+            {
+                return read(plain, plainItems);
+            }
+            catch (PlainBlockYaml.Exceeded)
+            {
+                Log.RollBack(mark);
+            }
+        }
+
         var source = Yaml(file);
         var before = Log.Count;
-        var node = text is null ? null : source.LoadRoot(text, out _);
+        var node = source.LoadRoot(text, out _);
         if (node is null)
         {
-            if (text is not null && Log.Count == before)
+            if (Log.Count == before)
             {
                 source.ReportAtLine(1, $"{file} is empty: it must be a list of {what}");
             }
@@ -54,6 +80,6 @@ internal sealed class CorpusInput(string root, ProblemLog log, CorpusLimits limi
             return null;
         }
 
-        return (source, items);
+        return read(source, items.Children);
     }
 }

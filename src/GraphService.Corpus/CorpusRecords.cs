@@ -24,3 +24,6 @@ internal sealed record ClaimEntry(
     PartialDate? Until,
     double? Confidence,
     IReadOnlyList<EvidenceEntry> Evidence);
+
+/// <summary>claims.yaml was read; <see cref="Builder"/> holds its claims when a builder was asked for.</summary>
+internal sealed record ReadClaims(SnapshotBuilder? Builder);

@@ -16,13 +16,12 @@ internal static class EntitiesReader
     /// <summary>The entities; null when entities.yaml is missing or cannot be parsed at all.</summary>
     public static EntitySet? Read(CorpusInput input)
     {
-        const string file = CorpusLayout.EntitiesFile;
-        if (input.LoadList(file, "entities", "id") is not (var source, var items))
-        {
-            return null;
-        }
+        return input.ReadList(CorpusLayout.EntitiesFile, "entities", "id", (source, items) => Read(input.Log, source, items));
+    }
 
-        var log = input.Log;
+    private static EntitySet Read(ProblemLog log, YamlSource source, IEnumerable<YamlNode> items)
+    {
+        const string file = CorpusLayout.EntitiesFile;
         var valid = new List<EntityEntry>();
         var known = new HashSet<string>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -10,10 +10,11 @@ namespace GraphService.Corpus;
 /// </summary>
 public sealed class FoldedText
 {
-    private readonly int[] _originStart;
-    private readonly int[] _originEnd;
+    // Null when every folded character stands for exactly one original character (no whitespace run is longer than one).
+    private readonly int[]? _originStart;
+    private readonly int[]? _originEnd;
 
-    private FoldedText(string original, string text, int[] originStart, int[] originEnd)
+    private FoldedText(string original, string text, int[]? originStart, int[]? originEnd)
     {
         Original = original;
         Text = text;
@@ -30,6 +31,21 @@ public sealed class FoldedText
     public static FoldedText Fold(string original)
     {
         ArgumentNullException.ThrowIfNull(original);
+        if (OneToOne(original, out var changed))
+        {
+            // Offsets are the same in both texts: no maps to keep, and nothing to copy when no character folds.
+            var text = changed
+                ? string.Create(original.Length, original, static (span, o) =>
+                {
+                    for (var i = 0; i < o.Length; i++)
+                    {
+                        span[i] = char.IsWhiteSpace(o[i]) ? ' ' : FoldChar(o[i]);
+                    }
+                })
+                : original;
+            return new FoldedText(original, text, null, null);
+        }
+
         var sb = new StringBuilder(original.Length);
         var starts = new int[original.Length];
         var ends = new int[original.Length];
@@ -63,6 +79,31 @@ public sealed class FoldedText
         return new FoldedText(original, sb.ToString(), starts[..n], ends[..n]);
     }
 
+    /// <summary>Whether no whitespace run is longer than one character; <paramref name="changed"/> tells whether any character folds.</summary>
+    private static bool OneToOne(string original, out bool changed)
+    {
+        changed = false;
+        for (var i = 0; i < original.Length; i++)
+        {
+            var ch = original[i];
+            if (char.IsWhiteSpace(ch))
+            {
+                if (i + 1 < original.Length && char.IsWhiteSpace(original[i + 1]))
+                {
+                    return false;
+                }
+
+                changed |= ch != ' ';
+            }
+            else
+            {
+                changed |= FoldChar(ch) != ch;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The folded form of a quote as matched: folded and without leading or trailing whitespace.</summary>
     public static string FoldQuote(string quote) => Fold(quote).Text.Trim(' ');
 
@@ -75,6 +116,11 @@ public sealed class FoldedText
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, Text.Length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+        if (_originStart is null || _originEnd is null)
+        {
+            return (start, end);
+        }
+
         if (start == end)
         {
             var at = start < Text.Length ? _originStart[start] : Original.Length;

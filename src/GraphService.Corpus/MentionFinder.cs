@@ -11,17 +11,86 @@ namespace GraphService.Corpus;
 /// </summary>
 public sealed class MentionFinder
 {
-    private readonly TrieNode _root = new();
+    // The names as a trie in flat arrays (node 0 is the root): a node's children are a chain of siblings in ascending
+    // order of their character, and the root's children are also indexed by character. An object per node would cost
+    // a few hundred bytes for each of the millions of nodes a large corpus's names make.
+    private readonly List<char> _label = ['\0'];
+    private readonly List<int> _firstChild = [-1];
+    private readonly List<int> _nextSibling = [-1];
+    private readonly List<int> _entity = [-1];
+    private readonly int[] _rootChild = new int[char.MaxValue + 1];
+    private readonly List<string> _entityIds = [];
 
     public MentionFinder(IEnumerable<Entity> entities)
     {
         ArgumentNullException.ThrowIfNull(entities);
+
+        // The importer guarantees names are unique across entities; should two collide anyway, the first declared keeps it.
+        var owners = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entity in entities)
         {
+            var index = _entityIds.Count;
+            _entityIds.Add(entity.Id);
             foreach (var name in entity.Aliases.Prepend(entity.Name))
             {
-                AddName(entity.Id, name);
+                var key = FoldedText.FoldQuote(name).ToLowerInvariant();
+                if (key.Length > 0)
+                {
+                    owners.TryAdd(key, index);
+                }
             }
+        }
+
+        Array.Fill(_rootChild, -1);
+        var keys = owners.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+
+        // Sorted keys make every new node the last child of its parent: the previous key's path says where to attach it.
+        var path = new List<int> { 0 };
+        var previous = string.Empty;
+        foreach (var key in keys)
+        {
+            var shared = 0;
+            while (shared < key.Length && shared < previous.Length && key[shared] == previous[shared])
+            {
+                shared++;
+            }
+
+            path.RemoveRange(shared + 1, path.Count - shared - 1);
+            for (var depth = shared; depth < key.Length; depth++)
+            {
+                var parent = path[depth];
+                var node = _label.Count;
+                _label.Add(key[depth]);
+                _firstChild.Add(-1);
+                _nextSibling.Add(-1);
+                _entity.Add(-1);
+                if (_firstChild[parent] < 0)
+                {
+                    _firstChild[parent] = node;
+                }
+                else
+                {
+                    // The previous key went on from this parent through its (so far) last child.
+                    var last = _firstChild[parent];
+                    while (_nextSibling[last] >= 0)
+                    {
+                        last = _nextSibling[last];
+                    }
+
+                    _nextSibling[last] = node;
+                }
+
+                if (parent == 0)
+                {
+                    _rootChild[key[depth]] = node;
+                }
+
+                path.Add(node);
+            }
+
+            _entity[path[key.Length]] = owners[key];
+            previous = key;
         }
     }
 
@@ -40,19 +109,19 @@ public sealed class MentionFinder
                 continue;
             }
 
-            var node = _root;
+            var node = 0;
             (int End, string EntityId)? longest = null;
             for (var i = start; i < text.Length; i++)
             {
-                if (!node.Children.TryGetValue(char.ToLowerInvariant(text[i]), out var next))
+                node = Child(node, char.ToLowerInvariant(text[i]));
+                if (node < 0)
                 {
                     break;
                 }
 
-                node = next;
-                if (node.EntityId is not null && IsBoundary(text, i + 1))
+                if (_entity[node] >= 0 && IsBoundary(text, i + 1))
                 {
-                    longest = (i + 1, node.EntityId);
+                    longest = (i + 1, _entityIds[_entity[node]]);
                 }
             }
 
@@ -95,28 +164,29 @@ public sealed class MentionFinder
             })];
     }
 
-    private void AddName(string entityId, string name)
+    /// <summary>The child of <paramref name="node"/> for <paramref name="c"/>; -1 when there is none.</summary>
+    private int Child(int node, char c)
     {
-        var key = FoldedText.FoldQuote(name).ToLowerInvariant();
-        if (key.Length == 0)
+        if (node == 0)
         {
-            return;
+            return _rootChild[c];
         }
 
-        var node = _root;
-        foreach (var ch in key)
+        for (var child = _firstChild[node]; child >= 0; child = _nextSibling[child])
         {
-            if (!node.Children.TryGetValue(ch, out var next))
+            var label = _label[child];
+            if (label == c)
             {
-                next = new TrieNode();
-                node.Children.Add(ch, next);
+                return child;
             }
 
-            node = next;
+            if (label > c)
+            {
+                break;
+            }
         }
 
-        // The importer guarantees names are unique across entities; should two collide anyway, the first declared keeps it.
-        node.EntityId ??= entityId;
+        return -1;
     }
 
     /// <summary>True when position <paramref name="i"/> (between text[i-1] and text[i]) does not split a word.</summary>
@@ -124,11 +194,4 @@ public sealed class MentionFinder
         i == 0 || i == text.Length || !IsWordChar(text[i - 1]) || !IsWordChar(text[i]);
 
     private static bool IsWordChar(char ch) => char.IsLetterOrDigit(ch);
-
-    private sealed class TrieNode
-    {
-        public Dictionary<char, TrieNode> Children { get; } = [];
-
-        public string? EntityId { get; set; }
-    }
 }

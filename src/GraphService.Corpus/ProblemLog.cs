@@ -23,6 +23,16 @@ internal sealed class ProblemLog(string corpusLabel, int maxProblems)
 
     private bool IsListing => _listed.Count < maxProblems;
 
+    /// <summary>Where the log stands now, to go back to with <see cref="RollBack"/>.</summary>
+    public (int Listed, int Unlisted) Mark() => (_listed.Count, _unlisted);
+
+    /// <summary>Forgets every problem added since <paramref name="mark"/> (a file about to be read again from its start).</summary>
+    public void RollBack((int Listed, int Unlisted) mark)
+    {
+        _listed.RemoveRange(mark.Listed, _listed.Count - mark.Listed);
+        _unlisted = mark.Unlisted;
+    }
+
     /// <summary>The path a problem in <paramref name="relativePath"/> (relative to the corpus folder) is reported under.</summary>
     public string PathOf(string relativePath) =>
         relativePath.Length == 0 ? corpusLabel : $"{corpusLabel}/{relativePath.Replace('\\', '/')}";

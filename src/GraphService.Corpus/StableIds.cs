@@ -40,10 +40,74 @@ public static class StableIds
     public static string VersionOf(GraphSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(snapshot with { Version = string.Empty }, Canonical);
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+        // The serialised form is hashed as it is written, never held whole: it holds every document and quote.
+        using var hash = new HashingStream();
+        JsonSerializer.Serialize(hash, snapshot with { Version = string.Empty }, Canonical);
+        return "sha256:" + Convert.ToHexStringLower(hash.Hash());
     }
 
-    private static string ShortHash(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    /// <summary>The first 16 hex digits (8 bytes) of the SHA-256 of the text's UTF-8, without allocating on the way.</summary>
+    private static string ShortHash(string text)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var rented = length > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> utf8 = rented ?? stackalloc byte[512];
+            var written = Encoding.UTF8.GetBytes(text, utf8);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(utf8[..written], digest);
+            return Convert.ToHexStringLower(digest[..8]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>A write-only stream that only hashes (SHA-256) what is written to it.</summary>
+    private sealed class HashingStream : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public byte[] Hash() => _hash.GetHashAndReset();
+
+        public override void Write(byte[] buffer, int offset, int count) => _hash.AppendData(buffer, offset, count);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _hash.AppendData(buffer);
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }

@@ -13,6 +13,9 @@ internal sealed class YamlSource(string relativePath, ProblemLog log, int maxDep
 {
     private LineIndex _lines = LineIndex.Empty;
 
+    // The lines of the nodes read by PlainBlockYaml, which have no marks; null when YamlDotNet read the text.
+    private NodeLines? _plainLines;
+
     public string RelativePath { get; } = relativePath;
 
     public int LineOffset { get; } = lineOffset;
@@ -26,8 +29,16 @@ internal sealed class YamlSource(string relativePath, ProblemLog log, int maxDep
     public YamlNode? LoadRoot(string text, out bool malformed)
     {
         malformed = false;
+        var unprintable = FirstUnprintable(text);
+        if (unprintable is null && PlainBlockYaml.TryParseRoot(text, maxDepth) is var (root, lines))
+        {
+            _plainLines = lines;
+            return root;
+        }
+
+        _plainLines = null;
         _lines = new LineIndex(text);
-        if (FirstUnprintable(text) is int at)
+        if (unprintable is int at)
         {
             // YAML admits only printable characters (YAML 1.2, 5.1); YamlDotNet does not check, and would pass a NUL on.
             malformed = true;
@@ -91,7 +102,24 @@ internal sealed class YamlSource(string relativePath, ProblemLog log, int maxDep
         return null;
     }
 
-    public int LineOf(YamlNode node) => LineOf(node.Start);
+    /// <summary>
+    /// The items of a text whose root is a list, read one at a time by <see cref="PlainBlockYaml"/> (they throw
+    /// <see cref="PlainBlockYaml.Exceeded"/> where the text leaves its subset); null when the text does not start as such
+    /// a list, or holds a character YAML does not allow: <see cref="LoadRoot"/> then reads and reports it.
+    /// </summary>
+    public IEnumerable<YamlNode>? PlainListItems(string text)
+    {
+        if (FirstUnprintable(text) is not null || PlainBlockYaml.ForList(text, maxDepth) is not { } reader)
+        {
+            return null;
+        }
+
+        _plainLines = reader.Lines;
+        return reader.Items();
+    }
+
+    public int LineOf(YamlNode node) =>
+        _plainLines is not null && _plainLines.TryGetLine(node, out var line) ? line + LineOffset : LineOf(node.Start);
 
     public int LineOf(Mark mark) => _lines.LineAt(mark.Index) + LineOffset;
 

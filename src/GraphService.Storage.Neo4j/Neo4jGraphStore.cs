@@ -17,7 +17,7 @@ namespace GraphService.Storage.Neo4j;
 /// <see cref="Neo4jAuthenticationException"/> when it refuses the credentials (also from <see cref="GetStatusAsync"/>,
 /// because wrong credentials are a configuration error a host should stop on, not an outage to wait out).
 /// </summary>
-public sealed class Neo4jGraphStore : IGraphStore
+public sealed partial class Neo4jGraphStore : IGraphStore
 {
     public const string BackendName = "neo4j";
 

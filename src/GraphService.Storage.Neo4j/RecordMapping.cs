@@ -28,7 +28,10 @@ internal static class RecordMapping
             c.String("quote"),
             checked((int)c.Long("start")),
             checked((int)c.Long("end")),
-            GraphModel.ParseStance(c.String("stance"))))]);
+            GraphModel.ParseStance(c.String("stance"))))])
+    {
+        Publishers = r.Int("publishers"),
+    };
 
     /// <summary>
     /// A row of paths.cypher#shortest-path-groups as a path of links: its chain of entities, and at each step every
@@ -94,7 +97,10 @@ internal static class RecordMapping
         r.Int("corroboration"),
         r.Bool("contested"),
         [.. r.List("citations").Cast<IReadOnlyDictionary<string, object?>>().Select(c => new Citation(
-            c.String("id"), c.String("documentId"), c.String("quote"), checked((int)c.Long("start")), checked((int)c.Long("end")), GraphModel.ParseStance(c.String("stance"))))]);
+            c.String("id"), c.String("documentId"), c.String("quote"), checked((int)c.Long("start")), checked((int)c.Long("end")), GraphModel.ParseStance(c.String("stance"))))])
+    {
+        Publishers = r.Int("publishers"),
+    };
 
     public static Predicate ToPredicate(CypherRecord r) => new(r.String("type"), r.String("phrase"), r.Bool("builtIn"));
 

@@ -20,6 +20,11 @@ internal sealed class GraphState(
 
     public AliasIndex Aliases { get; } = AliasIndex.Build(index);
 
+    /// <summary>Entity indices most connected first (Connectedness), ranked once per loaded graph on first use.</summary>
+    public int[] ByConnectedness => _byConnectedness.Value;
+
+    private readonly Lazy<int[]> _byConnectedness = new(() => Connectedness.Rank(index));
+
     public IReadOnlyDictionary<string, Predicate> Predicates { get; } = predicates;
 
     /// <summary>Document metadata without bodies: enough to shape every citation of a result.</summary>

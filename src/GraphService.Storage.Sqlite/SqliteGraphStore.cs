@@ -234,6 +234,23 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             },
             cancellationToken);
 
+    public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken) =>
+        ReadAsync(
+            (state, hydrator) =>
+            {
+                var index = state.Index;
+                var top = state.ByConnectedness.Take(limit).ToList();
+                var among = Connectedness.RelationshipsAmong(index, top);
+                var views = hydrator.Relationships(among);
+                return new MostConnected(
+                    state.Version,
+                    index.EntityCount,
+                    index.RelationshipCount,
+                    [.. top.Select(e => new RankedNode(index.EntityIds[e], index.EntityNames[e], index.EntityTypes[e], Connectedness.Degree(index, e)))],
+                    [.. among.Select(r => views[r])]);
+            },
+            cancellationToken);
+
     public void Dispose()
     {
         _writeGate.Dispose();

@@ -213,5 +213,7 @@ public sealed class HostBehaviourTests
         public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -205,5 +205,7 @@ public sealed class StartupImportTests : IDisposable
         public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) => inner.GetCitationAsync(id, cancellationToken);
 
         public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) => inner.GetSchemaAsync(cancellationToken);
+
+        public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken) => inner.GetMostConnectedAsync(limit, cancellationToken);
     }
 }

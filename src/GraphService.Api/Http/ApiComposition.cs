@@ -21,6 +21,7 @@ public static class ApiComposition
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CrossOriginOptions>().Bind(configuration.GetSection(CrossOriginOptions.Section)).ValidateOnStart();
+        services.AddOptions<ExplorerOptions>().Bind(configuration.GetSection(ExplorerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 

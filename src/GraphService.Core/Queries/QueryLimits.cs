@@ -9,6 +9,9 @@ public static class QueryLimits
     public static readonly IntRange NeighborhoodLimit = new("limit", 1, 500, 50);
     public static readonly IntRange SearchLimit = new("limit", 1, 100, 20);
 
+    /// <summary>How many entities the overview (the explorer's start page) shows at most.</summary>
+    public static readonly IntRange OverviewLimit = new("limit", 1, 500, 200);
+
     /// <summary>Where a page of a document's text starts (UTF-16 code units).</summary>
     public static readonly IntRange DocumentOffset = new("offset", 0, int.MaxValue, 0);
 

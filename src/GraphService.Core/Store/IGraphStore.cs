@@ -55,6 +55,12 @@ public interface IGraphStore
     Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken);
 
     Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The <paramref name="limit"/> most connected entities, ranked as <see cref="Traversal.Connectedness"/> says (all of
+    /// them when the graph has no more), and every relationship among them.
+    /// </summary>
+    Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>The backend cannot answer now (down, unreachable, not yet loaded); callers answer 503 / retry later.</summary>

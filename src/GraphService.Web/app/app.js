@@ -1,10 +1,14 @@
 // The GraphService explorer. Every string that comes from the API is put into the page as text (textContent, text
 // nodes, attribute values), never parsed as HTML.
 import { pieces } from './spans.js';
-import { pathsApiUrl, PATH_DEFAULTS, sameState, searchFromState, shareableUrl, stateFromSearch } from './links.js';
+import { timelineLayout } from './timeline.js';
+import {
+  exportFileName, neo4jBrowserUrl, pathsApiUrl, PATH_DEFAULTS, sameState, searchFromState, shareableUrl, stateFromSearch,
+} from './links.js';
 import {
   citationSource, copyFormats, describeProblem, documentHash, documentPageUrl, DOCUMENT_PAGE_LENGTH, formatUrl, isMediaType,
-  neighborhoodGraph, neighborhoodUrl, pageLabel, pageStart, parseDocumentHash, pathGraph, pathSteps, suggestionText,
+  neighborhoodGraph, neighborhoodUrl, overviewGraph, overviewSummary, overviewUrl, pageLabel, pageStart, parseDocumentHash, pathGraph,
+  pathSteps, suggestionText,
 } from './model.js';
 
 const $ = (id) => document.getElementById(id);
@@ -214,7 +218,7 @@ let current = null; // { kind, url, nodes: Map, relationships: Map }
 let cy = null;
 let resizeObserver = null;
 
-function drawGraph(nodes, relationships, rootId, layout) {
+function drawGraph(nodes, relationships, rootId, layout, featured) {
   if (typeof window.cytoscape !== 'function') throw new ProblemError({ message: 'The diagram library (lib/cytoscape.min.js) did not load.' });
   if (cy) cy.destroy();
   const container = $('graph');
@@ -222,7 +226,9 @@ function drawGraph(nodes, relationships, rootId, layout) {
   cy = window.cytoscape({
     container,
     elements: [
-      ...nodes.map((n) => ({ data: { id: n.id, label: n.name, type: n.type, root: n.id === rootId ? 'yes' : 'no' } })),
+      ...nodes.map((n) => ({
+        data: { id: n.id, label: n.name, type: n.type, root: n.id === rootId ? 'yes' : 'no', featured: featured.has(n.id) ? 'yes' : 'no', degree: n.degree },
+      })),
       ...relationships.map((r) => ({
         data: { id: `rel:${r.id}`, relId: r.id, source: r.startNodeId, target: r.endNodeId, label: r.phrase, contested: r.contested ? 'yes' : 'no' },
       })),
@@ -233,6 +239,8 @@ function drawGraph(nodes, relationships, rootId, layout) {
       { selector: 'node[type = "Place"]', style: { 'background-color': '#d3f0dc', shape: 'diamond' } },
       { selector: 'node[type = "Event"]', style: { 'background-color': '#ead9fb', shape: 'hexagon' } },
       { selector: 'node[root = "yes"]', style: { 'border-width': 3, 'border-color': '#0969da', 'font-weight': 'bold' } },
+      { selector: 'node[degree]', style: { width: 'mapData(degree, 0, 15, 18, 46)', height: 'mapData(degree, 0, 15, 18, 46)' } },
+      { selector: 'node[featured = "yes"]', style: { 'border-width': 4, 'border-color': '#bf8700', 'font-weight': 'bold', 'font-size': 15 } },
       { selector: 'edge', style: { label: 'data(label)', 'font-size': 11, color: '#424a53', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#8c959f', 'target-arrow-color': '#57606a', 'text-background-color': '#fff', 'text-background-opacity': 1, 'text-background-padding': 1, 'text-rotation': 'autorotate' } },
       { selector: 'edge[contested = "yes"]', style: { 'line-style': 'dashed', 'line-color': '#b42318', 'target-arrow-color': '#b42318', color: '#b42318' } },
       { selector: ':selected', style: { 'overlay-opacity': 0.15, 'overlay-color': '#0969da' } },
@@ -278,15 +286,21 @@ function relationshipButton(r, label) {
   }, label, r.contested ? ' (contested)' : '');
 }
 
-function showResult(kind, url, result, graph, rootId, layout, list, summary) {
+function showResult(kind, url, result, graph, rootId, layout, list, summary, featured = new Set()) {
   current = { kind, url, nodes: new Map(graph.nodes.map((n) => [n.id, n])), relationships: new Map(graph.relationships.map((r) => [r.id, r])) };
   showVersion(result.graphVersion);
   $('result').hidden = false;
+  // The report formats are offered for paths and neighbourhoods, not for the overview.
+  for (const button of document.querySelectorAll('[data-copy]')) button.hidden = kind === 'overview';
+  $('save-svg').hidden = kind === 'overview';
+  $('graph').classList.toggle('overview', kind === 'overview');
   $('result-title').textContent = summary;
   $('result-list').replaceChildren(list);
   $('copy-fallback-label').hidden = true;
   $('evidence').hidden = true;
-  drawGraph(graph.nodes, graph.relationships, rootId, layout);
+  drawGraph(graph.nodes, graph.relationships, rootId, layout, featured);
+  drawTimeline(kind === 'overview' ? [] : graph.relationships);
+  guarded(linkNeo4jBrowser, { keepError: true })();
   setStatus(`${summary}${result.truncated ? ' (the search stopped early; more may exist)' : ''}`);
 }
 
@@ -374,6 +388,64 @@ async function loadNeighborhood(id, isCurrent) {
     minNodeSpacing: few ? 60 : 30, spacingFactor: few ? 1.7 : 1, padding: 24,
   };
   showResult('neighborhood', url, result, graph, result.center.id, layout, list, `Around ${result.center.name}: ${count}`);
+}
+
+// ---- timeline --------------------------------------------------------------------------------------------------
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An SVG element; attributes only (presentation attributes and classes: the page's CSP allows no inline style). */
+function svg(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attributes)) if (value !== null && value !== undefined) node.setAttribute(key, String(value));
+  for (const child of children.flat()) if (child) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+}
+
+/** The relationships of a path or neighbourhood on a time axis (timeline.js lays them out); hidden for the overview. */
+function drawTimeline(relationships) {
+  const name = (id) => current?.nodes.get(id)?.name ?? id;
+  const layout = timelineLayout(relationships, name);
+  const section = $('timeline');
+  section.hidden = relationships.length === 0;
+  if (section.hidden) return;
+  const body = [];
+  if (layout.axis) {
+    const width = Math.max(640, $('timeline-body').clientWidth || 1000);
+    const labelWidth = Math.min(380, Math.round(width * 0.38));
+    const plot = width - labelWidth - 16;
+    const rowHeight = 24;
+    const top = 24;
+    const height = top + layout.rows.length * rowHeight + 8;
+    const at = (fraction) => labelWidth + fraction * plot;
+    const ticks = layout.axis.ticks.map((t) => svg('g', { class: 'tick' },
+      svg('line', { x1: at(t.x), x2: at(t.x), y1: top - 6, y2: height }),
+      svg('text', { x: at(t.x), y: top - 10, 'text-anchor': 'middle' }, String(t.year))));
+    const rows = layout.rows.map((row, i) => {
+      const y = top + i * rowHeight;
+      const x0 = at(row.x0);
+      const x1 = Math.max(at(row.x1), x0 + 4);
+      const dates = row.basis === 'stated' ? `${row.since ?? 'no start'} – ${row.until ?? 'no end'}` : 'no dates stated; placed by its sources';
+      const classes = ['bar', row.basis, row.contested ? 'contested' : '', row.openStart ? 'open-start' : '', row.openEnd ? 'open-end' : ''].filter(Boolean).join(' ');
+      return svg('g', { class: 'row', 'data-relationship': row.id },
+        svg('title', {}, `${row.label}: ${dates}${row.contested ? ' (contested)' : ''}`),
+        svg('text', { x: labelWidth - 8, y: y + 16, 'text-anchor': 'end', class: row.contested ? 'label contested' : 'label' }, row.label.length > 52 ? `${row.label.slice(0, 51)}…` : row.label),
+        svg('rect', { x: x0, y: y + 6, width: x1 - x0, height: 12, rx: 3, class: classes }),
+        row.marks.map((m) => svg('circle', { cx: at(m.x), cy: y + 12, r: 4, class: `source ${m.stance === 'disputes' ? 'disputes' : 'supports'}` },
+          svg('title', {}, `${m.title} (${m.published})${m.stance === 'disputes' ? ', disputes' : ''}`))));
+    });
+    body.push(svg('svg', {
+      id: 'timeline-chart', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
+      'aria-label': `Timeline of ${layout.rows.length} relationships from ${layout.axis.ticks[0]?.year ?? ''} to ${layout.axis.ticks.at(-1)?.year ?? ''}`,
+    }, ticks, rows));
+  }
+  if (layout.undated.length > 0) {
+    body.push(
+      el('p', { className: 'muted' }, 'Not on the axis (no date stated, no dated source):'),
+      el('ul', { className: 'timeline-undated' }, layout.undated.map((u) => el('li', { className: u.contested ? 'contested' : '' }, u.label, u.contested ? ' (contested)' : ''))),
+    );
+  }
+  $('timeline-body').replaceChildren(...body);
 }
 
 // ---- evidence and documents -----------------------------------------------------------------------------------
@@ -519,6 +591,67 @@ async function copyText(text, what) {
   }
 }
 
+// ---- export: PNG as drawn, the API's SVG, Neo4j Browser ----------------------------------------------------------
+
+/** Settings from configuration (GET /api/explorer); a server without that endpoint offers no Neo4j Browser link. */
+let settings = { neo4jBrowserUrl: null };
+let settingsLoaded = Promise.resolve();
+
+async function loadSettings() {
+  try {
+    settings = await request('/api/explorer');
+  } catch (e) {
+    if (!(e instanceof ProblemError)) throw e;
+    settings = { neo4jBrowserUrl: null }; // an older server: nothing configured to offer
+  }
+}
+
+/** Offers the file to the browser's download (a blob: address, released once the download has started). */
+function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setStatus(`Saved ${name} (${blob.size.toLocaleString('en-US')} bytes).`);
+}
+
+/** The diagram as it is drawn now (positions, zoom-independent, the whole graph), at twice the screen's resolution. */
+function savePng() {
+  if (!cy) return;
+  saveBlob(cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }), exportFileName(shown, 'png'));
+}
+
+/** The API's SVG report of the same answer (GraphService.Reports' own drawing of it). */
+async function saveSvg() {
+  if (!current || current.kind === 'overview') return;
+  const mediaType = 'image/svg+xml';
+  const { text, contentType } = await request(formatUrl(current.url, 'svg'), mediaType);
+  if (!isMediaType(contentType, mediaType)) {
+    throw new ProblemError({ message: `Nothing was saved: this server answered the SVG request with ${contentType.split(';')[0] || 'an unlabelled body'}, not ${mediaType}.` });
+  }
+  saveBlob(new Blob([text], { type: mediaType }), exportFileName(shown, 'svg'));
+}
+
+/**
+ * "Open in Neo4j Browser": the answer's reproducing Cypher (the API's ?format=cypher) in the configured Browser's
+ * editor. Offered for paths and neighbourhoods when Explorer:Neo4jBrowserUrl is set.
+ */
+async function linkNeo4jBrowser() {
+  const link = $('neo4j-browser');
+  link.hidden = true;
+  link.removeAttribute('href');
+  const shownNow = current;
+  await settingsLoaded;
+  if (!settings.neo4jBrowserUrl || !shownNow || shownNow.kind === 'overview') return;
+  const { text, contentType } = await request(formatUrl(shownNow.url, 'cypher'), copyFormats.cypher.mediaType);
+  if (current !== shownNow) return;
+  if (!isMediaType(contentType, copyFormats.cypher.mediaType)) return; // a server without ?format=cypher: nothing to open
+  link.href = neo4jBrowserUrl(settings.neo4jBrowserUrl, text);
+  link.hidden = false;
+}
+
 // ---- the page's address: what is shown is in the URL (links.js) -------------------------------------------------
 
 let shown = null; // the state drawn (or being drawn) now
@@ -551,15 +684,28 @@ function followAddress() {
   if (!sameState(state, shown)) guarded(() => show(state))();
 }
 
-/** The start page before any query. */
+/**
+ * The start page: the whole graph when it is small, else its most connected entities (/api/overview), with the
+ * configured starting points (Explorer:Featured) highlighted and offered as buttons.
+ */
 async function showStart(isCurrent) {
+  setStatus('Loading the overview…');
+  const result = await request(overviewUrl());
   if (!isCurrent()) return;
-  current = null;
-  cy?.destroy();
-  cy = null;
-  $('result').hidden = true;
-  $('evidence').hidden = true;
-  setStatus('');
+  const graph = overviewGraph(result);
+  const featured = new Set(graph.featured.map((f) => f.id));
+  const list = el('div', {},
+    graph.featured.length > 0
+      ? el('p', { className: 'starting-points' }, 'Start from: ', graph.featured.map((f) => entityButton(f)))
+      : null,
+    el('p', { className: 'muted' }, 'Entities, most connected first:'),
+    el('ul', { className: 'overview-list' }, graph.nodes.map((n) => el('li', {}, entityButton(n), ` ${n.degree} ${n.degree === 1 ? 'relationship' : 'relationships'}`))));
+  // Rings by degree: the most connected entities in the middle, the least on the outside; bigger nodes have more relationships.
+  const layout = {
+    name: 'concentric', concentric: (node) => node.data('degree'), levelWidth: () => 2, minNodeSpacing: 24, padding: 16,
+    avoidOverlap: true, nodeDimensionsIncludeLabels: true,
+  };
+  showResult('overview', overviewUrl(), result, graph, null, layout, list, overviewSummary(result), featured);
 }
 
 // ---- start ----------------------------------------------------------------------------------------------------
@@ -573,6 +719,8 @@ function start() {
     for (const cancel of suggestionCancels) cancel();
     if ($('path-form').reportValidity()) guarded(() => navigate(formState()))();
   });
+  $('save-png').addEventListener('click', guarded(savePng));
+  $('save-svg').addEventListener('click', guarded(saveSvg));
   $('copy-link').addEventListener('click', guarded(() => {
     if (shown) return copyText(shareableUrl(window.location.origin, window.location.pathname, shown), 'the link to this view');
     return undefined;
@@ -583,6 +731,7 @@ function start() {
   window.addEventListener('hashchange', followHash);
   window.addEventListener('popstate', followAddress);
   schemaLoaded = loadSchema().catch(showError);
+  settingsLoaded = loadSettings().catch(showError);
   guarded(() => show(stateFromSearch(window.location.search)))();
   followHash();
 }

@@ -75,3 +75,21 @@ export function pathsApiUrl(state) {
 export function shareableUrl(origin, pathname, state) {
   return `${origin}${pathname}${searchFromState(state)}`;
 }
+
+/**
+ * The Neo4j Browser address that opens its editor with `cypher` in it, not run (`cmd=edit&arg=…`, Neo4j Browser's URL
+ * parameters). `base` is the configured Browser address (Explorer:Neo4jBrowserUrl); the statement is percent-encoded
+ * (spaces as %20, which every decoder reads as a space).
+ */
+export function neo4jBrowserUrl(base, cypher) {
+  const [withoutHash] = base.split('#');
+  const separator = withoutHash.includes('?') ? (withoutHash.endsWith('?') || withoutHash.endsWith('&') ? '' : '&') : '?';
+  return `${withoutHash}${separator}cmd=edit&arg=${encodeURIComponent(cypher)}`;
+}
+
+/** The file name a saved view gets: what it shows, in file-name-safe characters, and the extension. */
+export function exportFileName(state, extension) {
+  const parts = state?.view === 'paths' ? ['paths', state.from, state.to] : state?.view === 'entity' ? ['around', state.entity] : ['overview'];
+  const slug = parts.join('-').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `graphservice-${slug.slice(0, 80) || 'view'}.${extension}`;
+}

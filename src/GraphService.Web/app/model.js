@@ -114,3 +114,28 @@ export function pageLabel(range, total) {
   const n = (x) => x.toLocaleString('en-US');
   return `characters ${n(range.offset + 1)}–${n(range.offset + range.length)} of ${n(total)}`;
 }
+
+/** The overview's request (the start page): at most `limit` entities, the API's default being 200. */
+export function overviewUrl(limit = 200) {
+  return `/api/overview?limit=${limit}`;
+}
+
+/**
+ * The entities and relationships of a /api/overview answer, most connected first, and the ids of its starting points
+ * (`featured`); a starting point outside the drawn entities is still offered, as a button.
+ */
+export function overviewGraph(result) {
+  return {
+    nodes: dedupeById(result.nodes),
+    relationships: dedupeById(result.relationships),
+    featured: dedupeById(result.featured ?? []),
+  };
+}
+
+/** The overview's heading: the whole graph, or how much of it is shown. */
+export function overviewSummary(result) {
+  const entities = (n) => `${n} ${n === 1 ? 'entity' : 'entities'}`;
+  return result.truncated
+    ? `Overview: the ${entities(result.nodes.length)} with the most relationships, of ${result.totalEntities}`
+    : `Overview: all ${entities(result.totalEntities)} and ${result.totalRelationships} ${result.totalRelationships === 1 ? 'relationship' : 'relationships'}`;
+}

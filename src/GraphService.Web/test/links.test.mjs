@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pathsApiUrl, sameState, searchFromState, shareableUrl, stateFromSearch, typeList } from '../app/links.js';
+import {
+  exportFileName, neo4jBrowserUrl, pathsApiUrl, sameState, searchFromState, shareableUrl, stateFromSearch, typeList,
+} from '../app/links.js';
 
 test('a link with from and to asks for paths; absent options are null', () => {
   assert.deepEqual(stateFromSearch('?from=Khazali&to=al-Ameri'),
@@ -63,4 +65,26 @@ test('type lists are trimmed and deduplicated from text or arrays', () => {
   assert.deepEqual(typeList(' LEADS , ,MEMBER_OF,LEADS'), ['LEADS', 'MEMBER_OF']);
   assert.deepEqual(typeList(['A', ' A', 'B ']), ['A', 'B']);
   assert.deepEqual(typeList(null), []);
+});
+
+test('Neo4j Browser opens with the statement in its editor, encoded so that it comes back exactly', () => {
+  const cypher = "// GraphService paths\nMATCH p0 = (n0:Entity {id: 'qais-al-khazali'})-[r0:FUNDED_BY {id: 'r-1'}]->(n1)\nRETURN p0 & 'x+y'";
+  const url = neo4jBrowserUrl('http://localhost:7474/browser/', cypher);
+  assert.ok(url.startsWith('http://localhost:7474/browser/?cmd=edit&arg='), url);
+  assert.ok(!url.includes(' ') && !url.includes('\n') && !url.includes('+'), url);
+  const parsed = new URL(url);
+  assert.equal(parsed.searchParams.get('cmd'), 'edit');
+  assert.equal(parsed.searchParams.get('arg'), cypher);
+  assert.equal(decodeURIComponent(url.split('arg=')[1]), cypher);
+});
+
+test('a Browser address with its own query (dbms, db) keeps it', () => {
+  const url = neo4jBrowserUrl('https://neo4j.example/browser/?dbms=neo4j://reader@neo4j.example:7687&db=neo4j#x', 'RETURN 1');
+  assert.equal(url, 'https://neo4j.example/browser/?dbms=neo4j://reader@neo4j.example:7687&db=neo4j&cmd=edit&arg=RETURN%201');
+});
+
+test('a saved view is named after what it shows', () => {
+  assert.equal(exportFileName({ view: 'paths', from: 'Qais al-Khazali', to: 'al-Ameri' }, 'png'), 'graphservice-paths-qais-al-khazali-al-ameri.png');
+  assert.equal(exportFileName({ view: 'entity', entity: 'Qāsem Soleimānī' }, 'svg'), 'graphservice-around-qasem-soleimani.svg');
+  assert.equal(exportFileName({ view: 'overview' }, 'png'), 'graphservice-overview.png');
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   citationSource, describeProblem, documentHash, formatUrl, isMediaType, neighborhoodGraph, parseDocumentHash, pathGraph,
-  pathSteps, suggestionText,
+  overviewGraph, overviewSummary, overviewUrl, pathSteps, suggestionText,
 } from '../app/model.js';
 
 const khazali = { id: 'qais-al-khazali', name: 'Qais al-Khazali', type: 'Person' };
@@ -86,4 +86,24 @@ test('the document address round-trips ids that need escaping', () => {
   assert.deepEqual(parseDocumentHash(documentHash('d')), { documentId: 'd', citationId: null });
   assert.equal(parseDocumentHash('#something-else'), null);
   assert.equal(parseDocumentHash(''), null);
+});
+
+test('the overview draws its entities most connected first and offers its starting points', () => {
+  const result = {
+    totalEntities: 3, totalRelationships: 2, truncated: false,
+    nodes: [{ ...iran, degree: 2 }, { ...khazali, degree: 1 }, { ...badr, degree: 1 }],
+    relationships: [rel('r1', khazali, iran), rel('r2', badr, iran), rel('r1', khazali, iran)],
+    featured: [khazali, ameri],
+  };
+  const graph = overviewGraph(result);
+  assert.deepEqual(graph.nodes.map((n) => n.id), ['iran', 'qais-al-khazali', 'badr-organization']);
+  assert.deepEqual(graph.relationships.map((r) => r.id), ['r1', 'r2']);
+  assert.deepEqual(graph.featured.map((f) => f.id), ['qais-al-khazali', 'hadi-al-ameri']);
+  assert.equal(overviewSummary(result), 'Overview: all 3 entities and 2 relationships');
+  assert.equal(overviewSummary({ ...result, truncated: true, totalEntities: 900 }), 'Overview: the 3 entities with the most relationships, of 900');
+  assert.equal(overviewUrl(), '/api/overview?limit=200');
+});
+
+test('an overview from a server without starting points offers none', () => {
+  assert.deepEqual(overviewGraph({ nodes: [], relationships: [] }).featured, []);
 });

@@ -152,6 +152,12 @@ public sealed partial class ExplorerBrowserTests(SampleCorpusApi api)
         await Assertions.Expect(page.Locator("#k")).ToHaveValueAsync("2");
         await browser.ScreenshotAsync("cold-link");
 
+        // The timeline places each relationship of the answer on the time axis (or lists it as undated).
+        await Assertions.Expect(page.Locator("#timeline")).ToBeVisibleAsync();
+        var placed = await page.Locator("#timeline-chart .row").CountAsync();
+        var undated = await page.Locator("#timeline .timeline-undated li").CountAsync();
+        Assert.Equal(diagram.EdgeCount, placed + undated);
+
         // Copy link gives the address of what is shown; opening it draws the same answer.
         await page.Locator("#copy-link").ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Copied the link to this view");
@@ -173,6 +179,102 @@ public sealed partial class ExplorerBrowserTests(SampleCorpusApi api)
         await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Around Muqtada al-Sadr");
         Assert.Contains("muqtada-al-sadr", (await DiagramAsync(page)).NodeIds);
         await browser.ScreenshotAsync("cold-entity-link");
+
+        // Khazali's detention by the United States states 2007–2009: a bar on the axis, with its dated sources marked.
+        await page.GotoAsync("/?entity=qais-al-khazali");
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Around Qais al-Khazali");
+        var detention = page.Locator("#timeline-chart .row", new() { Has = page.Locator("title", new() { HasTextRegex = DetainedByTheUnitedStates() }) });
+        await Assertions.Expect(detention.Locator("rect.bar.stated")).ToHaveCountAsync(1);
+        Assert.True(await page.Locator("#timeline-chart .tick").CountAsync() >= 2, "the axis has year ticks");
+        Assert.True(await page.Locator("#timeline-chart circle.source").CountAsync() >= 1, "dated sources are marked");
+        await page.Locator("#timeline").ScrollIntoViewIfNeededAsync();
+        await browser.ScreenshotAsync("timeline");
+        Assert.Empty(browser.Errors);
+    }
+
+    [SkippableFact]
+    public async Task TheStartPageShowsTheWholeSmallGraphWithTheStartingPointsHighlighted()
+    {
+        SkipOrFailWithoutChromium();
+        await using var browser = await ChromiumSession.StartAsync(api.Server.BaseAddress, "start-page");
+        var page = browser.Page;
+        using var schema = JsonDocument.Parse(await api.Client.GetStringAsync("/api/schema"));
+        var entities = schema.RootElement.GetProperty("entities").GetInt32();
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync($"Overview: all {entities} entities");
+        var diagram = await DiagramAsync(page);
+        Assert.Equal(entities, diagram.NodeIds.Count);
+        var featured = await page.EvaluateAsync<string[]>("() => window.explorer.cy.nodes('[featured = \"yes\"]').map((n) => n.id())");
+        Assert.Equal(["hadi-al-ameri", "muqtada-al-sadr", "qais-al-khazali", "qasem-soleimani"], featured.Order(StringComparer.Ordinal));
+        var starts = page.Locator("#result-list .starting-points .entity-button");
+        Assert.Equal(["Qais al-Khazali", "Muqtada al-Sadr", "Qasem Soleimani", "Hadi al-Ameri"], await starts.AllInnerTextsAsync());
+        await browser.ScreenshotAsync("overview");
+
+        // A starting point opens its neighbourhood; Back returns to the overview.
+        await starts.Filter(new() { HasText = "Qasem Soleimani" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Around Qasem Soleimani");
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Overview:");
+        Assert.Equal(entities, (await DiagramAsync(page)).NodeIds.Count);
+        // No Explorer:Neo4jBrowserUrl in this configuration: no link to a Browser.
+        await Assertions.Expect(page.Locator("#neo4j-browser")).ToBeHiddenAsync();
+        Assert.Empty(browser.Errors);
+    }
+
+    [SkippableFact]
+    public async Task TheViewIsSavedAsPngAndSvgAndOpensInNeo4jBrowserWithItsCypher()
+    {
+        SkipOrFailWithoutChromium();
+        const string neo4jBrowser = "http://neo4j.invalid:7474/browser/";
+        await using var server = await ApiServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Graph:ImportOnStart"] = RepositoryPaths.SampleCorpus,
+            ["Explorer:Neo4jBrowserUrl"] = neo4jBrowser,
+        }, waitUntilReady: true);
+        await using var browser = await ChromiumSession.StartAsync(server.BaseAddress, "export");
+        var page = browser.Page;
+
+        await page.GotoAsync("/?from=Khazali&to=al-Ameri");
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Qais al-Khazali → Hadi al-Ameri");
+
+        // Open in Neo4j Browser: the configured address, with the API's reproducing Cypher in the editor (cmd=edit: not run).
+        var link = page.Locator("#neo4j-browser");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var href = new Uri((await link.GetAttributeAsync("href"))!);
+        Assert.Equal(neo4jBrowser, href.GetLeftPart(UriPartial.Path));
+        var query = System.Web.HttpUtility.ParseQueryString(href.Query);
+        Assert.Equal("edit", query["cmd"]);
+        using var cypherRequest = new HttpRequestMessage(HttpMethod.Get, "/api/paths?from=Khazali&to=al-Ameri&format=cypher");
+        cypherRequest.Headers.Accept.ParseAdd("application/x-cypher-query");
+        using var cypher = await server.Client.SendAsync(cypherRequest);
+        Assert.Equal(await cypher.Content.ReadAsStringAsync(), query["arg"]);
+        Assert.Equal("_blank", await link.GetAttributeAsync("target"));
+
+        // Save PNG: the diagram as drawn.
+        var png = await page.RunAndWaitForDownloadAsync(() => page.Locator("#save-png").ClickAsync());
+        Assert.Equal("graphservice-paths-khazali-al-ameri.png", png.SuggestedFilename);
+        var pngBytes = await File.ReadAllBytesAsync((await png.PathAsync())!);
+        Assert.True(pngBytes.Length > 1000, $"a PNG of {pngBytes.Length} bytes");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, pngBytes[..4]);
+
+        // Save SVG: the API's SVG report of the same answer.
+        var svg = await page.RunAndWaitForDownloadAsync(() => page.Locator("#save-svg").ClickAsync());
+        Assert.Equal("graphservice-paths-khazali-al-ameri.svg", svg.SuggestedFilename);
+        using var svgRequest = new HttpRequestMessage(HttpMethod.Get, "/api/paths?from=Khazali&to=al-Ameri&format=svg");
+        svgRequest.Headers.Accept.ParseAdd("image/svg+xml");
+        using var svgAnswer = await server.Client.SendAsync(svgRequest);
+        Assert.Equal(await svgAnswer.Content.ReadAsStringAsync(), await File.ReadAllTextAsync((await svg.PathAsync())!));
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Saved graphservice-paths-khazali-al-ameri.svg");
+
+        // The overview has no report format: PNG only, and no Neo4j Browser link.
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#result-title")).ToContainTextAsync("Overview:");
+        await Assertions.Expect(page.Locator("#save-svg")).ToBeHiddenAsync();
+        await Assertions.Expect(link).ToBeHiddenAsync();
+        var overviewPng = await page.RunAndWaitForDownloadAsync(() => page.Locator("#save-png").ClickAsync());
+        Assert.Equal("graphservice-overview.png", overviewPng.SuggestedFilename);
+        await browser.ScreenshotAsync("export");
         Assert.Empty(browser.Errors);
     }
 
@@ -208,6 +310,9 @@ public sealed partial class ExplorerBrowserTests(SampleCorpusApi api)
     }
 
     private static string Collapse(string text) => WhitespaceRun().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"^Qais al-Khazali was detained by United States: 2007 – 2009")]
+    private static partial Regex DetainedByTheUnitedStates();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRun();

@@ -1,0 +1,34 @@
+using GraphService.Core.Queries;
+using GraphService.Storage.Neo4j.Statements;
+
+namespace GraphService.Storage.Neo4j;
+
+public sealed partial class Neo4jGraphStore
+{
+    /// <summary>
+    /// The overview's entities come ranked from the "most-connected" statement (degree, then id, as Core's Connectedness
+    /// ranks); the relationships among them and their citations are read as a neighbourhood's are, in the same
+    /// version-checked transaction.
+    /// </summary>
+    public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return _reads.ReadAsync(
+            async (cache, tx, ct) =>
+            {
+                var nodes = (await Run(tx, "most-connected", ct, ("limit", limit)).ConfigureAwait(false)).Records
+                    .Select(r => (View: RecordMapping.ToNodeView(r), Degree: r.Int("degree")))
+                    .Select(n => new RankedNode(n.View.Id, n.View.Name, n.View.Type, n.Degree))
+                    .ToList();
+                var counts = (await Run(tx, "schema-counts", ct).ConfigureAwait(false)).Records[0];
+                List<string> among = nodes.Count == 0
+                    ? []
+                    : (await tx.RunAsync(
+                        CypherStatements.Make("relationships-among", _cypher.RelationshipsAmongText([], cache.Vocabulary), ("ids", nodes.Select(n => n.Id).ToList())),
+                        ct).ConfigureAwait(false)).Records.Select(r => r.String("id")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                var views = await RelationshipViewsAsync(tx, among, ct).ConfigureAwait(false);
+                return new MostConnected(cache.Version, counts.Int("entities"), counts.Int("relationships"), nodes, [.. among.Select(id => views[id])]);
+            },
+            cancellationToken);
+    }
+}
