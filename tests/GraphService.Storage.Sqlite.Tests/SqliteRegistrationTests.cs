@@ -1,5 +1,6 @@
 using GraphService.Core.Store;
 using GraphService.Hosting;
+using GraphService.Hosting.Observability;
 using GraphService.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,9 @@ public sealed class SqliteRegistrationTests : IDisposable
             ["Sqlite:PathSearchBudget"] = "1234",
         });
 
-        var store = Assert.IsType<SqliteGraphStore>(provider.GetRequiredService<IGraphStore>());
+        // The port is the SQLite store wrapped in the metrics decorator (docs/observability.md), which holds this same instance.
+        Assert.IsType<MeteredGraphStore>(provider.GetRequiredService<IGraphStore>());
+        var store = provider.GetRequiredService<SqliteGraphStore>();
         var options = provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
         Assert.Equal((_folder.File("graph.db"), 1234), (options.Path, options.PathSearchBudget));
         Assert.Equal(_folder.File("graph.db"), store.Path);
