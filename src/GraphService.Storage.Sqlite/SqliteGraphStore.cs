@@ -209,29 +209,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) =>
         ReadAsync(
-            (state, hydrator) =>
-            {
-                var index = state.Index;
-                var perType = new int[index.TypeNames.Length];
-                foreach (var t in index.RelationshipType)
-                {
-                    perType[t]++;
-                }
-
-                var predicateCounts = state.Predicates.Values
-                    .Select(p => (p.Type, p.Phrase, p.BuiltIn))
-                    .Concat(index.TypeNames.Where(t => !state.Predicates.ContainsKey(t)).Select(t => (Type: t, Phrase: state.PhraseOf(t), BuiltIn: false)))
-                    .OrderBy(p => p.Type, StringComparer.Ordinal)
-                    .Select(p => new PredicateCount(p.Type, p.Phrase, p.BuiltIn, index.TypeIndexOf(p.Type) is var i && i >= 0 ? perType[i] : 0))
-                    .ToList();
-                var entityTypes = index.EntityTypes
-                    .GroupBy(t => t)
-                    .Select(g => new TypeCount(g.Key.ToString(), g.Count()))
-                    .OrderBy(t => t.Type, StringComparer.Ordinal)
-                    .ToList();
-                var (citations, mentions) = hydrator.EvidenceCounts();
-                return new GraphSchema(state.Version, entityTypes, predicateCounts, index.EntityCount, index.RelationshipCount, state.Documents.Count, citations, mentions);
-            },
+            (state, hydrator) => state.Schema ??= Schema(state, hydrator),
             cancellationToken);
 
     public void Dispose()
@@ -358,5 +336,29 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    private static GraphSchema Schema(GraphState state, Hydrator hydrator)
+    {
+        var index = state.Index;
+        var perType = new int[index.TypeNames.Length];
+        foreach (var t in index.RelationshipType)
+        {
+            perType[t]++;
+        }
+
+        var predicateCounts = state.Predicates.Values
+            .Select(p => (p.Type, p.Phrase, p.BuiltIn))
+            .Concat(index.TypeNames.Where(t => !state.Predicates.ContainsKey(t)).Select(t => (Type: t, Phrase: state.PhraseOf(t), BuiltIn: false)))
+            .OrderBy(p => p.Type, StringComparer.Ordinal)
+            .Select(p => new PredicateCount(p.Type, p.Phrase, p.BuiltIn, index.TypeIndexOf(p.Type) is var i && i >= 0 ? perType[i] : 0))
+            .ToList();
+        var entityTypes = index.EntityTypes
+            .GroupBy(t => t)
+            .Select(g => new TypeCount(g.Key.ToString(), g.Count()))
+            .OrderBy(t => t.Type, StringComparer.Ordinal)
+            .ToList();
+        var (citations, mentions) = hydrator.EvidenceCounts();
+        return new GraphSchema(state.Version, entityTypes, predicateCounts, index.EntityCount, index.RelationshipCount, state.Documents.Count, citations, mentions);
     }
 }
