@@ -288,6 +288,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             await using var transaction = connection.BeginTransaction(deferred: true);
             var state = StoreFile.LoadState(connection, transaction, cancellationToken) ?? throw new GraphStoreUnavailableException(EmptyMessage);
             _state = state;
+
+            // Building the index streams every row through temporary lists several times the size of the result; give
+            // that memory back to the system once, now, rather than serve the graph with the building's peak resident.
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             return state;
         }
         finally
