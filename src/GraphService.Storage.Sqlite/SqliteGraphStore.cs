@@ -9,8 +9,8 @@ namespace GraphService.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: the graph lives in one SQLite file; traversal runs on an in-memory <see cref="TraversalIndex"/>
-/// built from it (lazily, on first use, so a new process can open an existing file), and citations and documents are
-/// read from SQLite only for the relationships a result contains.
+/// built from it by <see cref="PrepareAsync"/> (or else by the first read, so a new process can open an existing file),
+/// and citations and documents are read from SQLite only for the relationships a result contains.
 /// Every read checks, inside one SQLite read transaction, that the file still holds the graph version its index was
 /// built from, so an answer never mixes two graphs.
 /// </summary>
