@@ -30,6 +30,13 @@ internal sealed class GraphState(
     /// <summary>Document metadata without bodies: enough to shape every citation of a result.</summary>
     public IReadOnlyDictionary<string, DocumentSummary> Documents { get; } = documents;
 
+    /// <summary>
+    /// The schema of this graph, computed by the first request that asks (every path request does, for the predicate
+    /// whitelist) and kept: it cannot change while this state is the loaded one. Two racing first requests compute the
+    /// same value.
+    /// </summary>
+    public GraphSchema? Schema { get; set; }
+
     public string PhraseOf(string type) =>
         Predicates.TryGetValue(type, out var p) ? p.Phrase : PredicateVocabulary.Default.PhraseOf(type);
 

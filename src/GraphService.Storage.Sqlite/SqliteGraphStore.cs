@@ -9,8 +9,8 @@ namespace GraphService.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: the graph lives in one SQLite file; traversal runs on an in-memory <see cref="TraversalIndex"/>
-/// built from it (lazily, on first use, so a new process can open an existing file), and citations and documents are
-/// read from SQLite only for the relationships a result contains.
+/// built from it by <see cref="PrepareAsync"/> (or else by the first read, so a new process can open an existing file),
+/// and citations and documents are read from SQLite only for the relationships a result contains.
 /// Every read checks, inside one SQLite read transaction, that the file still holds the graph version its index was
 /// built from, so an answer never mixes two graphs.
 /// </summary>
@@ -209,29 +209,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) =>
         ReadAsync(
-            (state, hydrator) =>
-            {
-                var index = state.Index;
-                var perType = new int[index.TypeNames.Length];
-                foreach (var t in index.RelationshipType)
-                {
-                    perType[t]++;
-                }
-
-                var predicateCounts = state.Predicates.Values
-                    .Select(p => (p.Type, p.Phrase, p.BuiltIn))
-                    .Concat(index.TypeNames.Where(t => !state.Predicates.ContainsKey(t)).Select(t => (Type: t, Phrase: state.PhraseOf(t), BuiltIn: false)))
-                    .OrderBy(p => p.Type, StringComparer.Ordinal)
-                    .Select(p => new PredicateCount(p.Type, p.Phrase, p.BuiltIn, index.TypeIndexOf(p.Type) is var i && i >= 0 ? perType[i] : 0))
-                    .ToList();
-                var entityTypes = index.EntityTypes
-                    .GroupBy(t => t)
-                    .Select(g => new TypeCount(g.Key.ToString(), g.Count()))
-                    .OrderBy(t => t.Type, StringComparer.Ordinal)
-                    .ToList();
-                var (citations, mentions) = hydrator.EvidenceCounts();
-                return new GraphSchema(state.Version, entityTypes, predicateCounts, index.EntityCount, index.RelationshipCount, state.Documents.Count, citations, mentions);
-            },
+            (state, hydrator) => state.Schema ??= Schema(state, hydrator),
             cancellationToken);
 
     public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken) =>
@@ -327,6 +305,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             await using var transaction = connection.BeginTransaction(deferred: true);
             var state = StoreFile.LoadState(connection, transaction, cancellationToken) ?? throw new GraphStoreUnavailableException(EmptyMessage);
             _state = state;
+
+            // Building the index streams every row through temporary lists several times the size of the result; give
+            // that memory back to the system once, now, rather than serve the graph with the building's peak resident.
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             return state;
         }
         finally
@@ -375,5 +358,29 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    private static GraphSchema Schema(GraphState state, Hydrator hydrator)
+    {
+        var index = state.Index;
+        var perType = new int[index.TypeNames.Length];
+        foreach (var t in index.RelationshipType)
+        {
+            perType[t]++;
+        }
+
+        var predicateCounts = state.Predicates.Values
+            .Select(p => (p.Type, p.Phrase, p.BuiltIn))
+            .Concat(index.TypeNames.Where(t => !state.Predicates.ContainsKey(t)).Select(t => (Type: t, Phrase: state.PhraseOf(t), BuiltIn: false)))
+            .OrderBy(p => p.Type, StringComparer.Ordinal)
+            .Select(p => new PredicateCount(p.Type, p.Phrase, p.BuiltIn, index.TypeIndexOf(p.Type) is var i && i >= 0 ? perType[i] : 0))
+            .ToList();
+        var entityTypes = index.EntityTypes
+            .GroupBy(t => t)
+            .Select(g => new TypeCount(g.Key.ToString(), g.Count()))
+            .OrderBy(t => t.Type, StringComparer.Ordinal)
+            .ToList();
+        var (citations, mentions) = hydrator.EvidenceCounts();
+        return new GraphSchema(state.Version, entityTypes, predicateCounts, index.EntityCount, index.RelationshipCount, state.Documents.Count, citations, mentions);
     }
 }
