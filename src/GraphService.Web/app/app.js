@@ -498,6 +498,7 @@ async function showSuggestions() {
     if (!unavailable) throw e;
     resetSuggestions();
     $('suggestions-body').hidden = false;
+    $('suggestions-legend').hidden = true;
     $('suggestions-note').textContent = unavailable;
     setStatus(unavailable);
     return;
@@ -521,6 +522,7 @@ async function showSuggestions() {
     ? ''
     : `Names the graph does not know: ${names.map((n) => `${n.name} (${n.mentions}×)`).join(', ')}.`;
   $('suggestions-body').hidden = false;
+  $('suggestions-legend').hidden = false;
   $('show-suggestions').setAttribute('aria-expanded', 'true');
   setStatus(`Suggested claims for ${documentShown.detail.document.title}: ${items.length}.`);
 }
