@@ -43,7 +43,7 @@ MATCH (o:Entity {id: row.endId})
 MERGE (c:Claim {id: row.id})
 SET c.type = row.type, c.phrase = row.phrase, c.startId = row.startId, c.endId = row.endId,
     c.confidence = row.confidence, c.confidenceDeclared = row.confidenceDeclared,
-    c.corroboration = row.corroboration, c.contested = row.contested,
+    c.corroboration = row.corroboration, c.publishers = row.publishers, c.contested = row.contested,
     c.since = row.since, c.until = row.until, c.sinceFrom = row.sinceFrom, c.untilTo = row.untilTo,
     c.citationIds = row.citationIds, c.ordinal = row.ordinal
 MERGE (c)-[:CLAIM_SUBJECT]->(s)

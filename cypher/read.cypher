@@ -29,7 +29,7 @@ WITH k, c, s, d
 ORDER BY s.ordinal
 RETURN k.id AS id, k.type AS type, k.phrase AS phrase, k.startId AS startId, k.endId AS endId,
        k.confidence AS confidence, k.corroboration AS corroboration, k.contested AS contested,
-       k.since AS since, k.until AS until,
+       coalesce(k.publishers, k.corroboration) AS publishers, k.since AS since, k.until AS until,
        collect(c {.id, .quote, .start, .end, .stance, documentId: d.id, title: d.title, publisher: d.publisher,
                   published: d.published, url: d.url}) AS citations;
 
@@ -149,7 +149,7 @@ ORDER BY s.ordinal
 WITH k, collect(c {.id, .documentId, .quote, .start, .end, .stance}) AS citations
 RETURN k.id AS id, k.type AS type, k.startId AS startId, k.endId AS endId, k.since AS since, k.until AS until,
        k.confidence AS confidence, k.confidenceDeclared AS confidenceDeclared, k.corroboration AS corroboration,
-       k.contested AS contested, citations
+       coalesce(k.publishers, k.corroboration) AS publishers, k.contested AS contested, citations
 ORDER BY k.ordinal;
 
 // name: snapshot-mentions

@@ -40,11 +40,17 @@ public sealed class CorpusImporter
         var input = new CorpusInput(root, log, _limits);
         var settings = SettingsReader.Read(input, label);
         var documents = DocumentFolderReader.Read(input, ct);
+        if (documents is not null)
+        {
+            DerivationReader.Check(documents, log);
+        }
+
         var entities = EntitiesReader.Read(input);
         // Claims go straight into the snapshot while the corpus is sound so far; a problem anywhere means no snapshot.
         Func<SnapshotBuilder>? newBuilder = log.Count == 0 && documents is not null && entities is not null
-            ? () => new SnapshotBuilder(documents.Values.Select(d =>
-                d.Document ?? throw new InvalidOperationException($"document '{d.Id}' was not read completely")))
+            ? () => new SnapshotBuilder(
+                documents.Values.Select(d => d.Document ?? throw new InvalidOperationException($"document '{d.Id}' was not read completely")),
+                DerivationReader.OriginsOf(documents.Values))
             : null;
         var claims = ClaimsReader.Read(input, settings, entities, documents, newBuilder, ct);
         if (log.Count > 0 || entities is null || claims?.Builder is not { } builder)

@@ -9,6 +9,9 @@ namespace GraphService.Corpus;
 /// </summary>
 internal sealed record LoadedDocument(string Id, string RelativePath, SourceDocument? Document, string? Body, int BodyFirstLine)
 {
+    /// <summary>The front matter's <c>derived_from</c> items with their lines (checked by <see cref="DerivationReader"/>).</summary>
+    public IReadOnlyList<(string Item, int Line)> DerivedFrom { get; init; } = [];
+
     /// <summary>The 1-based line of the file on which body offset <paramref name="offset"/> lies.</summary>
     public int FileLineOf(int offset)
     {
@@ -34,7 +37,7 @@ internal static class DocumentReader
 {
     public const string Unknown = "unknown";
 
-    private static readonly string[] Keys = ["title", "publisher", "published", "author", "url", "language", "source"];
+    private static readonly string[] Keys = ["title", "publisher", "published", "author", "url", "language", "source", "derived_from"];
 
     /// <summary>Reads one document's <paramref name="text"/>; <paramref name="source"/> reports at the file's lines (offset 1).</summary>
     public static LoadedDocument Read(string id, string text, YamlSource source)
@@ -117,6 +120,7 @@ internal static class DocumentReader
         var url = OrNullIfUnknown(record.Text("url", required: false));
         var language = record.Text("language", required: false);
         _ = record.Text("source", required: false);
+        var derivedFrom = DerivationReader.ReadItems(source, record);
 
         PartialDate? published = null;
         if (publishedText is not null && publishedText != Unknown)
@@ -135,7 +139,7 @@ internal static class DocumentReader
         var document = sound
             ? new SourceDocument(id, title!.Trim(), publisher!.Trim(), author?.Trim(), published, url?.Trim(), language?.Trim(), body)
             : null;
-        return new LoadedDocument(id, relativePath, document, body, bodyLine);
+        return new LoadedDocument(id, relativePath, document, body, bodyLine) { DerivedFrom = derivedFrom };
     }
 
     private static string? OrNullIfUnknown(string? value) => value is null || value.Trim() == Unknown ? null : value;

@@ -4,18 +4,20 @@ namespace GraphService.Corpus;
 
 /// <summary>
 /// Builds the graph snapshot from records that passed every check: one relationship per claim, with its citations
-/// (the same passage with the same stance is one citation however many claims it backs), its corroboration and its
-/// confidence; then every mention of every entity, and the version. Nothing here reads or validates YAML.
+/// (the same passage with the same stance is one citation however many claims it backs), its corroboration (independent
+/// origins), publishers and confidence; then every mention of every entity, and the version. Nothing here reads or validates YAML.
 /// </summary>
 internal sealed class SnapshotBuilder
 {
     private readonly Dictionary<string, SourceDocument> _documents;
+    private readonly IndependentOrigins _origins;
     private readonly Dictionary<string, Citation> _citations = new(StringComparer.Ordinal);
     private readonly List<Relationship> _relationships = [];
 
-    public SnapshotBuilder(IEnumerable<SourceDocument> documents)
+    public SnapshotBuilder(IEnumerable<SourceDocument> documents, IndependentOrigins origins)
     {
         _documents = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        _origins = origins;
     }
 
     /// <summary>Adds the relationship a claim states.</summary>
@@ -28,10 +30,11 @@ internal sealed class SnapshotBuilder
             : a.End != b.End ? a.End.CompareTo(b.End)
             : a.Stance.CompareTo(b.Stance));
 
-        // Corroboration counts publishers, not documents: a publisher repeating itself does not corroborate. A declared
-        // confidence is kept as declared; otherwise it is derived from the supporting and disputing publishers.
-        var supporting = DistinctPublishers(cited, Stance.Supports);
-        var disputing = DistinctPublishers(cited, Stance.Disputes);
+        // Corroboration counts independent origins (IndependentOrigins: documents sharing a publisher or derived from one
+        // another count once), and the derived confidence uses it; the distinct publishers are kept alongside. A declared
+        // confidence is kept as declared.
+        var supporting = Origins(cited, Stance.Supports);
+        var disputing = Origins(cited, Stance.Disputes);
         _relationships.Add(new Relationship(
             StableIds.RelationshipId(claim.Subject, claim.Predicate, claim.Object),
             claim.Predicate,
@@ -43,7 +46,7 @@ internal sealed class SnapshotBuilder
             claim.Confidence is not null,
             supporting,
             cited.Any(c => c.Stance == Stance.Disputes),
-            cited));
+            cited) { Publishers = DistinctPublishers(cited, Stance.Supports) });
     }
 
     /// <summary>The snapshot of everything added, with the entities' mentions found in every document and its version.</summary>
@@ -82,6 +85,9 @@ internal sealed class SnapshotBuilder
 
         return citation;
     }
+
+    private int Origins(List<Citation> citations, Stance stance) =>
+        _origins.Count(citations.Where(c => c.Stance == stance).Select(c => c.DocumentId));
 
     private int DistinctPublishers(List<Citation> citations, Stance stance) =>
         citations

@@ -90,6 +90,7 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["confidence"] = r.Confidence,
             ["confidenceDeclared"] = r.ConfidenceDeclared,
             ["corroboration"] = r.Corroboration,
+            ["publishers"] = r.Publishers,
             ["contested"] = r.Contested,
             ["since"] = r.Since?.ToString(),
             ["until"] = r.Until?.ToString(),

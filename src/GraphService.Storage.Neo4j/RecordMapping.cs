@@ -28,7 +28,10 @@ internal static class RecordMapping
             c.String("quote"),
             checked((int)c.Long("start")),
             checked((int)c.Long("end")),
-            GraphModel.ParseStance(c.String("stance"))))]);
+            GraphModel.ParseStance(c.String("stance"))))])
+    {
+        Publishers = r.Int("publishers"),
+    };
 
     /// <summary>
     /// A row of paths.cypher#shortest-path-groups as a path of links: its chain of entities, and at each step every
@@ -49,7 +52,8 @@ internal static class RecordMapping
         var links = steps.Select((l, i) => PathLinks.Link(
             nodes[i].Id,
             nodes[i + 1].Id,
-            ((IReadOnlyList<object?>)l["relationships"]!).Select(o => o as CypherRelationship ?? throw new InvalidDataException("A link holds a non-relationship."))
+            (l.GetValueOrDefault("relationships") as IReadOnlyList<object?> ?? throw new InvalidDataException("A link of a path row has no list of relationships."))
+                .Select(o => o as CypherRelationship ?? throw new InvalidDataException("A link holds a non-relationship."))
                 .Select(rel => new RelationshipView(
                     rel.Properties.String("id"),
                     rel.Type,
@@ -94,7 +98,10 @@ internal static class RecordMapping
         r.Int("corroboration"),
         r.Bool("contested"),
         [.. r.List("citations").Cast<IReadOnlyDictionary<string, object?>>().Select(c => new Citation(
-            c.String("id"), c.String("documentId"), c.String("quote"), checked((int)c.Long("start")), checked((int)c.Long("end")), GraphModel.ParseStance(c.String("stance"))))]);
+            c.String("id"), c.String("documentId"), c.String("quote"), checked((int)c.Long("start")), checked((int)c.Long("end")), GraphModel.ParseStance(c.String("stance"))))])
+    {
+        Publishers = r.Int("publishers"),
+    };
 
     public static Predicate ToPredicate(CypherRecord r) => new(r.String("type"), r.String("phrase"), r.Bool("builtIn"));
 

@@ -32,17 +32,17 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
     {
         var index = state.Index;
         var ids = JsonSerializer.Serialize(batch.Select(r => index.RelationshipIds[r]));
-        var dates = new Dictionary<string, (string? Since, string? Until)>(StringComparer.Ordinal);
+        var dates = new Dictionary<string, (string? Since, string? Until, int Publishers)>(StringComparer.Ordinal);
         using (var command = SqliteCommands.Create(
             connection,
             transaction,
-            "SELECT r.id, r.since, r.until FROM json_each($ids) j JOIN relationships r ON r.id = j.value;",
+            "SELECT r.id, r.since, r.until, r.publishers FROM json_each($ids) j JOIN relationships r ON r.id = j.value;",
             ("$ids", ids)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                dates[reader.GetString(0)] = (reader.NullableString(1), reader.NullableString(2));
+                dates[reader.GetString(0)] = (reader.NullableString(1), reader.NullableString(2), reader.GetInt32(3));
             }
         }
 
@@ -92,7 +92,10 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
                 index.RelationshipContested[r],
                 written.Since,
                 written.Until,
-                cited.GetValueOrDefault(id) ?? []);
+                cited.GetValueOrDefault(id) ?? [])
+            {
+                Publishers = written.Publishers,
+            };
         }
     }
 

@@ -164,7 +164,7 @@ public sealed partial class SqliteGraphStore
         using (var command = SqliteCommands.Create(
             connection,
             transaction,
-            "SELECT id, type, start_id, end_id, since, until, confidence, confidence_declared, corroboration, contested FROM relationships ORDER BY id;"))
+            "SELECT id, type, start_id, end_id, since, until, confidence, confidence_declared, corroboration, contested, publishers FROM relationships ORDER BY id;"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -182,7 +182,10 @@ public sealed partial class SqliteGraphStore
                     reader.GetInt64(7) != 0,
                     reader.GetInt32(8),
                     reader.GetInt64(9) != 0,
-                    cited.GetValueOrDefault(id) ?? []));
+                    cited.GetValueOrDefault(id) ?? [])
+                {
+                    Publishers = reader.GetInt32(10),
+                });
             }
         }
 
@@ -276,7 +279,7 @@ public sealed partial class SqliteGraphStore
         using (var insert = new BatchedInsert(
             connection,
             "relationships",
-            "id", "type", "start_id", "end_id", "since", "until", "since_day", "until_day", "confidence", "confidence_declared", "corroboration", "contested"))
+            "id", "type", "start_id", "end_id", "since", "until", "since_day", "until_day", "confidence", "confidence_declared", "corroboration", "contested", "publishers"))
         using (var link = new BatchedInsert(connection, "relationship_citations", "relationship_id", "ordinal", "citation_id"))
         using (var cite = new BatchedInsert(connection, "citations", "id", "document_id", "quote", "start_offset", "end_offset", "stance"))
         {
@@ -296,7 +299,8 @@ public sealed partial class SqliteGraphStore
                     r.Confidence,
                     r.ConfidenceDeclared ? 1 : 0,
                     r.Corroboration,
-                    r.Contested ? 1 : 0);
+                    r.Contested ? 1 : 0,
+                    r.Publishers);
                 for (var i = 0; i < r.Citations.Count; i++)
                 {
                     var c = r.Citations[i];

@@ -5,11 +5,12 @@ namespace GraphService.Storage.Sqlite;
 
 /// <summary>
 /// The store file's tables. The version lives in <c>PRAGMA user_version</c>; a file written by a newer build is refused
-/// rather than misread.
+/// rather than misread, and one written by an older build is brought up to date (version 2 added
+/// <c>relationships.publishers</c>: until then corroboration counted publishers, so it is copied from there).
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string Create = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,7 +23,8 @@ internal static class SqliteSchema
         CREATE TABLE relationships (
             id TEXT PRIMARY KEY, type TEXT NOT NULL, start_id TEXT NOT NULL, end_id TEXT NOT NULL,
             since TEXT, until TEXT, since_day INTEGER NOT NULL, until_day INTEGER NOT NULL,
-            confidence REAL NOT NULL, confidence_declared INTEGER NOT NULL, corroboration INTEGER NOT NULL, contested INTEGER NOT NULL)
+            confidence REAL NOT NULL, confidence_declared INTEGER NOT NULL, corroboration INTEGER NOT NULL, contested INTEGER NOT NULL,
+            publishers INTEGER NOT NULL)
             WITHOUT ROWID;
         CREATE TABLE citations (
             id TEXT PRIMARY KEY, document_id TEXT NOT NULL, quote TEXT NOT NULL,
@@ -67,6 +69,21 @@ internal static class SqliteSchema
         var version = UserVersion(connection, transaction);
         if (version == Version)
         {
+            UpdateIndexes(connection, transaction);
+            transaction.Commit();
+            return;
+        }
+
+        if (version == 1 && HasTables(connection, transaction))
+        {
+            using var migrate = connection.CreateCommand();
+            migrate.Transaction = transaction;
+            migrate.CommandText = $"""
+                ALTER TABLE relationships ADD COLUMN publishers INTEGER NOT NULL DEFAULT 0;
+                UPDATE relationships SET publishers = corroboration;
+                PRAGMA user_version = {Version};
+                """;
+            migrate.ExecuteNonQuery();
             UpdateIndexes(connection, transaction);
             transaction.Commit();
             return;

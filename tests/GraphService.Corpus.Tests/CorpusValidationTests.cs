@@ -233,7 +233,7 @@ public sealed class CorpusValidationTests
         using var corpus = new CorpusFolder();
         corpus.Write("documents/report-one.md", CorpusFolder.ReportOne.Replace("published: 2020-01-02\n", "published: 2020-01-02\nauthr: Someone\n", StringComparison.Ordinal));
         Assert.Equal(
-            "corpus/documents/report-one.md:5: unknown key 'authr' in front matter (allowed: title, publisher, published, author, url, language, source)",
+            "corpus/documents/report-one.md:5: unknown key 'authr' in front matter (allowed: title, publisher, published, author, url, language, source, derived_from)",
             Single(corpus));
     }
 

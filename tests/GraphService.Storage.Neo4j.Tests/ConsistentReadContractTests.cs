@@ -11,7 +11,7 @@ public sealed class ConsistentReadContractTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly string[] StampFields = ["version", "importedAt"];
-    private static readonly string[] ClaimFields = ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"];
+    private static readonly string[] ClaimFields = ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations", "publishers"];
 
     public static TheoryData<string> Reads => ["entity", "schema", "documents", "citation", "neighbourhood", "document"];
 
@@ -144,5 +144,6 @@ public sealed class ConsistentReadContractTests
     [
         Typed.S(id), Typed.S("MET_WITH"), Typed.S("met with"), Typed.S("a"), Typed.S("b"), Typed.F(0.9), Typed.I(1), Typed.B(false), Typed.Null, Typed.Null,
         Typed.L(Typed.M(("id", Typed.S("c1")), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("Doc")), ("publisher", Typed.S("Wire")), ("published", Typed.Null), ("url", Typed.Null))),
+        Typed.I(1),
     ];
 }

@@ -76,11 +76,15 @@ public sealed class Neo4jServerFixture : IAsyncLifetime
         return provider.GetRequiredService<IGraphStore>();
     }
 
-    /// <summary>A store over the conformance graph, which is (re)loaded if another test left a different graph.</summary>
+    /// <summary>
+    /// A store over the conformance graph, which is (re)loaded if another test left a different graph. The conformance
+    /// suite reads its store from a property, so this is waited on synchronously: no continuation may need the test's
+    /// synchronisation context.
+    /// </summary>
     public async Task<IGraphStore> ConformanceStoreAsync()
     {
         _conformance ??= NewStore();
-        await _conformance.ReplaceGraphAsync(ConformanceGraph.Snapshot, CancellationToken.None);
+        await _conformance.ReplaceGraphAsync(ConformanceGraph.Snapshot, CancellationToken.None).ConfigureAwait(false);
         return _conformance;
     }
 

@@ -64,6 +64,20 @@ public sealed class PathStatementContractTests
     }
 
     [Fact]
+    public async Task A_trail_that_passes_an_entity_twice_is_not_a_path()
+    {
+        // Lengths 2 and 4 exist; the only trail of length 4 passes AAH twice, so there is one path, not two.
+        var replay = Graph()
+            .On("shortest-path-groups", ["entities", "links"], ViaAah)
+            .On("shortest-path-groups", ["entities", "links"], ViaAah, Revisiting);
+
+        var result = await StoreContractTests.Store(replay).FindPathsAsync(new PathQuery("qais", "hadi") { K = 2, MaxHops = 4 }, None);
+
+        Assert.Equal(["qais", "aah", "hadi"], Assert.Single(result!.Paths).Nodes.Select(n => n.Id));
+        Assert.Equal(3, replay.Named("shortest-path-groups").Count());
+    }
+
+    [Fact]
     public async Task No_path_at_all_costs_one_statement_and_is_an_empty_untruncated_answer()
     {
         var replay = Graph().On("shortest-path-groups", ["entities", "links"]);
@@ -90,14 +104,14 @@ public sealed class PathStatementContractTests
     {
         string[] Entity(string id, string name, string type) => [Typed.S(id), Typed.S(name), Typed.S(type), Typed.L()];
         string[] Claim(string id, string type, string start, string end, int corroboration, double confidence) =>
-            [Typed.S(id), Typed.S(type), Typed.S(type.ToLowerInvariant()), Typed.S(start), Typed.S(end), Typed.F(confidence), Typed.I(corroboration), Typed.B(false), Typed.Null, Typed.Null, Typed.L(Typed.M(("id", Typed.S("cit-" + id)), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("T")), ("publisher", Typed.S("P")), ("published", Typed.S("2015")), ("url", Typed.Null)))];
+            [Typed.S(id), Typed.S(type), Typed.S(type.ToLowerInvariant()), Typed.S(start), Typed.S(end), Typed.F(confidence), Typed.I(corroboration), Typed.B(false), Typed.Null, Typed.Null, Typed.L(Typed.M(("id", Typed.S("cit-" + id)), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("T")), ("publisher", Typed.S("P")), ("published", Typed.S("2015")), ("url", Typed.Null))), Typed.I(corroboration)];
         return new StatementReplay()
             .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("t1")])
             .On("snapshot-predicates", ["type", "phrase", "builtIn"])
             .On("name-table", ["id", "name", "type", "aliases"], Entity("qais", "Qais", "Person"), Entity("hadi", "Hadi", "Person"), Entity("aah", "AAH", "Organization"), Entity("badr", "Badr", "Organization"), Entity("iran", "Iran", "Place"))
             .On(
                 "claims-by-ids",
-                ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"],
+                ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations", "publishers"],
                 Claim("r-b", "MEMBER_OF", "qais", "aah", 1, 0.5),
                 Claim("r-z", "LEADS", "qais", "aah", 3, 0.9),
                 Claim("r-y", "MEMBER_OF", "aah", "hadi", 2, 0.8),

@@ -127,7 +127,7 @@ public sealed class StoreContractTests
     public async Task The_overview_takes_the_ranked_entities_of_most_connected_and_the_relationships_among_them()
     {
         string[] Claim(string id, string type, string start, string end) =>
-            [Typed.S(id), Typed.S(type), Typed.S(type.ToLowerInvariant()), Typed.S(start), Typed.S(end), Typed.F(0.9), Typed.I(3), Typed.B(false), Typed.Null, Typed.Null, Typed.L()];
+            [Typed.S(id), Typed.S(type), Typed.S(type.ToLowerInvariant()), Typed.S(start), Typed.S(end), Typed.F(0.9), Typed.I(3), Typed.B(false), Typed.Null, Typed.Null, Typed.L(), Typed.I(3)];
         var replay = new StatementReplay()
             .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("2026-12-01T00:00:00.0000000+00:00")])
             .On("snapshot-predicates", ["type", "phrase", "builtIn"], [Typed.S("LEADS"), Typed.S("leads"), Typed.B(true)])
@@ -137,7 +137,7 @@ public sealed class StoreContractTests
                 [Typed.S("hadi-al-ameri"), Typed.S("Hadi al-Ameri"), Typed.S("Person"), Typed.I(3)])
             .On("schema-counts", ["entities", "relationships", "documents", "citations", "mentions"], [Typed.I(14), Typed.I(15), Typed.I(3), Typed.I(20), Typed.I(40)])
             .On("relationships-among", ["id"], [Typed.S("r-2")], [Typed.S("r-1")])
-            .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"], Claim("r-1", "LEADS", "hadi-al-ameri", "hub"), Claim("r-2", "LEADS", "hub", "hadi-al-ameri"));
+            .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations", "publishers"], Claim("r-1", "LEADS", "hadi-al-ameri", "hub"), Claim("r-2", "LEADS", "hub", "hadi-al-ameri"));
 
         var overview = await Store(replay).GetMostConnectedAsync(2, CancellationToken.None);
 

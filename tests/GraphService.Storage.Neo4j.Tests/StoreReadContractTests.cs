@@ -7,7 +7,7 @@ public sealed class StoreReadContractTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private static readonly string[] ClaimFields = ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations"];
+    private static readonly string[] ClaimFields = ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations", "publishers"];
 
     private static readonly string[] DocumentFields = ["id", "title", "publisher", "author", "published", "url", "language", "length", "text", "wholeText"];
 
@@ -130,5 +130,6 @@ public sealed class StoreReadContractTests
     [
         Typed.S(id), Typed.S(type), Typed.S("met with"), Typed.S(start), Typed.S(end), Typed.F(0.9), Typed.I(1), Typed.B(false), Typed.Null, Typed.Null,
         Typed.L([.. citations.Select(c => Typed.M(("id", Typed.S(c)), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("T")), ("publisher", Typed.S("P")), ("published", Typed.Null), ("url", Typed.Null)))]),
+        Typed.I(1),
     ];
 }

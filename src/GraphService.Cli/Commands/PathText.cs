@@ -92,7 +92,7 @@ public static class PathText
         citations.OrderBy(c => c.Stance).ThenBy(c => c.DocumentId, StringComparer.Ordinal).ThenBy(c => c.Start);
 
     private static string Evidence(RelationshipView r) =>
-        $"confidence {r.Confidence:0.00}, {r.Corroboration} publisher(s){(r.Contested ? ", contested" : string.Empty)}" +
+        $"confidence {r.Confidence:0.00}, {r.Publishers} publisher(s){(r.Corroboration < r.Publishers ? $" from {r.Corroboration} independent origin(s)" : string.Empty)}{(r.Contested ? ", contested" : string.Empty)}" +
         (r.Since is null && r.Until is null ? string.Empty : $", {r.Since ?? "…"}–{r.Until ?? "…"}");
 
     private static string Cite(CitationView c)

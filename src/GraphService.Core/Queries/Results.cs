@@ -31,7 +31,14 @@ public sealed record RelationshipView(
     bool Contested,
     string? Since,
     string? Until,
-    IReadOnlyList<CitationView> Citations);
+    IReadOnlyList<CitationView> Citations)
+{
+    /// <summary>
+    /// Distinct publishers of the supporting documents; <see cref="Corroboration"/> counts their independent origins
+    /// (documents derived from one another or from the same source count once), so it is never more than this.
+    /// </summary>
+    public int Publishers { get; init; } = Corroboration;
+}
 
 /// <summary>
 /// One link of a path: every relationship between two consecutive entities that passes the query's filters (and, for

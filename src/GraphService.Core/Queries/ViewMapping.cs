@@ -28,5 +28,8 @@ public static class ViewMapping
             r.Contested,
             r.Since?.ToString(),
             r.Until?.ToString(),
-            [.. r.Citations.Select(c => c.ToView(documentOf(c.DocumentId)))]);
+            [.. r.Citations.Select(c => c.ToView(documentOf(c.DocumentId)))])
+        {
+            Publishers = r.Publishers,
+        };
 }

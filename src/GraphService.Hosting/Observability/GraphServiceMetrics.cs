@@ -3,13 +3,14 @@ using System.Diagnostics.Metrics;
 
 namespace GraphService.Hosting.Observability;
 
-/// <summary>The four kinds of query the service answers, as the <c>kind</c> label of the query metrics names them.</summary>
+/// <summary>The kinds of query the service answers, as the <c>kind</c> label of the query metrics names them.</summary>
 public enum QueryKind
 {
     Path,
     Neighbourhood,
     Search,
     Detail,
+    Overview,
 }
 
 /// <summary>How an import ended, as the <c>outcome</c> label of the import counter names it.</summary>

@@ -64,6 +64,14 @@ public sealed class MeteredGraphStore(IGraphStore inner, GraphServiceMetrics met
         return detail;
     }
 
+    public async Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var overview = await inner.GetMostConnectedAsync(limit, cancellationToken).ConfigureAwait(false);
+        metrics.RecordQuery(QueryKind.Overview, backend, Stopwatch.GetElapsedTime(started), truncated: false);
+        return overview;
+    }
+
     public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) => inner.ListDocumentsAsync(cancellationToken);
 
     public Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken) => inner.GetDocumentAsync(query, cancellationToken);
@@ -71,6 +79,4 @@ public sealed class MeteredGraphStore(IGraphStore inner, GraphServiceMetrics met
     public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) => inner.GetCitationAsync(id, cancellationToken);
 
     public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) => inner.GetSchemaAsync(cancellationToken);
-
-    public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken) => inner.GetMostConnectedAsync(limit, cancellationToken);
 }
