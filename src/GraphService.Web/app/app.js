@@ -1,60 +1,23 @@
 // The GraphService explorer. Every string that comes from the API is put into the page as text (textContent, text
 // nodes, attribute values), never parsed as HTML.
+// This file is the page's wiring: each section below binds one part of index.html to the API. What can be computed
+// without the DOM lives in the modules it imports (links, model, timeline, suggestions, spans), which node's test runner
+// checks; what is left here is event handling and element building, checked by the browser test.
 import { pieces } from './spans.js';
-import { timelineLayout } from './timeline.js';
+import { $, el } from './dom.js';
+import { ProblemError, request } from './http.js';
+import { drawTimeline } from './timelineChart.js';
+import {
+  newEntityItems, suggestionItems, suggestionLine, suggestionSpans, suggestionsUnavailable, suggestionsUrl,
+} from './suggestions.js';
 import {
   exportFileName, neo4jBrowserUrl, pathsApiUrl, PATH_DEFAULTS, sameState, searchFromState, shareableUrl, stateFromSearch,
 } from './links.js';
 import {
-  citationSource, copyFormats, describeProblem, documentHash, documentPageUrl, DOCUMENT_PAGE_LENGTH, formatUrl, isMediaType,
+  citationSource, copyFormats, documentHash, documentPageUrl, DOCUMENT_PAGE_LENGTH, formatUrl, isMediaType,
   neighborhoodGraph, neighborhoodUrl, overviewGraph, overviewSummary, overviewUrl, pageLabel, pageStart, parseDocumentHash, pathGraph,
   pathSteps, suggestionText,
 } from './model.js';
-
-const $ = (id) => document.getElementById(id);
-
-/** Creates an element; `props` sets properties (className, type, title…) and `on*` listeners; children are nodes or text. */
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === null) continue;
-    if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
-    else if (key === 'dataset') Object.assign(node.dataset, value);
-    else if (key in node) node[key] = value;
-    else node.setAttribute(key, value);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-/** An API failure: the message to show (the problem's detail) and the entities offered instead, if any. */
-class ProblemError extends Error {
-  constructor({ message, parameter = null, choices = [] }) {
-    super(message);
-    this.parameter = parameter;
-    this.choices = choices;
-  }
-}
-
-/** GET `path`; JSON by default, else the body as text with its Content-Type. Failures become ProblemError. */
-async function request(path, accept = 'application/json') {
-  let response;
-  try {
-    response = await fetch(path, { headers: { Accept: accept } });
-  } catch (e) {
-    throw new ProblemError({ message: `The service could not be reached (${e.message}).` });
-  }
-  const contentType = response.headers.get('Content-Type') ?? '';
-  if (!response.ok) {
-    const body = contentType.includes('json') ? await response.json().catch(() => null) : null;
-    throw new ProblemError(describeProblem(response.status, response.statusText, body));
-  }
-  if (accept === 'application/json') return response.json();
-  return { text: await response.text(), contentType };
-}
 
 // ---- status and errors ----------------------------------------------------------------------------------------
 
@@ -108,6 +71,10 @@ function showVersion(graphVersion) {
 
 // ---- schema: relationship types -------------------------------------------------------------------------------
 
+/** Entity names seen in any answer, and predicate phrases from the schema: labels for ids elsewhere (documents, suggestions). */
+const knownNames = new Map();
+const phrases = new Map();
+
 /** Settles once the relationship types are offered (or their failure is shown). */
 let schemaLoaded = Promise.resolve();
 
@@ -115,6 +82,7 @@ async function loadSchema() {
   const schema = await request('/api/schema');
   showVersion(schema.graphVersion);
   $('graph-counts').textContent = `${schema.entities} entities · ${schema.relationships} relationships · ${schema.documents} documents`;
+  for (const p of schema.predicates ?? []) phrases.set(p.type, p.phrase);
   const used = (schema.predicates ?? []).filter((p) => (p.count ?? 0) > 0);
   $('types-list').replaceChildren(...used.map((p) => {
     const id = `type-${p.type}`;
@@ -218,7 +186,7 @@ let current = null; // { kind, url, nodes: Map, relationships: Map }
 let cy = null;
 let resizeObserver = null;
 
-function drawGraph(nodes, relationships, rootId, layout, featured) {
+function drawGraph(nodes, relationships, rootId, layout, featured, { edgeLabels = true } = {}) {
   if (typeof window.cytoscape !== 'function') throw new ProblemError({ message: 'The diagram library (lib/cytoscape.min.js) did not load.' });
   if (cy) cy.destroy();
   const container = $('graph');
@@ -230,7 +198,7 @@ function drawGraph(nodes, relationships, rootId, layout, featured) {
         data: { id: n.id, label: n.name, type: n.type, root: n.id === rootId ? 'yes' : 'no', featured: featured.has(n.id) ? 'yes' : 'no', degree: n.degree },
       })),
       ...relationships.map((r) => ({
-        data: { id: `rel:${r.id}`, relId: r.id, source: r.startNodeId, target: r.endNodeId, label: r.phrase, contested: r.contested ? 'yes' : 'no' },
+        data: { id: `rel:${r.id}`, relId: r.id, source: r.startNodeId, target: r.endNodeId, label: edgeLabels ? r.phrase : '', contested: r.contested ? 'yes' : 'no' },
       })),
     ],
     style: [
@@ -288,6 +256,7 @@ function relationshipButton(r, label) {
 
 function showResult(kind, url, result, graph, rootId, layout, list, summary, featured = new Set()) {
   current = { kind, url, nodes: new Map(graph.nodes.map((n) => [n.id, n])), relationships: new Map(graph.relationships.map((r) => [r.id, r])) };
+  for (const n of graph.nodes) knownNames.set(n.id, n.name);
   showVersion(result.graphVersion);
   $('result').hidden = false;
   // The report formats are offered for paths and neighbourhoods, not for the overview.
@@ -298,8 +267,9 @@ function showResult(kind, url, result, graph, rootId, layout, list, summary, fea
   $('result-list').replaceChildren(list);
   $('copy-fallback-label').hidden = true;
   $('evidence').hidden = true;
-  drawGraph(graph.nodes, graph.relationships, rootId, layout, featured);
-  drawTimeline(kind === 'overview' ? [] : graph.relationships);
+  // The overview's many links would bury its names under their phrases; a link's phrase is in its evidence.
+  drawGraph(graph.nodes, graph.relationships, rootId, layout, featured, { edgeLabels: kind !== 'overview' });
+  drawTimeline(kind === 'overview' ? [] : graph.relationships, (id) => current?.nodes.get(id)?.name ?? id);
   guarded(linkNeo4jBrowser, { keepError: true })();
   setStatus(`${summary}${result.truncated ? ' (the search stopped early; more may exist)' : ''}`);
 }
@@ -390,64 +360,6 @@ async function loadNeighborhood(id, isCurrent) {
   showResult('neighborhood', url, result, graph, result.center.id, layout, list, `Around ${result.center.name}: ${count}`);
 }
 
-// ---- timeline --------------------------------------------------------------------------------------------------
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-/** An SVG element; attributes only (presentation attributes and classes: the page's CSP allows no inline style). */
-function svg(tag, attributes = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attributes)) if (value !== null && value !== undefined) node.setAttribute(key, String(value));
-  for (const child of children.flat()) if (child) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  return node;
-}
-
-/** The relationships of a path or neighbourhood on a time axis (timeline.js lays them out); hidden for the overview. */
-function drawTimeline(relationships) {
-  const name = (id) => current?.nodes.get(id)?.name ?? id;
-  const layout = timelineLayout(relationships, name);
-  const section = $('timeline');
-  section.hidden = relationships.length === 0;
-  if (section.hidden) return;
-  const body = [];
-  if (layout.axis) {
-    const width = Math.max(640, $('timeline-body').clientWidth || 1000);
-    const labelWidth = Math.min(380, Math.round(width * 0.38));
-    const plot = width - labelWidth - 16;
-    const rowHeight = 24;
-    const top = 24;
-    const height = top + layout.rows.length * rowHeight + 8;
-    const at = (fraction) => labelWidth + fraction * plot;
-    const ticks = layout.axis.ticks.map((t) => svg('g', { class: 'tick' },
-      svg('line', { x1: at(t.x), x2: at(t.x), y1: top - 6, y2: height }),
-      svg('text', { x: at(t.x), y: top - 10, 'text-anchor': 'middle' }, String(t.year))));
-    const rows = layout.rows.map((row, i) => {
-      const y = top + i * rowHeight;
-      const x0 = at(row.x0);
-      const x1 = Math.max(at(row.x1), x0 + 4);
-      const dates = row.basis === 'stated' ? `${row.since ?? 'no start'} – ${row.until ?? 'no end'}` : 'no dates stated; placed by its sources';
-      const classes = ['bar', row.basis, row.contested ? 'contested' : '', row.openStart ? 'open-start' : '', row.openEnd ? 'open-end' : ''].filter(Boolean).join(' ');
-      return svg('g', { class: 'row', 'data-relationship': row.id },
-        svg('title', {}, `${row.label}: ${dates}${row.contested ? ' (contested)' : ''}`),
-        svg('text', { x: labelWidth - 8, y: y + 16, 'text-anchor': 'end', class: row.contested ? 'label contested' : 'label' }, row.label.length > 52 ? `${row.label.slice(0, 51)}…` : row.label),
-        svg('rect', { x: x0, y: y + 6, width: x1 - x0, height: 12, rx: 3, class: classes }),
-        row.marks.map((m) => svg('circle', { cx: at(m.x), cy: y + 12, r: 4, class: `source ${m.stance === 'disputes' ? 'disputes' : 'supports'}` },
-          svg('title', {}, `${m.title} (${m.published})${m.stance === 'disputes' ? ', disputes' : ''}`))));
-    });
-    body.push(svg('svg', {
-      id: 'timeline-chart', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
-      'aria-label': `Timeline of ${layout.rows.length} relationships from ${layout.axis.ticks[0]?.year ?? ''} to ${layout.axis.ticks.at(-1)?.year ?? ''}`,
-    }, ticks, rows));
-  }
-  if (layout.undated.length > 0) {
-    body.push(
-      el('p', { className: 'muted' }, 'Not on the axis (no date stated, no dated source):'),
-      el('ul', { className: 'timeline-undated' }, layout.undated.map((u) => el('li', { className: u.contested ? 'contested' : '' }, u.label, u.contested ? ' (contested)' : ''))),
-    );
-  }
-  $('timeline-body').replaceChildren(...body);
-}
-
 // ---- evidence and documents -----------------------------------------------------------------------------------
 
 function showEvidence(r) {
@@ -501,27 +413,10 @@ async function openDocument(documentId, citationId, offset) {
   $('document-title').textContent = d.title;
   $('document-meta').textContent = [d.publisher, d.author, d.published ?? 'undated', d.url].filter(Boolean).join(' · ');
   showDocumentPages(documentId, citationId, detail);
-  // Span offsets count from the start of the document; the page's text starts at range.offset.
-  const local = (s) => ({ ...s, start: s.start - detail.range.offset, end: s.end - detail.range.offset });
   const quote = citationId ? (detail.citations ?? []).find((s) => s.refId === citationId) : null;
-  const spans = [...(detail.mentions ?? []).map(local), ...(quote ? [{ ...local(quote), kind: 'quote' }] : [])];
-  // The quote is one <mark> (mentions inside it stay spans), so that it reads and highlights as one passage.
-  let quoteMark = null;
-  const nodes = [];
-  for (const piece of pieces(detail.text, spans)) {
-    let node = document.createTextNode(piece.text);
-    const mention = piece.spans.find((s) => s.kind === 'mention');
-    if (mention) node = el('span', { className: 'mention', title: current?.nodes.get(mention.refId)?.name ?? mention.refId }, node);
-    if (!piece.spans.some((s) => s.kind === 'quote')) {
-      nodes.push(node);
-    } else if (quoteMark) {
-      quoteMark.append(node);
-    } else {
-      quoteMark = el('mark', { className: 'quote', tabIndex: -1 }, node);
-      nodes.push(quoteMark);
-    }
-  }
-  $('document-text').replaceChildren(...nodes);
+  if (documentShown?.documentId !== documentId) resetSuggestions();
+  documentShown = { documentId, quote, detail };
+  const quoteMark = renderDocumentText();
   const missing = citationId && !quote && offset === undefined ? ` (the quote ${citationId} is not in this document)` : '';
   const unmarked = detail.moreMentions ? ' (this page has more mentions than are marked)' : '';
   setStatus(`Showing ${d.title}${missing}${unmarked}`);
@@ -535,6 +430,114 @@ async function openDocument(documentId, citationId, offset) {
     box.scrollTop = 0;
     $('document-title').focus({ preventScroll: true });
   }
+}
+
+/** The document shown now: its id, the cited quote's span (or null) and the page. */
+let documentShown = null;
+
+/**
+ * Puts the page's text into the document view as text nodes wrapped in spans: mentions, the cited quote (one <mark>,
+ * so that it reads and highlights as one passage) and, when shown, the suggested claims' quotes and candidate names.
+ * Returns the quote's <mark>, or null.
+ */
+function renderDocumentText() {
+  const { quote, detail } = documentShown;
+  // Span offsets count from the start of the document; the page's text starts at range.offset.
+  const local = (s) => ({ ...s, start: s.start - detail.range.offset, end: s.end - detail.range.offset });
+  const spans = [
+    ...(detail.mentions ?? []).map(local),
+    ...(quote ? [{ ...local(quote), kind: 'quote' }] : []),
+    ...(suggestionsShown?.documentId === documentShown.documentId ? suggestionSpans(suggestionsShown.answer, suggestionsShown.items, detail.range) : []),
+  ];
+  let quoteMark = null;
+  const nodes = [];
+  for (const piece of pieces(detail.text, spans)) {
+    let node = document.createTextNode(piece.text);
+    const mention = piece.spans.find((s) => s.kind === 'mention');
+    if (mention) node = el('span', { className: 'mention', title: knownNames.get(mention.refId) ?? mention.refId }, node);
+    const unknownName = piece.spans.find((s) => s.kind === 'new-entity');
+    if (unknownName) node = el('span', { className: 'new-entity', title: `Not in the graph: ${unknownName.refId}` }, node);
+    const suggested = piece.spans.filter((s) => s.kind === 'suggestion');
+    if (suggested.length > 0) node = el('span', { className: 'suggested', dataset: { suggestions: suggested.map((s) => s.refId).join(' ') } }, node);
+    if (!piece.spans.some((s) => s.kind === 'quote')) {
+      nodes.push(node);
+    } else if (quoteMark) {
+      quoteMark.append(node);
+    } else {
+      quoteMark = el('mark', { className: 'quote', tabIndex: -1 }, node);
+      nodes.push(quoteMark);
+    }
+  }
+  $('document-text').replaceChildren(...nodes);
+  return quoteMark;
+}
+
+// ---- suggested claims of the document shown (suggestions.js) ------------------------------------------------------
+
+/** The suggestions shown: { documentId, answer, items }, or null. */
+let suggestionsShown = null;
+
+function resetSuggestions() {
+  suggestionsShown = null;
+  $('suggestions-body').hidden = true;
+  $('show-suggestions').setAttribute('aria-expanded', 'false');
+  $('suggestion-list').replaceChildren();
+  $('new-entities').textContent = '';
+  $('suggestions-note').textContent = '';
+}
+
+async function showSuggestions() {
+  if (!documentShown) return;
+  const { documentId } = documentShown;
+  setStatus('Drafting suggested claims…');
+  let answer;
+  try {
+    answer = await request(suggestionsUrl(documentId));
+  } catch (e) {
+    const unavailable = e instanceof ProblemError ? suggestionsUnavailable(e.status, e.type) : null;
+    if (!unavailable) throw e;
+    resetSuggestions();
+    $('suggestions-body').hidden = false;
+    $('suggestions-legend').hidden = true;
+    $('suggestions-note').textContent = unavailable;
+    setStatus(unavailable);
+    return;
+  }
+  if (documentShown?.documentId !== documentId) return;
+  const items = suggestionItems(answer, (id) => knownNames.get(id) ?? id, (type) => phrases.get(type) ?? type);
+  suggestionsShown = { documentId, answer, items };
+  renderDocumentText();
+  const existing = items.filter((i) => i.existing).length;
+  $('suggestions-note').textContent = items.length === 0
+    ? 'No suggested claims: no two known entities are named together with a cue, or every pair is too weak.'
+    : `${items.length} suggested ${items.length === 1 ? 'claim' : 'claims'}, best first; ${existing} already in the graph. Drafts for review: nothing is imported.`;
+  $('suggestion-list').replaceChildren(...items.map((item) => el('li', { className: item.existing ? 'existing' : '', dataset: { suggestion: item.key } },
+    el('span', { className: 'suggestion-claim' }, suggestionLine(item)),
+    item.existing ? el('span', { className: 'badge' }, 'already in the graph') : null,
+    item.cue ? el('span', { className: 'muted' }, ` cue “${item.cue}”`) : null,
+    el('blockquote', {}, `“${item.quote}”`),
+    el('button', { type: 'button', onclick: guarded(() => showSuggestionInText(item)) }, 'Show in the text'))));
+  const names = newEntityItems(answer);
+  $('new-entities').textContent = names.length === 0
+    ? ''
+    : `Names the graph does not know: ${names.map((n) => `${n.name} (${n.mentions}×)`).join(', ')}.`;
+  $('suggestions-body').hidden = false;
+  $('suggestions-legend').hidden = false;
+  $('show-suggestions').setAttribute('aria-expanded', 'true');
+  setStatus(`Suggested claims for ${documentShown.detail.document.title}: ${items.length}.`);
+}
+
+/** Scrolls the text to a suggestion's quote, opening the page that holds it first when it is on another page. */
+async function showSuggestionInText(item) {
+  const { documentId, detail } = documentShown;
+  const { offset, length } = detail.range;
+  if (item.start < offset || item.start >= offset + length) await openDocument(documentId, null, pageStart(item.start));
+  const target = [...$('document-text').querySelectorAll('.suggested')].find((n) => n.dataset.suggestions.split(' ').includes(item.key));
+  if (!target) return;
+  const box = $('document-text');
+  box.scrollTop = Math.max(0, target.offsetTop - box.clientHeight / 3);
+  for (const n of box.querySelectorAll('.suggested.current')) n.classList.remove('current');
+  target.classList.add('current');
 }
 
 // The pager under a long document: which characters are shown, and the pages before and after.
@@ -720,6 +723,7 @@ function start() {
     if ($('path-form').reportValidity()) guarded(() => navigate(formState()))();
   });
   $('save-png').addEventListener('click', guarded(savePng));
+  $('show-suggestions').addEventListener('click', guarded(showSuggestions));
   $('save-svg').addEventListener('click', guarded(saveSvg));
   $('copy-link').addEventListener('click', guarded(() => {
     if (shown) return copyText(shareableUrl(window.location.origin, window.location.pathname, shown), 'the link to this view');

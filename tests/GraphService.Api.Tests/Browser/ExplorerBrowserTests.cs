@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GraphService.Api.Tests.Support;
@@ -275,6 +276,45 @@ public sealed partial class ExplorerBrowserTests(SampleCorpusApi api)
         var overviewPng = await page.RunAndWaitForDownloadAsync(() => page.Locator("#save-png").ClickAsync());
         Assert.Equal("graphservice-overview.png", overviewPng.SuggestedFilename);
         await browser.ScreenshotAsync("export");
+        Assert.Empty(browser.Errors);
+    }
+
+    [SkippableFact]
+    public async Task TheDocumentViewShowsSuggestedClaimsOrSaysTheServerDraftsNone()
+    {
+        SkipOrFailWithoutChromium();
+        await using var browser = await ChromiumSession.StartAsync(api.Server.BaseAddress, "suggestions");
+        var page = browser.Page;
+        const string document = "wapo-khazali-interrogations";
+        using var asked = await api.Client.GetAsync($"/api/documents/{document}/suggestions");
+
+        await page.GotoAsync($"/#document={document}");
+        await Assertions.Expect(page.Locator("#document-text .mention").First).ToBeVisibleAsync();
+        await page.Locator("#show-suggestions").ClickAsync();
+        await Assertions.Expect(page.Locator("#suggestions-body")).ToBeVisibleAsync();
+        if (asked.StatusCode == HttpStatusCode.NotFound)
+        {
+            // A server without the endpoint: said plainly, not shown as an error.
+            await Assertions.Expect(page.Locator("#suggestions-note")).ToContainTextAsync("does not draft suggested claims");
+            await Assertions.Expect(page.Locator("#error")).ToBeHiddenAsync();
+            await browser.ScreenshotAsync("no-suggestions");
+            // The one console error allowed is chromium's own line about the 404 answer the page explained.
+            Assert.DoesNotContain(browser.Errors, e => !e.Contains("status of 404", StringComparison.Ordinal) || !e.Contains("/suggestions", StringComparison.Ordinal));
+            return;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        using var answer = JsonDocument.Parse(await asked.Content.ReadAsStringAsync());
+        var claims = answer.RootElement.GetProperty("claims");
+        await Assertions.Expect(page.Locator("#suggestion-list > li")).ToHaveCountAsync(claims.GetArrayLength());
+        var existing = claims.EnumerateArray().Count(c => c.GetProperty("existing").GetBoolean());
+        await Assertions.Expect(page.Locator("#suggestion-list > li.existing")).ToHaveCountAsync(existing);
+        if (claims.GetArrayLength() > 0)
+        {
+            Assert.True(await page.Locator("#document-text .suggested").CountAsync() > 0, "the suggestions' quotes are highlighted in the text");
+        }
+
+        await browser.ScreenshotAsync("suggestions");
         Assert.Empty(browser.Errors);
     }
 
