@@ -55,7 +55,7 @@ internal static class CsvGraphSnapshot
         var relationships = new Relationship[graph.RelationshipCount];
         var width = Math.Max(1, (graph.RelationshipCount - 1).ToString(CultureInfo.InvariantCulture).Length);
         var typeNames = graph.TypeNames;
-        var confidence = ConfidenceModel.Derive(supportingPublishers: 1, disputingPublishers: 0);
+        var confidence = ConfidenceModel.Derive(supportingOrigins: 1, disputingOrigins: 0);
         for (var r = 0; r < graph.RelationshipCount; r++)
         {
             var c = graph.Citation[r];

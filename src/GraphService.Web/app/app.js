@@ -369,7 +369,7 @@ function showEvidence(r) {
   $('evidence-title').textContent = `${name(r.startNodeId)} ${r.phrase} ${name(r.endNodeId)}`;
   const facts = [
     `confidence ${r.confidence}`,
-    `${r.corroboration} independent ${r.corroboration === 1 ? 'publisher' : 'publishers'}`,
+    `${r.publishers ?? r.corroboration} ${(r.publishers ?? r.corroboration) === 1 ? 'publisher' : 'publishers'} from ${r.corroboration} independent ${r.corroboration === 1 ? 'origin' : 'origins'}`,
     r.since || r.until ? `${r.since ?? '…'} – ${r.until ?? '…'}` : null,
   ].filter(Boolean).join(' · ');
   $('evidence-body').replaceChildren(
