@@ -2,6 +2,9 @@ using GraphService.Core.Queries;
 
 namespace GraphService.Core.Traversal;
 
+// One file on purpose, though over 450 lines: the phases (meet in the middle, bottlenecks over the shortest-path layers,
+// the best-first walk, longer lengths) are one algorithm sharing one search's scratch arrays; split, they would pass that
+// state around or expose it.
 /// <summary>One run of <see cref="PathFinder"/> (see there for the method). Link strength is the strength class of
 /// <see cref="TraversalIndex.StrengthClass"/>: a lower class is stronger, and a path's bottleneck is its highest class.</summary>
 internal sealed class PathSearch(
