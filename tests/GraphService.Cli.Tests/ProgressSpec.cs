@@ -56,6 +56,22 @@ public sealed class ProgressSpec
     }
 
     [Fact]
+    public async Task On_a_terminal_suggest_draws_its_steps_and_prints_the_same_yaml_and_with_json_stays_silent()
+    {
+        var document = Path.Combine(RepositoryPaths.Root, "docs", "examples", "corpus", "documents", "monitor-amsel-talks.md");
+        var plain = await CliRun.ExecuteAsync(null, "suggest", document);
+        var drawn = await RunOnTerminalAsync("suggest", document);
+        Assert.Equal(ExitCodes.Success, drawn.ExitCode);
+        Assert.Equal((plain.ExitCode, plain.Out), (drawn.ExitCode, drawn.Out));
+        Assert.Contains("quotes verified", drawn.Error, StringComparison.Ordinal);
+        Assert.Contains("documents drafted", drawn.Error, StringComparison.Ordinal);
+
+        var json = await RunOnTerminalAsync("suggest", document, "--json");
+        Assert.Equal(ExitCodes.Success, json.ExitCode);
+        Assert.Equal(string.Empty, json.Error);
+    }
+
+    [Fact]
     public async Task No_progress_keeps_a_terminal_silent()
     {
         var run = await RunOnTerminalAsync("validate", RepositoryPaths.SampleCorpus, "--no-progress");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using GraphService.Core.Serialization;
 using GraphService.Corpus;
+using GraphService.Core.Progress;
 using GraphService.Corpus.Drafting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +34,9 @@ public static class SuggestCommand
             }
 
             await using var sp = services(result);
-            var loaded = sp.GetRequiredService<CorpusImporter>().Load(corpusDir, ct);
+            var importer = sp.GetRequiredService<CorpusImporter>();
+            var display = console.Progress(result, json: result.GetValue(json));
+            var loaded = await display.RunAsync(progress => Task.Run(() => importer.Load(corpusDir, progress, ct), ct)).ConfigureAwait(false);
             if (!loaded.Succeeded)
             {
                 foreach (var p in loaded.Problems)
@@ -53,7 +56,22 @@ public static class SuggestCommand
                 return ExitCodes.NothingFound;
             }
 
-            var suggestions = documents.Select(d => ClaimSuggester.ForSnapshot(snapshot, d)).ToList();
+            var suggestions = await display.RunAsync(progress => Task.Run(
+                () =>
+                {
+                    var drafted = new ProgressCounter(progress, "documents drafted", documents.Count, every: 1);
+                    var all = new List<DocumentSuggestions>(documents.Count);
+                    foreach (var d in documents)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        all.Add(ClaimSuggester.ForSnapshot(snapshot, d));
+                        drafted.Add();
+                    }
+
+                    drafted.Complete();
+                    return all;
+                },
+                ct)).ConfigureAwait(false);
             if (result.GetValue(json))
             {
                 await console.Out.WriteLineAsync(GraphJson.Serialize(suggestions.SelectMany(s => s.Claims).ToList())).ConfigureAwait(false);
