@@ -106,17 +106,17 @@ internal static class SharedGraphBenchmark
             pairs = QueryPairs.Read(directory, status.Entities, pairsNeeded);
             var service = new ServiceQueries(store);
 
-            // The index is built on the first query; a name resolution is the cheapest one that needs it.
+            // The index is built by PrepareAsync, as the API does before /health/ready and the CLI before its first query.
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            _ = await store.ResolveAsync(CsvGraphSnapshot.EntityId(pairs.Uniform[0].From), ct).ConfigureAwait(false);
+            _ = await store.PrepareAsync(ct).ConfigureAwait(false);
             var build = watch.Elapsed;
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             watch.Restart();
             _ = await service.PathAsync(pairs.Uniform[0], 1, ct).ConfigureAwait(false);
             var first = watch.Elapsed;
             var serving = ProcessMemory.Read();
-            Console.WriteLine($"index build (first query, a name resolution): {build.TotalSeconds:F1} s wall ({cpu.TotalSeconds:F1} s CPU) for {status.Entities:N0} entities and {status.Relationships:N0} relationships");
+            Console.WriteLine($"index build (PrepareAsync, before ready): {build.TotalSeconds:F1} s wall ({cpu.TotalSeconds:F1} s CPU) for {status.Entities:N0} entities and {status.Relationships:N0} relationships");
             Console.WriteLine($"first path query after it (k=1, cold JIT): {Latencies.Ms(first.TotalMilliseconds)} ms");
             Console.WriteLine($"process memory serving the graph: {serving} (before opening the store: RSS {ProcessMemory.Mib(before.ResidentBytes)} MiB)");
 
