@@ -57,6 +57,7 @@ public sealed partial class SqliteGraphStore
             var rows = progress is null ? null : new ProgressCounter(progress, "rows written", RowCount(graph), every: 8192);
             var (citationCount, documents) = WriteRows(connection, transaction, graph, rows, cancellationToken);
             rows?.Complete();
+            ReadModel.Write(connection, graph, index, cancellationToken);
             foreach (var (_, create) in SqliteSchema.SecondaryIndexes)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -5,12 +5,15 @@ namespace GraphService.Storage.Sqlite;
 
 /// <summary>
 /// The store file's tables. The version lives in <c>PRAGMA user_version</c>; a file written by a newer build is refused
-/// rather than misread, and one written by an older build is brought up to date (version 2 added
-/// <c>relationships.publishers</c>: until then corroboration counted publishers, so it is copied from there).
+/// rather than misread, and one written by an older build is brought up to date: version 2 added
+/// <c>relationships.publishers</c> (until then corroboration counted publishers, so it is copied from there); version 3
+/// added the read model (<c>relationship_evidence</c>, <c>index_parts</c>), which an older file gets empty: its
+/// graph is then read the slower way (index built from the rows, evidence joined from the citation tables) until the
+/// next import writes it.
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const string Create = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,6 +36,16 @@ internal static class SqliteSchema
             relationship_id TEXT NOT NULL, ordinal INTEGER NOT NULL, citation_id TEXT NOT NULL,
             PRIMARY KEY (relationship_id, ordinal)) WITHOUT ROWID;
         CREATE TABLE mentions (entity_id TEXT NOT NULL, document_id TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL);
+        """ + ReadModelTables;
+
+    /// <summary>
+    /// The read model (version 3): per relationship index (its rank in id order, as in the traversal index) the packed
+    /// evidence a result shows (<see cref="EvidenceFormat"/>); and the traversal and alias indexes as named binary
+    /// parts (<c>index_parts</c>), so that a process opening the file loads them instead of building them.
+    /// </summary>
+    private const string ReadModelTables = """
+        CREATE TABLE relationship_evidence (relationship INTEGER PRIMARY KEY, data BLOB NOT NULL);
+        CREATE TABLE index_parts (name TEXT PRIMARY KEY, data BLOB NOT NULL);
         """;
 
     /// <summary>
@@ -50,7 +63,7 @@ internal static class SqliteSchema
 
     /// <summary>Every table that holds graph content, in the order an import fills them.</summary>
     public static readonly string[] ContentTables =
-        ["meta", "predicates", "entities", "aliases", "documents", "relationships", "citations", "relationship_citations", "mentions"];
+        ["meta", "predicates", "entities", "aliases", "documents", "relationships", "citations", "relationship_citations", "mentions", "relationship_evidence", "index_parts"];
 
     /// <summary>
     /// Creates the tables in a new file, accepts the current version (bringing its secondary indexes up to date), refuses
@@ -74,15 +87,19 @@ internal static class SqliteSchema
             return;
         }
 
-        if (version == 1 && HasTables(connection, transaction))
+        if (version is 1 or 2 && HasTables(connection, transaction))
         {
             using var migrate = connection.CreateCommand();
             migrate.Transaction = transaction;
-            migrate.CommandText = $"""
-                ALTER TABLE relationships ADD COLUMN publishers INTEGER NOT NULL DEFAULT 0;
-                UPDATE relationships SET publishers = corroboration;
-                PRAGMA user_version = {Version};
-                """;
+            migrate.CommandText = (version == 1
+                ? """
+                  ALTER TABLE relationships ADD COLUMN publishers INTEGER NOT NULL DEFAULT 0;
+                  UPDATE relationships SET publishers = corroboration;
+                  """
+                : "")
+                + $"DROP TABLE IF EXISTS relationship_evidence; DROP TABLE IF EXISTS index_parts; DELETE FROM meta WHERE key = '{ReadModel.PackedEvidenceKey}';"
+                + ReadModelTables
+                + $"PRAGMA user_version = {Version};";
             migrate.ExecuteNonQuery();
             UpdateIndexes(connection, transaction);
             transaction.Commit();
