@@ -55,11 +55,14 @@ internal sealed class SnapshotBuilder
         var entityList = entities.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         var documents = _documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         var finder = new MentionFinder(entityList);
-        var mentions = new List<Mention>();
-        foreach (var document in documents)
+
+        // Each document's mentions are found on any core and listed in document order, as one thread lists them.
+        var found = new IReadOnlyList<Mention>[documents.Count];
+        OrderedParallel.For(documents.Count, i => found[i] = finder.Find(documents[i].Id, documents[i].Body), ct);
+        var mentions = new List<Mention>(found.Sum(f => f.Count));
+        foreach (var list in found)
         {
-            ct.ThrowIfCancellationRequested();
-            mentions.AddRange(finder.Find(document.Id, document.Body));
+            mentions.AddRange(list);
         }
 
         var snapshot = new GraphSnapshot(

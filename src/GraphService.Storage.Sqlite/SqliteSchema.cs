@@ -6,11 +6,12 @@ namespace GraphService.Storage.Sqlite;
 /// <summary>
 /// The store file's tables. The version lives in <c>PRAGMA user_version</c>; a file written by a newer build is refused
 /// rather than misread, and one written by an older build is brought up to date (version 2 added
-/// <c>relationships.publishers</c>: until then corroboration counted publishers, so it is copied from there).
+/// <c>relationships.publishers</c>: until then corroboration counted publishers, so it is copied from there; version 3
+/// packs the mentions a row per document and per entity, <see cref="MentionRows"/>, instead of a row per mention).
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const string Create = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,8 +33,7 @@ internal static class SqliteSchema
         CREATE TABLE relationship_citations (
             relationship_id TEXT NOT NULL, ordinal INTEGER NOT NULL, citation_id TEXT NOT NULL,
             PRIMARY KEY (relationship_id, ordinal)) WITHOUT ROWID;
-        CREATE TABLE mentions (entity_id TEXT NOT NULL, document_id TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL);
-        """;
+        """ + MentionRows.CreateTables;
 
     /// <summary>
     /// Secondary indexes, dropped before a bulk import and built again after it: one sort per index is much cheaper
@@ -44,13 +44,11 @@ internal static class SqliteSchema
         // A page of a document reads the spans that start in its range: (document, start) finds them without a scan.
         ("citations_by_document", "CREATE INDEX citations_by_document ON citations (document_id, start_offset);"),
         ("relationship_citations_by_citation", "CREATE INDEX relationship_citations_by_citation ON relationship_citations (citation_id);"),
-        ("mentions_by_document", "CREATE INDEX mentions_by_document ON mentions (document_id, start_offset);"),
-        ("mentions_by_entity", "CREATE INDEX mentions_by_entity ON mentions (entity_id);"),
     ];
 
     /// <summary>Every table that holds graph content, in the order an import fills them.</summary>
     public static readonly string[] ContentTables =
-        ["meta", "predicates", "entities", "aliases", "documents", "relationships", "citations", "relationship_citations", "mentions"];
+        ["meta", "predicates", "entities", "aliases", "documents", "relationships", "citations", "relationship_citations", "document_mentions", "entity_mentions"];
 
     /// <summary>
     /// Creates the tables in a new file, accepts the current version (bringing its secondary indexes up to date), refuses
@@ -74,16 +72,24 @@ internal static class SqliteSchema
             return;
         }
 
-        if (version == 1 && HasTables(connection, transaction))
+        if (version is 1 or 2 && HasTables(connection, transaction))
         {
-            using var migrate = connection.CreateCommand();
-            migrate.Transaction = transaction;
-            migrate.CommandText = $"""
-                ALTER TABLE relationships ADD COLUMN publishers INTEGER NOT NULL DEFAULT 0;
-                UPDATE relationships SET publishers = corroboration;
-                PRAGMA user_version = {Version};
-                """;
-            migrate.ExecuteNonQuery();
+            if (version == 1)
+            {
+                using var migrate = connection.CreateCommand();
+                migrate.Transaction = transaction;
+                migrate.CommandText = "ALTER TABLE relationships ADD COLUMN publishers INTEGER NOT NULL DEFAULT 0; UPDATE relationships SET publishers = corroboration;";
+                migrate.ExecuteNonQuery();
+            }
+
+            MentionRows.MigrateFromRowPerMention(connection, transaction);
+            using (var stamp = connection.CreateCommand())
+            {
+                stamp.Transaction = transaction;
+                stamp.CommandText = $"PRAGMA user_version = {Version};";
+                stamp.ExecuteNonQuery();
+            }
+
             UpdateIndexes(connection, transaction);
             transaction.Commit();
             return;
