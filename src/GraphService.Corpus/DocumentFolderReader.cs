@@ -3,8 +3,9 @@ namespace GraphService.Corpus;
 /// <summary>Reads documents/: every <c>&lt;id&gt;.md</c> file through <see cref="DocumentReader"/>, in file-name order.</summary>
 internal static class DocumentFolderReader
 {
-    // Files read in parallel between two merges: enough to keep both cores busy, few enough for progress to move.
-    private const int Batch = 512;
+    // Files read in parallel between two merges: enough that waiting for the last of a batch costs little, few enough
+    // for progress to move (and for the texts of a batch's problems to stay small).
+    private const int Batch = 4096;
 
     /// <summary>Documents by id; null when the documents folder is missing or cannot be listed.</summary>
     public static Dictionary<string, LoadedDocument>? Read(CorpusInput input, CancellationToken ct)

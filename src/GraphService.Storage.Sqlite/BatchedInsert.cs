@@ -1,3 +1,4 @@
+using System.Text;
 using GraphService.Core.Progress;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -24,6 +25,8 @@ internal sealed class BatchedInsert : IDisposable
     private readonly int _columns;
 
     private readonly ProgressCounter? _rows;
+
+    private byte[] _utf8 = new byte[1024];
 
     public BatchedInsert(SqliteConnection connection, string table, params string[] columns)
         : this(connection, null, table, columns)
@@ -70,7 +73,29 @@ internal sealed class BatchedInsert : IDisposable
     /// <summary>Binds a text (null binds NULL) to the 1-based <paramref name="column"/> of the next row.</summary>
     public BatchedInsert Text(int column, string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(_statement, column) : raw.sqlite3_bind_text(_statement, column, value));
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(_statement, column));
+        }
+        else if (value.Length == 0)
+        {
+            // An empty span would bind a null pointer, which SQLite stores as NULL: the string overload binds ''.
+            Check(raw.sqlite3_bind_text(_statement, column, value));
+        }
+        else
+        {
+            // Encoded once into a buffer kept for the statement's life (SQLite copies the bytes before this returns);
+            // the string overload counts the bytes first and allocates an array for every text over 512 bytes.
+            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (_utf8.Length < most)
+            {
+                _utf8 = new byte[Math.Max(most, 2 * _utf8.Length)];
+            }
+
+            var length = Encoding.UTF8.GetBytes(value, _utf8);
+            Check(raw.sqlite3_bind_text(_statement, column, _utf8.AsSpan(0, length)));
+        }
+
         return this;
     }
 

@@ -420,6 +420,31 @@ public sealed class SqliteGraphStoreTests : IDisposable
         Assert.Equal("wal", command.ExecuteScalar());
     }
 
+    [Fact]
+    public async Task An_entitys_documents_come_in_the_order_SQLite_gives_their_ids_by_code_point()
+    {
+        // U+FF5E sorts before U+1F600 by code point (and in UTF-8, as SQLite compares), after its surrogates in UTF-16.
+        var entity = Snapshot.Entities[0].Id;
+        var wide = new SourceDocument("zz-\uFF5E", "Wide", "Publisher", null, null, null, null, "Alpha beta gamma.");
+        var astral = wide with { Id = "zz-\U0001F600", Title = "Astral" };
+        var graph = Snapshot with
+        {
+            Version = Snapshot.Version + "-code-points",
+            Documents = [.. Snapshot.Documents, astral, wide],
+            Mentions = [.. Snapshot.Mentions, new Mention(entity, astral.Id, 0, 5), new Mention(entity, wide.Id, 6, 10), new Mention(entity, astral.Id, 11, 16)],
+        };
+        var store = Open("code-points.db");
+        await store.ReplaceGraphAsync(graph, None);
+
+        var detail = await store.GetEntityAsync(entity, None);
+
+        Assert.NotNull(detail);
+        Assert.Equal(graph.Mentions.Count(m => m.EntityId == entity), detail.MentionCount);
+        var ours = detail.MentionedIn.Select(d => d.Id).Where(id => id.StartsWith("zz-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["zz-\uFF5E", "zz-\U0001F600"], ours);
+        Assert.Equal(graph.Mentions, (await store.ReadSnapshotAsync(None))!.Mentions);
+    }
+
     /// <summary>Turns the packed mentions of a file back into version 2's row per mention (the file is otherwise the same).</summary>
     private static void RowPerMention(SqliteConnection connection, GraphSnapshot graph)
     {
