@@ -33,6 +33,16 @@ internal sealed class CorpusInput(string root, ProblemLog log, CorpusLimits limi
 
     public YamlSource Yaml(string relativePath, int lineOffset = 0) => new(relativePath, Log, limits.MaxYamlDepth, lineOffset);
 
+    /// <summary>A log of this corpus for one piece of work done on another thread, to be appended to <see cref="Log"/> in order.</summary>
+    public ProblemLog NewPartLog() => new(Log.CorpusLabel, limits.MaxProblems);
+
+    /// <summary><see cref="ReadText(string)"/> reporting into <paramref name="log"/>, without counting the file (the caller counts
+    /// it on the thread that owns <see cref="FilesRead"/>); safe to call from any thread.</summary>
+    public string? ReadText(string relativePath, ProblemLog log) => CorpusText.Read(FullPath(relativePath), relativePath, log, limits.MaxFileBytes);
+
+    /// <summary><see cref="Yaml(string, int)"/> reporting into <paramref name="log"/>.</summary>
+    public YamlSource Yaml(string relativePath, ProblemLog log, int lineOffset) => new(relativePath, log, limits.MaxYamlDepth, lineOffset);
+
     /// <summary>
     /// Reads a YAML file that must be a list (<paramref name="file"/> holds <paramref name="what"/>, each item starting
     /// with <paramref name="firstKey"/>) by handing its items to <paramref name="read"/>; null, with the problem reported,

@@ -153,13 +153,12 @@ internal sealed class PlainBlockYaml
         Require(depth <= _maxDepth);
         var mapping = new YamlMappingNode { Style = YamlDotNet.Core.Events.MappingStyle.Block };
         Lines.Add(mapping, _lineNumber);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var colon = KeyEnd();
             Require(colon >= 0);
             var name = _text[_at..colon];
-            Require(keys.Add(name));
+            Require(!HasKey(mapping, name));
             var key = new YamlScalarNode(name) { Style = YamlDotNet.Core.ScalarStyle.Plain };
             Lines.Add(key, _lineNumber);
             YamlNode value;
@@ -192,6 +191,21 @@ internal sealed class PlainBlockYaml
             // The next key of this mapping; deeper lines (a multi-line scalar) and a list here are left to YamlDotNet.
             Require(Column == column && !IsDash());
         }
+    }
+
+    /// <summary>Whether the mapping has the key already: a scan of its few keys, where a set per mapping (a million of
+    /// them in a large claims file) cost more than the parse.</summary>
+    private static bool HasKey(YamlMappingNode mapping, string name)
+    {
+        foreach (var key in mapping.Children.Keys)
+        {
+            if (key is YamlScalarNode { Value: { } value } && string.Equals(value, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ internal sealed class ProblemLog(string corpusLabel, int maxProblems)
     private readonly List<CorpusProblem> _listed = [];
     private int _unlisted;
 
+    /// <summary>The corpus folder's name as problems show it.</summary>
+    public string CorpusLabel => corpusLabel;
+
     public IReadOnlyList<CorpusProblem> Problems => _unlisted == 0
         ? _listed
         : [.. _listed, new CorpusProblem(corpusLabel, 0, $"{_unlisted} more problem(s) not listed: only the first {maxProblems} are (limit {nameof(CorpusLimits.MaxProblems)})")];
@@ -31,6 +34,27 @@ internal sealed class ProblemLog(string corpusLabel, int maxProblems)
     {
         _listed.RemoveRange(mark.Listed, _listed.Count - mark.Listed);
         _unlisted = mark.Unlisted;
+    }
+
+    /// <summary>
+    /// Adds the problems of <paramref name="other"/> (a log of the same corpus, filled on another thread) in its order,
+    /// listed or counted exactly as if they had been added here one by one.
+    /// </summary>
+    public void Append(ProblemLog other)
+    {
+        foreach (var problem in other._listed)
+        {
+            if (IsListing)
+            {
+                _listed.Add(problem);
+            }
+            else
+            {
+                _unlisted++;
+            }
+        }
+
+        _unlisted += other._unlisted;
     }
 
     /// <summary>The path a problem in <paramref name="relativePath"/> (relative to the corpus folder) is reported under.</summary>

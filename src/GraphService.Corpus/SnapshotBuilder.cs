@@ -11,8 +11,11 @@ internal sealed class SnapshotBuilder
 {
     private readonly Dictionary<string, SourceDocument> _documents;
     private readonly IndependentOrigins _origins;
-    private readonly Dictionary<string, Citation> _citations = new(StringComparer.Ordinal);
-    private readonly List<Relationship> _relationships = [];
+    // Ids (SHA-256 of what identifies a citation or relationship) are computed in Build, on every core: a passage is one
+    // citation by what its id hashes (document, span, stance), so it is told apart here by those values themselves.
+    private readonly Dictionary<(string DocumentId, int Start, int End, Stance Stance), PendingCitation> _citations = [];
+    private readonly List<PendingCitation> _citationList = [];
+    private readonly List<PendingRelationship> _relationships = [];
 
     public SnapshotBuilder(IEnumerable<SourceDocument> documents, IndependentOrigins origins)
     {
@@ -23,8 +26,13 @@ internal sealed class SnapshotBuilder
     /// <summary>Adds the relationship a claim states.</summary>
     public void Add(ClaimEntry claim)
     {
-        var cited = claim.Evidence.Select(Cite).ToList();
-        cited.Sort((a, b) =>
+        var cited = new PendingCitation[claim.Evidence.Count];
+        for (var i = 0; i < cited.Length; i++)
+        {
+            cited[i] = Cite(claim.Evidence[i]);
+        }
+
+        Array.Sort(cited, static (a, b) =>
             string.CompareOrdinal(a.DocumentId, b.DocumentId) is var c && c != 0 ? c
             : a.Start != b.Start ? a.Start.CompareTo(b.Start)
             : a.End != b.End ? a.End.CompareTo(b.End)
@@ -35,10 +43,9 @@ internal sealed class SnapshotBuilder
         // confidence is kept as declared.
         var supporting = Origins(cited, Stance.Supports);
         var disputing = Origins(cited, Stance.Disputes);
-        _relationships.Add(new Relationship(
-            StableIds.RelationshipId(claim.Subject, claim.Predicate, claim.Object),
-            claim.Predicate,
+        _relationships.Add(new PendingRelationship(
             claim.Subject,
+            claim.Predicate,
             claim.Object,
             claim.Since,
             claim.Until,
@@ -46,53 +53,114 @@ internal sealed class SnapshotBuilder
             claim.Confidence is not null,
             supporting,
             cited.Any(c => c.Stance == Stance.Disputes),
-            cited) { Publishers = DistinctPublishers(cited, Stance.Supports) });
+            DistinctPublishers(cited, Stance.Supports),
+            cited));
     }
 
-    /// <summary>The snapshot of everything added, with the entities' mentions found in every document and its version.</summary>
+    /// <summary>The snapshot of everything added, with the entities' mentions found in every document and its version
+    /// (once: the relationships added are handed over to it).</summary>
     public GraphSnapshot Build(CorpusSettings settings, IEnumerable<Entity> entities, CancellationToken ct)
     {
         var entityList = entities.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         var documents = _documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         var finder = new MentionFinder(entityList);
-        var mentions = new List<Mention>();
-        foreach (var document in documents)
+
+        // Each document's mentions are found on any core and listed in document order, as one thread lists them.
+        var found = new IReadOnlyList<Mention>[documents.Count];
+        OrderedParallel.For(documents.Count, i => found[i] = finder.Find(documents[i].Id, documents[i].Body), ct);
+        var mentions = new List<Mention>(found.Sum(f => f.Count));
+        foreach (var list in found)
         {
-            ct.ThrowIfCancellationRequested();
-            mentions.AddRange(finder.Find(document.Id, document.Body));
+            mentions.AddRange(list);
         }
 
+        OrderedParallel.For(_citationList.Count, i => _citationList[i].Make(), ct);
+        var relationships = new Relationship[_relationships.Count];
+        OrderedParallel.For(relationships.Length, i => relationships[i] = _relationships[i].Make(), ct);
+        _relationships.Clear();
+
+        // Ids are distinct (a repeated claim is a problem, and then there is no snapshot), so any sort gives one order.
+        Array.Sort(relationships, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         var snapshot = new GraphSnapshot(
             string.Empty,
             settings.Name,
             settings.Vocabulary.All,
             entityList,
             documents,
-            [.. _relationships.OrderBy(r => r.Id, StringComparer.Ordinal)],
+            relationships,
             mentions);
         return snapshot with { Version = StableIds.VersionOf(snapshot) };
     }
 
     /// <summary>The one citation of a passage with a stance; it keeps the quote as first written.</summary>
-    private Citation Cite(EvidenceEntry e)
+    private PendingCitation Cite(EvidenceEntry e)
     {
-        var id = StableIds.CitationId(e.DocumentId, e.Span.Start, e.Span.End, e.Stance);
-        if (!_citations.TryGetValue(id, out var citation))
+        var key = (e.DocumentId, e.Span.Start, e.Span.End, e.Stance);
+        if (!_citations.TryGetValue(key, out var citation))
         {
-            citation = new Citation(id, e.DocumentId, e.Quote, e.Span.Start, e.Span.End, e.Stance);
-            _citations[id] = citation;
+            citation = new PendingCitation(e.DocumentId, e.Quote, e.Span.Start, e.Span.End, e.Stance);
+            _citations[key] = citation;
+            _citationList.Add(citation);
         }
 
         return citation;
     }
 
-    private int Origins(List<Citation> citations, Stance stance) =>
+    private int Origins(PendingCitation[] citations, Stance stance) =>
         _origins.Count(citations.Where(c => c.Stance == stance).Select(c => c.DocumentId));
 
-    private int DistinctPublishers(List<Citation> citations, Stance stance) =>
+    private int DistinctPublishers(PendingCitation[] citations, Stance stance) =>
         citations
             .Where(c => c.Stance == stance)
             .Select(c => _documents[c.DocumentId].Publisher)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Count();
+
+    /// <summary>A citation whose id is not computed yet.</summary>
+    private sealed class PendingCitation(string documentId, string quote, int start, int end, Stance stance)
+    {
+        public string DocumentId { get; } = documentId;
+
+        public int Start { get; } = start;
+
+        public int End { get; } = end;
+
+        public Stance Stance { get; } = stance;
+
+        /// <summary>The citation, once <see cref="Make"/> has run.</summary>
+        public Citation? Made { get; set; }
+
+        public void Make() => Made = new Citation(StableIds.CitationId(DocumentId, Start, End, Stance), DocumentId, quote, Start, End, Stance);
+    }
+
+    /// <summary>A relationship whose id is not computed yet; its citations are made before it is.</summary>
+    private sealed record PendingRelationship(
+        string Subject,
+        string Predicate,
+        string Object,
+        PartialDate? Since,
+        PartialDate? Until,
+        double Confidence,
+        bool ConfidenceDeclared,
+        int Corroboration,
+        bool Contested,
+        int Publishers,
+        PendingCitation[] Cited)
+    {
+        public Relationship Make() => new(
+            StableIds.RelationshipId(Subject, Predicate, Object),
+            Predicate,
+            Subject,
+            Object,
+            Since,
+            Until,
+            Confidence,
+            ConfidenceDeclared,
+            Corroboration,
+            Contested,
+            Array.ConvertAll(Cited, c => c.Made ?? throw new InvalidOperationException("a citation was not made before its relationship")))
+        {
+            Publishers = Publishers,
+        };
+    }
 }

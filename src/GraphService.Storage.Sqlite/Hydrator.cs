@@ -139,27 +139,13 @@ internal sealed class Hydrator(GraphState state, ReadSession session, Cancellati
             description = command.ExecuteScalar() as string;
         }
 
-        var count = 0;
-        var documents = new List<string>();
-        using (var command = SqliteCommands.Create(
-            connection,
-            null,
-            "SELECT document_id, count(*) FROM mentions WHERE entity_id = $id GROUP BY document_id ORDER BY document_id;",
-            ("$id", entityId)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                documents.Add(reader.GetString(0));
-                count += reader.GetInt32(1);
-            }
-        }
-
+        var (count, documents) = MentionRows.OfEntity(connection, null, entityId);
         return (description, count, documents);
     }
 
     /// <summary>
-    /// One page of a document. The spans come from the (document, start) indexes; the text is cut by SQLite's substr,
+    /// One page of a document. The citations come from the (document, start) index, the mentions from the document's one
+    /// packed row (<see cref="MentionRows"/>); the text is cut by SQLite's substr,
     /// so only the page reaches .NET. substr counts code points and the API counts UTF-16 code units: they agree unless
     /// the text holds characters outside the BMP (then length(body) is less than body_length), and only then is the
     /// whole body read and cut here.
@@ -167,13 +153,9 @@ internal sealed class Hydrator(GraphState state, ReadSession session, Cancellati
     public DocumentDetail Document(DocumentSummary summary, DocumentQuery query)
     {
         var (start, end) = DocumentPaging.Clamp(query, summary.Length);
-        var mentions = Spans(
-            """
-            SELECT entity_id, start_offset, end_offset FROM mentions
-            WHERE document_id = $id AND start_offset >= $start AND start_offset < $end
-            ORDER BY start_offset, end_offset, entity_id LIMIT $limit;
-            """,
-            summary.Id, start, end, query.MentionLimit + 1L);
+        cancellationToken.ThrowIfCancellationRequested();
+        var mentions = MentionRows.InRange(connection, null, summary.Id, start, end, query.MentionLimit + 1L)
+            .ConvertAll(m => new SpanRef(m.Start, m.End, m.EntityId));
         var citations = Spans(
             """
             SELECT id, start_offset, end_offset FROM citations

@@ -8,6 +8,9 @@ namespace GraphService.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
+    // Enum.ToString allocates a string each time; an import names 200,000 entities' types.
+    private static readonly Dictionary<EntityType, string> EntityTypeNames = Enum.GetValues<EntityType>().ToDictionary(t => t, t => t.ToString());
+
     /// <summary>
     /// Replaces the graph in one SQLite transaction. The new index is built first (it checks ids and endpoints), the
     /// rows are written with prepared commands, and only after the commit is the in-memory state swapped. If anything
@@ -33,46 +36,65 @@ public sealed partial class SqliteGraphStore
                 return;
             }
 
-            var index = TraversalIndex.FromSnapshot(graph);
-            cancellationToken.ThrowIfCancellationRequested();
-            using (var cache = SqliteCommands.Create(connection, transaction, "PRAGMA cache_size = -262144;"))
+            // The in-memory state (traversal index, alias index, document summaries) is built on another core while
+            // this one writes the rows: neither reads what the other makes. The index checks ids and endpoints, so its
+            // failure is the one reported when both fail, as when it was built first.
+            var building = Task.Run(() => BuildState(graph), cancellationToken);
+            GraphState state;
+            try
             {
-                // 256 MiB of page cache for this connection while it writes; the pool reuses it for reads afterwards.
-                cache.ExecuteNonQuery();
+                using (var pragmas = SqliteCommands.Create(connection, transaction, "PRAGMA cache_size = -262144; PRAGMA threads = 2;"))
+                {
+                    // 256 MiB of page cache for this connection while it writes (the pool reuses it for reads afterwards),
+                    // and a second sorter thread for the index builds.
+                    pragmas.ExecuteNonQuery();
+                }
+
+                // Table and index names come from the fixed schema lists, never from input.
+                foreach (var (name, _) in SqliteSchema.SecondaryIndexes)
+                {
+                    using var drop = SqliteCommands.Create(connection, transaction, $"DROP INDEX IF EXISTS {name};");
+                    drop.ExecuteNonQuery();
+                }
+
+                foreach (var table in SqliteSchema.ContentTables)
+                {
+                    using var delete = SqliteCommands.Create(connection, transaction, $"DELETE FROM {table};");
+                    delete.ExecuteNonQuery();
+                }
+
+                var rows = progress is null ? null : new ProgressCounter(progress, "rows written", RowCount(graph), every: 8192);
+                var citationCount = WriteRows(connection, transaction, graph, rows, cancellationToken);
+                rows?.Complete();
+
+                // The read model is keyed by the index's relationship numbers, so it waits for the index.
+                state = await building.ConfigureAwait(false);
+                ReadModel.Write(connection, graph, state.Index, cancellationToken);
+                foreach (var (_, create) in SqliteSchema.SecondaryIndexes)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var build = SqliteCommands.Create(connection, transaction, create);
+                    build.ExecuteNonQuery();
+                }
+
+                WriteMeta(connection, transaction, graph, citationCount);
+            }
+            catch (Exception)
+            {
+                // Never leave the build running on a graph the caller may drop. Its failure (an id or an endpoint the
+                // index refuses) is the one reported, as when the index was built before the rows were written.
+                try
+                {
+                    await building.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Cancelled along with the write, whose exception says so.
+                }
+
+                throw;
             }
 
-            // Table and index names come from the fixed schema lists, never from input.
-            foreach (var (name, _) in SqliteSchema.SecondaryIndexes)
-            {
-                using var drop = SqliteCommands.Create(connection, transaction, $"DROP INDEX IF EXISTS {name};");
-                drop.ExecuteNonQuery();
-            }
-
-            foreach (var table in SqliteSchema.ContentTables)
-            {
-                using var delete = SqliteCommands.Create(connection, transaction, $"DELETE FROM {table};");
-                delete.ExecuteNonQuery();
-            }
-
-            var rows = progress is null ? null : new ProgressCounter(progress, "rows written", RowCount(graph), every: 8192);
-            var (citationCount, documents) = WriteRows(connection, transaction, graph, rows, cancellationToken);
-            rows?.Complete();
-            ReadModel.Write(connection, graph, index, cancellationToken);
-            foreach (var (_, create) in SqliteSchema.SecondaryIndexes)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                using var build = SqliteCommands.Create(connection, transaction, create);
-                build.ExecuteNonQuery();
-            }
-
-            WriteMeta(connection, transaction, graph, citationCount);
-            var predicates = new Dictionary<string, Predicate>(StringComparer.Ordinal);
-            foreach (var p in graph.Predicates)
-            {
-                predicates[p.Type] = p;
-            }
-
-            var state = new GraphState(graph.Version, index, predicates, documents);
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             _state = state;
@@ -199,15 +221,7 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        var mentions = new List<Mention>();
-        using (var command = SqliteCommands.Create(connection, transaction, "SELECT entity_id, document_id, start_offset, end_offset FROM mentions ORDER BY rowid;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                mentions.Add(new Mention(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
-            }
-        }
+        var mentions = MentionRows.ReadAll(connection, transaction, int.Parse(meta[StoreFile.MetaKeys.Mentions], CultureInfo.InvariantCulture));
 
         return new GraphSnapshot(version, meta.GetValueOrDefault(StoreFile.MetaKeys.CorpusName) ?? "", predicates, entities, documents, relationships, mentions);
     }
@@ -260,7 +274,27 @@ public sealed partial class SqliteGraphStore
             + graph.Relationships.Count + links + citations.Count + graph.Mentions.Count;
     }
 
-    private static (int Citations, Dictionary<string, Core.Queries.DocumentSummary> Documents) WriteRows(
+    /// <summary>The in-memory state of <paramref name="graph"/>, made while its rows are written.</summary>
+    private static GraphState BuildState(GraphSnapshot graph)
+    {
+        var index = TraversalIndex.FromSnapshot(graph);
+        var predicates = new Dictionary<string, Predicate>(StringComparer.Ordinal);
+        foreach (var p in graph.Predicates)
+        {
+            predicates[p.Type] = p;
+        }
+
+        var documents = new Dictionary<string, Core.Queries.DocumentSummary>(StringComparer.Ordinal);
+        foreach (var d in graph.Documents)
+        {
+            documents[d.Id] = Core.Queries.ViewMapping.ToSummary(d);
+        }
+
+        return new GraphState(graph.Version, index, predicates, documents);
+    }
+
+    /// <summary>Writes every row of <paramref name="graph"/>; returns how many citations (distinct passages) it holds.</summary>
+    private static int WriteRows(
         SqliteConnection connection,
         SqliteTransaction transaction,
         GraphSnapshot graph,
@@ -271,7 +305,7 @@ public sealed partial class SqliteGraphStore
         {
             foreach (var p in graph.Predicates)
             {
-                predicates.Add(p.Type, p.Phrase, p.BuiltIn ? 1 : 0);
+                predicates.Text(1, p.Type).Text(2, p.Phrase).Integer(3, p.BuiltIn ? 1 : 0).Run();
             }
         }
 
@@ -282,15 +316,15 @@ public sealed partial class SqliteGraphStore
             foreach (var e in graph.Entities)
             {
                 Checkpoint(ref n, cancellationToken);
-                entities.Add(e.Id, e.Type.ToString(), e.Name, e.Description);
+                entities.Text(1, e.Id).Text(2, EntityTypeNames.GetValueOrDefault(e.Type) ?? e.Type.ToString()).Text(3, e.Name).Text(4, e.Description).Run();
                 for (var i = 0; i < e.Aliases.Count; i++)
                 {
-                    aliases.Add(e.Id, i, e.Aliases[i]);
+                    aliases.Text(1, e.Id).Integer(2, i).Text(3, e.Aliases[i]).Run();
                 }
             }
         }
 
-        var documents = new Dictionary<string, Core.Queries.DocumentSummary>(StringComparer.Ordinal);
+        var documents = new HashSet<string>(StringComparer.Ordinal);
         using (var insert = new BatchedInsert(
             connection,
             rows,
@@ -300,8 +334,9 @@ public sealed partial class SqliteGraphStore
             foreach (var d in graph.Documents)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                insert.Add(d.Id, d.Title, d.Publisher, d.Author, d.Published?.ToString(), d.Url, d.Language, d.Body, d.Body.Length);
-                documents[d.Id] = Core.Queries.ViewMapping.ToSummary(d);
+                insert.Text(1, d.Id).Text(2, d.Title).Text(3, d.Publisher).Text(4, d.Author).Text(5, d.Published?.ToString())
+                    .Text(6, d.Url).Text(7, d.Language).Text(8, d.Body).Integer(9, d.Body.Length).Run();
+                documents.Add(d.Id);
             }
         }
 
@@ -312,26 +347,18 @@ public sealed partial class SqliteGraphStore
             "relationships",
             "id", "type", "start_id", "end_id", "since", "until", "since_day", "until_day", "confidence", "confidence_declared", "corroboration", "contested", "publishers"))
         using (var link = new BatchedInsert(connection, rows, "relationship_citations", "relationship_id", "ordinal", "citation_id"))
-        using (var cite = new BatchedInsert(connection, rows, "citations", "id", "document_id", "quote", "start_offset", "end_offset", "stance"))
         {
             var n = 0;
             foreach (var r in graph.Relationships)
             {
                 Checkpoint(ref n, cancellationToken);
-                insert.Add(
-                    r.Id,
-                    r.Type,
-                    r.StartId,
-                    r.EndId,
-                    r.Since?.ToString(),
-                    r.Until?.ToString(),
-                    r.Since is PartialDate s ? s.Earliest.DayNumber : TraversalIndex.OpenSince,
-                    r.Until is PartialDate u ? u.Latest.DayNumber : TraversalIndex.OpenUntil,
-                    r.Confidence,
-                    r.ConfidenceDeclared ? 1 : 0,
-                    r.Corroboration,
-                    r.Contested ? 1 : 0,
-                    r.Publishers);
+                insert.Text(1, r.Id).Text(2, r.Type).Text(3, r.StartId).Text(4, r.EndId)
+                    .Text(5, r.Since?.ToString()).Text(6, r.Until?.ToString())
+                    .Integer(7, r.Since is PartialDate s ? s.Earliest.DayNumber : TraversalIndex.OpenSince)
+                    .Integer(8, r.Until is PartialDate u ? u.Latest.DayNumber : TraversalIndex.OpenUntil)
+                    .Real(9, r.Confidence).Integer(10, r.ConfidenceDeclared ? 1 : 0).Integer(11, r.Corroboration)
+                    .Integer(12, r.Contested ? 1 : 0).Integer(13, r.Publishers)
+                    .Run();
                 for (var i = 0; i < r.Citations.Count; i++)
                 {
                     var c = r.Citations[i];
@@ -345,31 +372,35 @@ public sealed partial class SqliteGraphStore
                     }
                     else
                     {
-                        if (!documents.ContainsKey(c.DocumentId))
+                        if (!documents.Contains(c.DocumentId))
                         {
                             throw new ArgumentException($"citation '{c.Id}' cites unknown document '{c.DocumentId}'; the previous graph is unchanged", nameof(graph));
                         }
 
                         citations[c.Id] = c;
-                        cite.Add(c.Id, c.DocumentId, c.Quote, c.Start, c.End, c.Stance.ToWord());
                     }
 
-                    link.Add(r.Id, i, c.Id);
+                    link.Text(1, r.Id).Integer(2, i).Text(3, c.Id).Run();
                 }
             }
         }
 
-        using (var insert = new BatchedInsert(connection, rows, "mentions", "entity_id", "document_id", "start_offset", "end_offset"))
+        // In id order, so that the primary key's index grows at its end instead of taking every row at a random place.
+        var distinct = citations.Values.ToArray();
+        Array.Sort(distinct, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        using (var cite = new BatchedInsert(connection, rows, "citations", "id", "document_id", "quote", "start_offset", "end_offset", "stance"))
         {
             var n = 0;
-            foreach (var m in graph.Mentions)
+            foreach (var c in distinct)
             {
                 Checkpoint(ref n, cancellationToken);
-                insert.Add(m.EntityId, m.DocumentId, m.Start, m.End);
+                cite.Text(1, c.Id).Text(2, c.DocumentId).Text(3, c.Quote).Integer(4, c.Start).Integer(5, c.End).Text(6, c.Stance.ToWord()).Run();
             }
         }
 
-        return (citations.Count, documents);
+        MentionRows.Write(connection, graph.Mentions, rows, cancellationToken);
+
+        return distinct.Length;
     }
 
     private static void WriteMeta(SqliteConnection connection, SqliteTransaction transaction, GraphSnapshot graph, int citationCount)

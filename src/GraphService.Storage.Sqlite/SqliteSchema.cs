@@ -7,9 +7,10 @@ namespace GraphService.Storage.Sqlite;
 /// The store file's tables. The version lives in <c>PRAGMA user_version</c>; a file written by a newer build is refused
 /// rather than misread, and one written by an older build is brought up to date: version 2 added
 /// <c>relationships.publishers</c> (until then corroboration counted publishers, so it is copied from there); version 3
-/// added the read model (<c>relationship_evidence</c>, <c>index_parts</c>), which an older file gets empty: its
-/// graph is then read the slower way (index built from the rows, evidence joined from the citation tables) until the
-/// next import writes it.
+/// packs the mentions a row per document and per entity (<see cref="MentionRows"/>) instead of a row per mention, and
+/// adds the read model (<c>relationship_evidence</c>, <c>index_parts</c>), which an older file gets empty: its graph is
+/// then read the slower way (index built from the rows, evidence joined from the citation tables) until the next import
+/// writes it.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -35,8 +36,7 @@ internal static class SqliteSchema
         CREATE TABLE relationship_citations (
             relationship_id TEXT NOT NULL, ordinal INTEGER NOT NULL, citation_id TEXT NOT NULL,
             PRIMARY KEY (relationship_id, ordinal)) WITHOUT ROWID;
-        CREATE TABLE mentions (entity_id TEXT NOT NULL, document_id TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL);
-        """ + ReadModelTables;
+        """ + MentionRows.CreateTables + ReadModelTables;
 
     /// <summary>
     /// The read model (version 3): per relationship index (its rank in id order, as in the traversal index) the packed
@@ -57,13 +57,11 @@ internal static class SqliteSchema
         // A page of a document reads the spans that start in its range: (document, start) finds them without a scan.
         ("citations_by_document", "CREATE INDEX citations_by_document ON citations (document_id, start_offset);"),
         ("relationship_citations_by_citation", "CREATE INDEX relationship_citations_by_citation ON relationship_citations (citation_id);"),
-        ("mentions_by_document", "CREATE INDEX mentions_by_document ON mentions (document_id, start_offset);"),
-        ("mentions_by_entity", "CREATE INDEX mentions_by_entity ON mentions (entity_id);"),
     ];
 
     /// <summary>Every table that holds graph content, in the order an import fills them.</summary>
     public static readonly string[] ContentTables =
-        ["meta", "predicates", "entities", "aliases", "documents", "relationships", "citations", "relationship_citations", "mentions", "relationship_evidence", "index_parts"];
+        ["meta", "predicates", "entities", "aliases", "documents", "relationships", "citations", "relationship_citations", "document_mentions", "entity_mentions", "relationship_evidence", "index_parts"];
 
     /// <summary>
     /// Creates the tables in a new file, accepts the current version (bringing its secondary indexes up to date), refuses
@@ -89,18 +87,25 @@ internal static class SqliteSchema
 
         if (version is 1 or 2 && HasTables(connection, transaction))
         {
-            using var migrate = connection.CreateCommand();
-            migrate.Transaction = transaction;
-            migrate.CommandText = (version == 1
-                ? """
-                  ALTER TABLE relationships ADD COLUMN publishers INTEGER NOT NULL DEFAULT 0;
-                  UPDATE relationships SET publishers = corroboration;
-                  """
-                : "")
-                + $"DROP TABLE IF EXISTS relationship_evidence; DROP TABLE IF EXISTS index_parts; DELETE FROM meta WHERE key = '{ReadModel.PackedEvidenceKey}';"
-                + ReadModelTables
-                + $"PRAGMA user_version = {Version};";
-            migrate.ExecuteNonQuery();
+            if (version == 1)
+            {
+                using var migrate = connection.CreateCommand();
+                migrate.Transaction = transaction;
+                migrate.CommandText = "ALTER TABLE relationships ADD COLUMN publishers INTEGER NOT NULL DEFAULT 0; UPDATE relationships SET publishers = corroboration;";
+                migrate.ExecuteNonQuery();
+            }
+
+            MentionRows.MigrateFromRowPerMention(connection, transaction);
+            using (var readModel = connection.CreateCommand())
+            {
+                readModel.Transaction = transaction;
+                readModel.CommandText =
+                    $"DROP TABLE IF EXISTS relationship_evidence; DROP TABLE IF EXISTS index_parts; DELETE FROM meta WHERE key = '{ReadModel.PackedEvidenceKey}';"
+                    + ReadModelTables
+                    + $"PRAGMA user_version = {Version};";
+                readModel.ExecuteNonQuery();
+            }
+
             UpdateIndexes(connection, transaction);
             transaction.Commit();
             return;

@@ -332,6 +332,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = "ALTER TABLE relationships DROP COLUMN publishers; PRAGMA user_version = 1;";
             command.ExecuteNonQuery();
+            RowPerMention(connection, Snapshot);
         }
 
         SqliteConnection.ClearAllPools();
@@ -356,6 +357,42 @@ public sealed class SqliteGraphStoreTests : IDisposable
         using var version = check.CreateCommand();
         version.CommandText = "PRAGMA user_version;";
         Assert.Equal(3L, version.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task A_store_file_of_schema_version_2_keeps_every_mention_in_order_when_packed_into_version_3()
+    {
+        var path = _folder.File("v2.db");
+        var writer = Open("v2.db");
+        await writer.ReplaceGraphAsync(Snapshot, None);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            RowPerMention(connection, Snapshot);
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 2;";
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var reader = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        _stores.Add(reader);
+        var graph = await reader.ReadSnapshotAsync(None);
+
+        Assert.NotNull(graph);
+        Assert.NotEmpty(Snapshot.Mentions);
+        Assert.Equal(Snapshot.Mentions, graph.Mentions);
+        var mentioned = Snapshot.Mentions[0];
+        var entity = await reader.GetEntityAsync(mentioned.EntityId, None);
+        Assert.NotNull(entity);
+        Assert.Equal(Snapshot.Mentions.Count(m => m.EntityId == mentioned.EntityId), entity.MentionCount);
+        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var version = check.CreateCommand();
+        version.CommandText = "PRAGMA user_version;";
+        Assert.Equal(3L, version.ExecuteScalar());
+        version.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'mentions';";
+        Assert.Equal(0L, version.ExecuteScalar());
     }
 
     [Fact]
@@ -391,6 +428,55 @@ public sealed class SqliteGraphStoreTests : IDisposable
         Assert.Equal(3L, command.ExecuteScalar());
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task An_entitys_documents_come_in_the_order_SQLite_gives_their_ids_by_code_point()
+    {
+        // U+FF5E sorts before U+1F600 by code point (and in UTF-8, as SQLite compares), after its surrogates in UTF-16.
+        var entity = Snapshot.Entities[0].Id;
+        var wide = new SourceDocument("zz-\uFF5E", "Wide", "Publisher", null, null, null, null, "Alpha beta gamma.");
+        var astral = wide with { Id = "zz-\U0001F600", Title = "Astral" };
+        var graph = Snapshot with
+        {
+            Version = Snapshot.Version + "-code-points",
+            Documents = [.. Snapshot.Documents, astral, wide],
+            Mentions = [.. Snapshot.Mentions, new Mention(entity, astral.Id, 0, 5), new Mention(entity, wide.Id, 6, 10), new Mention(entity, astral.Id, 11, 16)],
+        };
+        var store = Open("code-points.db");
+        await store.ReplaceGraphAsync(graph, None);
+
+        var detail = await store.GetEntityAsync(entity, None);
+
+        Assert.NotNull(detail);
+        Assert.Equal(graph.Mentions.Count(m => m.EntityId == entity), detail.MentionCount);
+        var ours = detail.MentionedIn.Select(d => d.Id).Where(id => id.StartsWith("zz-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["zz-\uFF5E", "zz-\U0001F600"], ours);
+        Assert.Equal(graph.Mentions, (await store.ReadSnapshotAsync(None))!.Mentions);
+    }
+
+    /// <summary>Turns the packed mentions of a file back into version 2's row per mention (the file is otherwise the same).</summary>
+    private static void RowPerMention(SqliteConnection connection, GraphSnapshot graph)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            DROP TABLE document_mentions; DROP TABLE entity_mentions;
+            CREATE TABLE mentions (entity_id TEXT NOT NULL, document_id TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL);
+            CREATE INDEX mentions_by_document ON mentions (document_id, start_offset);
+            CREATE INDEX mentions_by_entity ON mentions (entity_id);
+            """;
+        command.ExecuteNonQuery();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO mentions VALUES ($e, $d, $s, $x);";
+        foreach (var m in graph.Mentions)
+        {
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$e", m.EntityId);
+            insert.Parameters.AddWithValue("$d", m.DocumentId);
+            insert.Parameters.AddWithValue("$s", m.Start);
+            insert.Parameters.AddWithValue("$x", m.End);
+            insert.ExecuteNonQuery();
+        }
     }
 
     private SqliteGraphStore Open(string name)

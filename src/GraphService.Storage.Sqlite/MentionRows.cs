@@ -1,0 +1,335 @@
+using System.Buffers.Binary;
+using System.Text;
+using GraphService.Core.Domain;
+using GraphService.Core.Progress;
+using Microsoft.Data.Sqlite;
+
+namespace GraphService.Storage.Sqlite;
+
+/// <summary>
+/// The mentions, packed: one row per document (<c>document_mentions</c>: its spans) and one per entity
+/// (<c>entity_mentions</c>: the documents that mention it, with how often). A corpus has millions of mentions and they are
+/// only ever read a document or an entity at a time, so a row and two index entries per mention cost most of an import's
+/// rows and index sorting for nothing a query uses.
+/// </summary>
+/// <remarks>
+/// Both blobs are little-endian. A document's spans, in the snapshot's order: the mention's position in the snapshot's
+/// list, start and end (int32 each), then the entity id (int32 byte length, UTF-8). An entity's documents, in SQLite's
+/// BINARY order of their ids (the order <c>ORDER BY document_id</c> gave): the count (int32), then the document id
+/// (int32 byte length, UTF-8).
+/// </remarks>
+internal static class MentionRows
+{
+    public const string CreateTables = """
+        CREATE TABLE document_mentions (document_id TEXT PRIMARY KEY, spans BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE entity_mentions (entity_id TEXT PRIMARY KEY, documents BLOB NOT NULL) WITHOUT ROWID;
+        """;
+
+    /// <summary>Writes the rows of <paramref name="mentions"/>, counting each mention on <paramref name="rows"/>.</summary>
+    public static void Write(SqliteConnection connection, IReadOnlyList<Mention> mentions, ProgressCounter? rows, CancellationToken ct)
+    {
+        if (mentions.Count == 0)
+        {
+            return;
+        }
+
+        // Ranks of the distinct document and entity ids in BINARY order: rows go in primary-key order, and an entity's
+        // documents are listed in it.
+        var documentRank = Ranks(mentions, m => m.DocumentId, out var documentIds);
+        var entityRank = Ranks(mentions, m => m.EntityId, out var entityIds);
+        var documentOf = new int[mentions.Count];
+        var entityOf = new int[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            documentOf[i] = documentRank[mentions[i].DocumentId];
+            entityOf[i] = entityRank[mentions[i].EntityId];
+        }
+
+        var buffer = new Utf8Buffer();
+        using (var insert = new BatchedInsert(connection, "document_mentions", "document_id", "spans"))
+        {
+            // Mentions grouped by document, in snapshot order within each (a stable counting sort).
+            var order = GroupBy(documentOf, documentIds.Length, out var starts);
+            for (var d = 0; d < documentIds.Length; d++)
+            {
+                ct.ThrowIfCancellationRequested();
+                buffer.Clear();
+                for (var k = starts[d]; k < starts[d + 1]; k++)
+                {
+                    var m = mentions[order[k]];
+                    buffer.Int32(order[k]).Int32(m.Start).Int32(m.End).String(m.EntityId);
+                }
+
+                insert.Text(1, documentIds[d]).Blob(2, buffer.Written).Run();
+                rows?.Add(starts[d + 1] - starts[d]);
+            }
+        }
+
+        using (var insert = new BatchedInsert(connection, "entity_mentions", "entity_id", "documents"))
+        {
+            var pairs = new long[mentions.Count];
+            for (var i = 0; i < pairs.Length; i++)
+            {
+                pairs[i] = ((long)entityOf[i] << 32) | (uint)documentOf[i];
+            }
+
+            Array.Sort(pairs);
+            var at = 0;
+            while (at < pairs.Length)
+            {
+                ct.ThrowIfCancellationRequested();
+                var entity = (int)(pairs[at] >> 32);
+                buffer.Clear();
+                while (at < pairs.Length && (int)(pairs[at] >> 32) == entity)
+                {
+                    var pair = pairs[at];
+                    var count = 0;
+                    while (at < pairs.Length && pairs[at] == pair)
+                    {
+                        count++;
+                        at++;
+                    }
+
+                    buffer.Int32(count).String(documentIds[(int)(uint)pair]);
+                }
+
+                insert.Text(1, entityIds[entity]).Blob(2, buffer.Written).Run();
+            }
+        }
+    }
+
+    /// <summary>Every mention, in the snapshot's order.</summary>
+    public static List<Mention> ReadAll(SqliteConnection connection, SqliteTransaction transaction, int count)
+    {
+        var mentions = new Mention?[count];
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT document_id, spans FROM document_mentions;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var documentId = reader.GetString(0);
+                foreach (var (ordinal, start, end, entityId) in Spans(reader.GetFieldValue<byte[]>(1)))
+                {
+                    if ((uint)ordinal >= (uint)count || mentions[ordinal] is not null)
+                    {
+                        throw new InvalidOperationException($"the store file's mentions do not match its mention count ({count}); import the corpus again");
+                    }
+
+                    mentions[ordinal] = new Mention(entityId, documentId, start, end);
+                }
+            }
+        }
+
+        var list = new List<Mention>(count);
+        foreach (var m in mentions)
+        {
+            list.Add(m ?? throw new InvalidOperationException($"the store file's mentions do not match its mention count ({count}); import the corpus again"));
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// The mentions of a document that start in [<paramref name="start"/>, <paramref name="end"/>), by start, end and
+    /// entity id (BINARY order), at most <paramref name="limit"/> (negative: all).
+    /// </summary>
+    public static List<(int Start, int End, string EntityId)> InRange(
+        SqliteConnection connection, SqliteTransaction? transaction, string documentId, int start, int end, long limit)
+    {
+        var spans = new List<(int Start, int End, string EntityId)>();
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT spans FROM document_mentions WHERE document_id = $id;", ("$id", documentId)))
+        {
+            if (command.ExecuteScalar() is byte[] blob)
+            {
+                foreach (var (_, s, e, entityId) in Spans(blob))
+                {
+                    if (s >= start && s < end)
+                    {
+                        spans.Add((s, e, entityId));
+                    }
+                }
+            }
+        }
+
+        spans.Sort(static (a, b) =>
+            a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.End != b.End ? a.End.CompareTo(b.End)
+            : CompareBinary(a.EntityId, b.EntityId));
+        if (limit >= 0 && spans.Count > limit)
+        {
+            spans.RemoveRange((int)limit, spans.Count - (int)limit);
+        }
+
+        return spans;
+    }
+
+    /// <summary>How often the entity is mentioned, and the documents that mention it in BINARY order of their ids.</summary>
+    public static (int Count, List<string> Documents) OfEntity(SqliteConnection connection, SqliteTransaction? transaction, string entityId)
+    {
+        var documents = new List<string>();
+        var total = 0;
+        using var command = SqliteCommands.Create(connection, transaction, "SELECT documents FROM entity_mentions WHERE entity_id = $id;", ("$id", entityId));
+        if (command.ExecuteScalar() is byte[] blob)
+        {
+            var at = 0;
+            while (at < blob.Length)
+            {
+                total += ReadInt32(blob, ref at);
+                documents.Add(ReadString(blob, ref at));
+            }
+        }
+
+        return (total, documents);
+    }
+
+    /// <summary>
+    /// Brings a store file of schema version 2 (a row per mention, in <c>mentions</c>) to the packed tables, keeping every
+    /// mention and its order, inside the caller's transaction.
+    /// </summary>
+    public static void MigrateFromRowPerMention(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var mentions = new List<Mention>();
+        using (var command = SqliteCommands.Create(connection, transaction, "SELECT entity_id, document_id, start_offset, end_offset FROM mentions ORDER BY rowid;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                mentions.Add(new Mention(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+            }
+        }
+
+        using (var create = SqliteCommands.Create(connection, transaction, CreateTables + "DROP TABLE mentions;"))
+        {
+            create.ExecuteNonQuery();
+        }
+
+        Write(connection, mentions, null, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Orders strings as SQLite's BINARY collation orders their UTF-8: by code point. UTF-16 code units order the same
+    /// except that surrogates (characters above U+FFFF) must come after U+E000–U+FFFF.
+    /// </summary>
+    internal static int CompareBinary(string a, string b)
+    {
+        var n = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < n; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return CodePointOrder(a[i]) - CodePointOrder(b[i]);
+            }
+        }
+
+        return a.Length - b.Length;
+    }
+
+    private static int CodePointOrder(char c) => c >= '\uE000' ? c - 0x800 : char.IsSurrogate(c) ? c + 0x2000 : c;
+
+    private static IEnumerable<(int Ordinal, int Start, int End, string EntityId)> Spans(byte[] blob)
+    {
+        var at = 0;
+        while (at < blob.Length)
+        {
+            var ordinal = ReadInt32(blob, ref at);
+            var start = ReadInt32(blob, ref at);
+            var end = ReadInt32(blob, ref at);
+            yield return (ordinal, start, end, ReadString(blob, ref at));
+        }
+    }
+
+    private static int ReadInt32(byte[] blob, ref int at)
+    {
+        var value = BinaryPrimitives.ReadInt32LittleEndian(blob.AsSpan(at, 4));
+        at += 4;
+        return value;
+    }
+
+    private static string ReadString(byte[] blob, ref int at)
+    {
+        var length = ReadInt32(blob, ref at);
+        var value = Encoding.UTF8.GetString(blob, at, length);
+        at += length;
+        return value;
+    }
+
+    /// <summary>Each distinct id's rank in BINARY order; <paramref name="ids"/> lists them in that order.</summary>
+    private static Dictionary<string, int> Ranks(IReadOnlyList<Mention> mentions, Func<Mention, string> id, out string[] ids)
+    {
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            distinct.Add(id(m));
+        }
+
+        ids = [.. distinct];
+        Array.Sort(ids, CompareBinary);
+        var ranks = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ranks[ids[i]] = i;
+        }
+
+        return ranks;
+    }
+
+    /// <summary>The positions 0..n-1 grouped by <paramref name="keys"/> (stable); group k is order[starts[k]..starts[k+1]].</summary>
+    private static int[] GroupBy(int[] keys, int groups, out int[] starts)
+    {
+        starts = new int[groups + 1];
+        foreach (var k in keys)
+        {
+            starts[k + 1]++;
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            starts[g + 1] += starts[g];
+        }
+
+        var next = (int[])starts.Clone();
+        var order = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            order[next[keys[i]]++] = i;
+        }
+
+        return order;
+    }
+
+    /// <summary>A growing byte buffer reused for every blob.</summary>
+    private sealed class Utf8Buffer
+    {
+        private byte[] _bytes = new byte[4096];
+        private int _length;
+
+        public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, _length);
+
+        public void Clear() => _length = 0;
+
+        public Utf8Buffer Int32(int value)
+        {
+            Ensure(4);
+            BinaryPrimitives.WriteInt32LittleEndian(_bytes.AsSpan(_length), value);
+            _length += 4;
+            return this;
+        }
+
+        public Utf8Buffer String(string value)
+        {
+            var length = Encoding.UTF8.GetByteCount(value);
+            Int32(length);
+            Ensure(length);
+            _length += Encoding.UTF8.GetBytes(value, _bytes.AsSpan(_length));
+            return this;
+        }
+
+        private void Ensure(int more)
+        {
+            if (_length + more > _bytes.Length)
+            {
+                Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + more));
+            }
+        }
+    }
+}
