@@ -63,6 +63,7 @@ internal sealed class PathSearch(
     {
         scratch.SetForward(from, 0);
         scratch.SetBackward(to, 0);
+        scratch.BeginWalk();
         var found = new List<Candidate>();
         var shortest = Meet();
         if (shortest > 0)
@@ -191,7 +192,7 @@ internal sealed class PathSearch(
                         // The entities of the inner layer scanned before this one touch no entity of the other ball.
                         for (var i = 0; i < index; i++)
                         {
-                            scratch.SetDead(inner[i]);
+                            scratch.SetDead(inner[i], depth - 1);
                         }
                     }
 
@@ -284,7 +285,7 @@ internal sealed class PathSearch(
             // The first admitted entry of a neighbour's run is its strongest relationship: the link.
             previous = w;
             var onShortest = next <= _lastForward
-                ? scratch.SeenForward(w) && scratch.Forward(w) == next && !scratch.Dead(w)
+                ? scratch.SeenForward(w) && scratch.Forward(w) == next && !scratch.Dead(w, next)
                 : scratch.SeenBackward(w) && scratch.Backward(w) == length - next;
             if (onShortest && !TryChild(next, length, bottleneck, w, x >> 1, ref leads))
             {
@@ -326,7 +327,7 @@ internal sealed class PathSearch(
         }
         else if (next <= _lastForward)
         {
-            scratch.SetDead(w);
+            scratch.SetDead(w, next);
         }
 
         return !(_truncated || _undecided);
@@ -557,26 +558,65 @@ internal sealed class PathSearch(
             }
         }
 
+        scratch.BeginWalk();
         _nodes[0] = from;
         WalkLonger(0, length, slack, Unconstrained);
     }
 
-    private void WalkLonger(int position, int length, int slack, int bottleneck)
+    /// <summary>
+    /// Walks on from position <paramref name="position"/>, in id order; false when no path continues from there whatever
+    /// came before (nothing was refused for being on the path already or cut by the bound), so that the entity is marked
+    /// dead at that position and never walked from there again. A hub whose next position must lie in a few backward
+    /// layers looks those layers' entities up instead of scanning its entries.
+    /// </summary>
+    private bool WalkLonger(int position, int length, int slack, int bottleneck)
     {
         var u = _nodes[position];
-        var next = position + 1;
+        var remaining = length - position - 1;
+        var leads = false;
+        if (remaining > 0 && remaining <= DepthBackward)
+        {
+            // The next entity lies at distance remaining - slack .. remaining from the target (never the target itself).
+            var nearest = Math.Max(1, remaining - slack);
+            var candidates = 0;
+            for (var j = nearest; j <= remaining; j++)
+            {
+                candidates += _backward[j].Count;
+            }
+
+            if (_offsets[u + 1] - _offsets[u] > 4 * candidates)
+            {
+                var children = new List<(int, int)>();
+                for (var j = nearest; j <= remaining; j++)
+                {
+                    children.AddRange(LookUpChildren(u, _backward[j]));
+                }
+
+                children.Sort((x, y) => x.Item1.CompareTo(y.Item1));
+                foreach (var (w, r) in children)
+                {
+                    if (!TryLonger(position, length, slack, bottleneck, w, r, ref leads))
+                    {
+                        return true;
+                    }
+                }
+
+                return leads;
+            }
+        }
+
         var previous = -1;
         for (var slot = _offsets[u]; slot < _offsets[u + 1]; slot++)
         {
             var w = _neighbor[slot];
-            if (w == previous || !Step())
+            if (w == previous)
             {
-                if (_truncated)
-                {
-                    return;
-                }
-
                 continue;
+            }
+
+            if (!Step())
+            {
+                return true;
             }
 
             var x = _entry[slot];
@@ -586,37 +626,65 @@ internal sealed class PathSearch(
             }
 
             previous = w;
-            var through = Math.Max(bottleneck, _class[x >> 1]);
-            if (through >= WorstKept)
+            if (!TryLonger(position, length, slack, bottleneck, w, x >> 1, ref leads))
             {
-                continue;
-            }
-
-            if (next == length)
-            {
-                if (w == to)
-                {
-                    _nodes[next] = w;
-                    _links[position] = x >> 1;
-                    Offer(length, through);
-                }
-
-                continue;
-            }
-
-            if (w == to || IsExcluded(w) || OnPath(w, position) || !InShells(w, next, length, slack))
-            {
-                continue;
-            }
-
-            _nodes[next] = w;
-            _links[position] = x >> 1;
-            WalkLonger(next, length, slack, through);
-            if (_truncated)
-            {
-                return;
+                return true;
             }
         }
+
+        return leads;
+    }
+
+    /// <summary>One step of <see cref="WalkLonger"/> to <paramref name="w"/> by relationship <paramref name="r"/>; false when the walk stops here.</summary>
+    private bool TryLonger(int position, int length, int slack, int bottleneck, int w, int r, ref bool leads)
+    {
+        if (Math.Max(bottleneck, _lowerBound) >= WorstKept)
+        {
+            leads = true;
+            return false;
+        }
+
+        var next = position + 1;
+        var through = Math.Max(bottleneck, _class[r]);
+        if (next == length)
+        {
+            if (w == to)
+            {
+                leads = true;
+                if (through < WorstKept)
+                {
+                    _nodes[next] = w;
+                    _links[position] = r;
+                    Offer(length, through);
+                }
+            }
+
+            return true;
+        }
+
+        if (w == to || IsExcluded(w) || scratch.Dead(w, next) || !InShells(w, next, length, slack))
+        {
+            return true;
+        }
+
+        if (OnPath(w, position) || Math.Max(through, _lowerBound) >= WorstKept)
+        {
+            leads = true;
+            return true;
+        }
+
+        _nodes[next] = w;
+        _links[position] = r;
+        if (WalkLonger(next, length, slack, through))
+        {
+            leads = true;
+        }
+        else
+        {
+            scratch.SetDead(w, next);
+        }
+
+        return !_truncated;
     }
 
     private bool InShells(int w, int position, int length, int slack)
