@@ -22,14 +22,23 @@ public sealed record IndexedPathSearch(IReadOnlyList<IndexedPath> Paths, bool Tr
 /// on a <see cref="TraversalIndex"/>, in <see cref="PathOrder"/>. Filters and excluded entities apply during the search.
 /// <list type="number">
 /// <item>A bidirectional breadth-first search (the side whose frontier has fewer adjacency entries grows by one layer)
-/// until the two balls meet: the shortest length d is then exact.</item>
-/// <item>The shortest paths form a layered graph (entities at distance i from the source and d − i from the target).
-/// Its best bottleneck to the target is computed per entity, and a depth-first walk in entity-id order keeps the k best
-/// paths, pruning every branch whose bottleneck cannot beat the k-th kept path. No branch dead-ends, so this costs about
-/// k·d adjacency scans beyond the breadth-first search.</item>
+/// until the two balls meet: the shortest length d is then exact. As in a bare bidirectional search, the layer being grown
+/// stops at the first meeting; it is finished only when a later step needs it whole.</item>
+/// <item>The shortest paths run through the complete forward layers (entities at distance i from the source) and then the
+/// complete backward ones (at distance d − i from the target). A depth-first walk from the source in entity-id order meets
+/// them in <see cref="PathOrder"/>'s id order, so it keeps the k best by bottleneck and cuts every branch that cannot beat
+/// the k-th kept one, given a lower bound of any path's bottleneck (the strongest link that can leave the source, and the
+/// one that can reach the target). A forward entity from which no shortest path continues is marked dead and never
+/// scanned again; a hub whose next entity lies in a small backward layer looks that layer up instead of scanning its
+/// entries. When every relationship is as strong as the bound (one strength class, as in many graphs), the first k paths
+/// found are the answer and the walk costs about what the bare search's meeting did.</item>
+/// <item>When that walk has to compare many paths (the bound is loose), the meeting layer is finished and the best
+/// bottleneck to the target is computed for every entity of the layered graph of shortest paths; the walk then prunes with
+/// those exact values.</item>
 /// <item>Only when fewer than k shortest paths exist, length d + s (s = 1, 2, … up to MaxHops): every entity of a simple path
 /// of that length at position i lies at distance i − s … i from the source and L − i − s … L − i from the target. The balls
-/// grow until together they cover the path; then a depth-first walk constrained to those shells enumerates the paths.</item>
+/// grow until together they cover the path; then a depth-first walk in id order, constrained to those shells, enumerates
+/// the paths, cut by the same bound, and marks an entity dead at a position once nothing continues from it there.</item>
 /// </list>
 /// Every adjacency entry looked at is one step; the budget is a guard (<see cref="QueryLimits.PathSearchBudget"/>), and a
 /// search that reaches it returns what it found with Truncated. A path from an entity to itself is never returned.

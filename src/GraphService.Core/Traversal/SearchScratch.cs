@@ -12,6 +12,10 @@ internal sealed class SearchScratch
     private const int DistanceBits = 4;
     private const int DistanceMask = (1 << DistanceBits) - 1;
 
+    /// <summary>Positions 0 .. PositionBits - 1 of a path can be marked dead.</summary>
+    public const int PositionBits = 7;
+    private const int PositionMask = (1 << PositionBits) - 1;
+
     private static readonly ConditionalWeakTable<TraversalIndex, ConcurrentBag<SearchScratch>> Pools = new();
 
     private readonly int[] _forward;
@@ -19,6 +23,7 @@ internal sealed class SearchScratch
     private readonly int[] _mark;
     private readonly int[] _dead;
     private int _stamp;
+    private int _walk;
 
     private SearchScratch(int entities)
     {
@@ -67,10 +72,27 @@ internal sealed class SearchScratch
 
     public void Mark(int e) => _mark[e] = _stamp;
 
-    /// <summary>Whether the entity is known to lead to no shortest path (see <see cref="PathSearch"/>).</summary>
-    public bool Dead(int e) => _dead[e] == _stamp;
+    /// <summary>Starts a walk of one path length: the dead marks of earlier walks no longer count.</summary>
+    public void BeginWalk()
+    {
+        if (++_walk >= 1 << (31 - PositionBits))
+        {
+            _walk = 1;
+        }
+    }
 
-    public void SetDead(int e) => _dead[e] = _stamp;
+    /// <summary>Whether this walk found that no path continues from the entity at that position, whatever came before.</summary>
+    public bool Dead(int e, int position) =>
+        position < PositionBits && _dead[e] >>> PositionBits == _walk && (_dead[e] & (1 << position)) != 0;
+
+    public void SetDead(int e, int position)
+    {
+        if (position < PositionBits)
+        {
+            var positions = _dead[e] >>> PositionBits == _walk ? _dead[e] & PositionMask : 0;
+            _dead[e] = (_walk << PositionBits) | positions | (1 << position);
+        }
+    }
 
     private void Begin()
     {
@@ -80,7 +102,6 @@ internal sealed class SearchScratch
             Array.Clear(_forward);
             Array.Clear(_backward);
             Array.Clear(_mark);
-            Array.Clear(_dead);
             _stamp = 1;
         }
     }

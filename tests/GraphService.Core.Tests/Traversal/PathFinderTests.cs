@@ -20,7 +20,61 @@ public sealed class PathFinderTests
     public void Finds_the_same_k_best_paths_as_exhaustive_enumeration(int seed)
     {
         var random = new Random(seed);
-        var graph = RandomGraph(random, entities: 9, relationships: 26);
+        AgreesWithExhaustiveEnumeration(random, RandomGraph(random, entities: 9, relationships: 26, hubShare: 0, equalStrengths: false));
+    }
+
+    /// <summary>
+    /// As above with every relationship equally strong, so that the order of paths is their order of ids alone: the walk in
+    /// id order then decides by itself, without the pass that computes exact bottlenecks.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void With_equally_strong_relationships_finds_the_same_paths_as_exhaustive_enumeration(int seed)
+    {
+        var random = new Random(seed);
+        AgreesWithExhaustiveEnumeration(random, RandomGraph(random, entities: 10, relationships: 30, hubShare: 0, equalStrengths: true));
+    }
+
+    /// <summary>
+    /// As above on graphs where two entities hold about half of the relationships, so that walks meet hubs whose
+    /// neighbours are looked up in the layers near the target instead of scanned.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Around_hubs_finds_the_same_paths_as_exhaustive_enumeration(int seed)
+    {
+        var random = new Random(seed);
+        AgreesWithExhaustiveEnumeration(random, RandomGraph(random, entities: 16, relationships: 44, hubShare: 0.5, equalStrengths: seed % 2 == 0));
+    }
+
+    [Fact]
+    public void The_strongest_of_many_shortest_paths_wins_even_when_its_ids_come_last()
+    {
+        // Forty two-step paths from a to z, each stronger than the one before by id (m07 has one strong link only). The
+        // walk in id order finds a better path at every step, so the exact-bottleneck pass has to decide.
+        var rels = new List<Relationship>();
+        for (var i = 0; i < 40; i++)
+        {
+            var m = $"m{i:D2}";
+            var confidence = 0.3 + (i / 100.0);
+            rels.Add(new Relationship($"r{i:D2}a", "ALLIED_WITH", "a", m, null, null, i == 7 ? 0.95 : confidence, false, 1, false, []));
+            rels.Add(new Relationship($"r{i:D2}b", "ALLIED_WITH", m, "z", null, null, confidence, false, 1, false, []));
+        }
+
+        string[] ids = ["a", "z", .. Enumerable.Range(0, 40).Select(i => $"m{i:D2}")];
+        var graph = new GraphSnapshot("many", "many", PredicateVocabulary.BuiltIns, [.. ids.Select(id => new Entity(id, EntityType.Person, id, [], null))], [], rels, []);
+        var index = TraversalIndex.FromSnapshot(graph);
+
+        var one = new PathFinder(index).Find(new PathQuery("a", "z") { K = 1 })!;
+        var three = new PathFinder(index).Find(new PathQuery("a", "z") { K = 3 })!;
+
+        Assert.Equal([["a", "m39", "z"]], one.Paths.Select(p => p.Nodes.Select(n => index.EntityIds[n])));
+        Assert.Equal([["a", "m39", "z"], ["a", "m38", "z"], ["a", "m37", "z"]], three.Paths.Select(p => p.Nodes.Select(n => index.EntityIds[n])));
+        Assert.False(three.Truncated);
+    }
+
+    private static void AgreesWithExhaustiveEnumeration(Random random, GraphSnapshot graph)
+    {
         var index = TraversalIndex.FromSnapshot(graph);
         var pathsSeen = 0;
         for (var q = 0; q < 25; q++)
@@ -186,15 +240,21 @@ public sealed class PathFinderTests
         return [.. PathLinks.Group(paths).Take(query.K)];
     }
 
-    private static GraphSnapshot RandomGraph(Random random, int entities, int relationships)
+    /// <summary>Random relationships; <paramref name="hubShare"/> of them touch e0 or e1 (hubs).</summary>
+    private static GraphSnapshot RandomGraph(Random random, int entities, int relationships, double hubShare, bool equalStrengths)
     {
         var ids = Enumerable.Range(0, entities).Select(i => $"e{i}").ToArray();
-        double[] confidences = [0.3, 0.5, 0.67, 0.8, 0.9];
+        double[] confidences = equalStrengths ? [0.67] : [0.3, 0.5, 0.67, 0.8, 0.9];
         var rels = new List<Relationship>();
         for (var i = 0; i < relationships; i++)
         {
-            var start = ids[random.Next(entities)];
+            var start = random.NextDouble() < hubShare ? ids[random.Next(2)] : ids[random.Next(entities)];
             var end = ids[random.Next(entities)];
+            if (random.Next(2) == 0)
+            {
+                (start, end) = (end, start);
+            }
+
             PartialDate? since = random.Next(3) == 0 ? new PartialDate(2000 + random.Next(10)) : null;
             PartialDate? until = random.Next(3) == 0 ? new PartialDate(2005 + random.Next(10), random.Next(1, 13)) : null;
             rels.Add(new Relationship(
@@ -206,7 +266,7 @@ public sealed class PathFinderTests
                 until,
                 confidences[random.Next(confidences.Length)],
                 true,
-                random.Next(1, 4),
+                equalStrengths ? 1 : random.Next(1, 4),
                 random.Next(5) == 0,
                 []));
         }

@@ -1,0 +1,136 @@
+namespace GraphService.Core.Traversal;
+
+// The shortest paths walked in path order, cut by a lower bound of the bottleneck (step 2 of PathFinder).
+internal sealed partial class PathSearch
+{
+    /// <summary>
+    /// The k best paths of the shortest length, walking the shortest paths in path order (entity ids, position by
+    /// position): the forward layers up to <see cref="_lastForward"/>, then the backward ones. Paths come out in id
+    /// order, so a path's bottleneck decides whether it is kept; every branch whose bottleneck cannot fall below the
+    /// k-th kept one is cut, with a lower bound of any path's bottleneck (the weakest of the strongest links that can
+    /// leave the source and reach the target). An entity of a forward layer from which no shortest path continues is
+    /// marked dead, so it is scanned once. When the bound is loose and many paths have to be compared, this gives up
+    /// (false) for <see cref="Shortest"/>, which computes exact bottlenecks over the whole layered graph.
+    /// </summary>
+    private bool ShortestInOrder(int length)
+    {
+        _lowerBound = Math.Max(LowestClass(from, leaving: true), LowestClass(to, leaving: false));
+        _offered = 0;
+        _undecided = false;
+        _nodes[0] = from;
+        WalkInOrder(0, length, Unconstrained);
+        return !_undecided;
+    }
+
+    /// <summary>The strongest class among the entity's admitted entries the way a path leaves (or reaches) it.</summary>
+    private int LowestClass(int entity, bool leaving)
+    {
+        for (var slot = _offsets[entity]; slot < _offsets[entity + 1]; slot++)
+        {
+            if (!Step())
+            {
+                return Unconstrained;
+            }
+
+            var x = _strengthEntry[slot];
+            if (leaving ? Leaves(x) : Enters(x))
+            {
+                return _class[x >> 1];
+            }
+        }
+
+        return Unconstrained;
+    }
+
+    /// <summary>Walks on from position <paramref name="position"/>; false when no shortest path continues from there.</summary>
+    private bool WalkInOrder(int position, int length, int bottleneck)
+    {
+        var u = _nodes[position];
+        var next = position + 1;
+        var leads = false;
+        if (next > _lastForward && ShouldLookUp(u, _backward[length - next]))
+        {
+            foreach (var (w, r) in LookUpChildren(u, _backward[length - next]))
+            {
+                if (!TryChild(next, length, bottleneck, w, r, ref leads))
+                {
+                    return true;
+                }
+            }
+
+            return leads;
+        }
+
+        var previous = -1;
+        for (var slot = _offsets[u]; slot < _offsets[u + 1]; slot++)
+        {
+            var w = _neighbor[slot];
+            if (w == previous)
+            {
+                continue;
+            }
+
+            if (!Step())
+            {
+                return true;
+            }
+
+            var x = _entry[slot];
+            if (!Leaves(x))
+            {
+                continue;
+            }
+
+            // The first admitted entry of a neighbour's run is its strongest relationship: the link.
+            previous = w;
+            var onShortest = next <= _lastForward
+                ? scratch.SeenForward(w) && scratch.Forward(w) == next && !scratch.Dead(w, next)
+                : scratch.SeenBackward(w) && scratch.Backward(w) == length - next;
+            if (onShortest && !TryChild(next, length, bottleneck, w, x >> 1, ref leads))
+            {
+                return true;
+            }
+        }
+
+        return leads;
+    }
+
+    /// <summary>One step of <see cref="WalkInOrder"/> to <paramref name="w"/>; false when the walk stops here.</summary>
+    private bool TryChild(int next, int length, int bottleneck, int w, int r, ref bool leads)
+    {
+        if (Math.Max(bottleneck, _lowerBound) >= WorstKept)
+        {
+            // Nothing from here on can beat the kept paths (and later ones sort after them).
+            leads = true;
+            return false;
+        }
+
+        var through = Math.Max(bottleneck, _class[r]);
+        if (Math.Max(through, _lowerBound) >= WorstKept)
+        {
+            leads = true;
+            return true;
+        }
+
+        _nodes[next] = w;
+        _links[next - 1] = r;
+        if (next == length)
+        {
+            Offer(length, through);
+            leads = true;
+            _undecided = ++_offered > OfferLimit;
+        }
+        else if (WalkInOrder(next, length, through))
+        {
+            leads = true;
+        }
+        else if (next <= _lastForward)
+        {
+            scratch.SetDead(w, next);
+        }
+
+        return !(_truncated || _undecided);
+    }
+
+    private int OfferLimit => (4 * query.K) + 16;
+}
