@@ -10,7 +10,7 @@ namespace GraphService.Storage.Sqlite;
 /// Reads the evidence the index leaves out (citations, dates as written, descriptions, document text) for the few
 /// relationships and entities one result contains, inside the reader's transaction.
 /// </summary>
-internal sealed class Hydrator(GraphState state, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+internal sealed partial class Hydrator(GraphState state, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
 {
     /// <summary>
     /// The views of the given relationships. Ids go to SQLite as one JSON array parameter per batch (read with
