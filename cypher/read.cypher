@@ -101,6 +101,21 @@ RETURN c.id AS id, c.quote AS quote, c.start AS start, c.end AS end, c.stance AS
        d.id AS documentId, d.title AS title, d.publisher AS publisher, d.published AS published, d.url AS url,
        collect(k.id) AS claimIds;
 
+// name: drafting-document
+// One document whole, with the ids of the entities the import found mentioned in it: drafting claims from it
+// (GET /api/documents/{id}/suggestions) pairs only those entities.
+MATCH (d:Document {id: $id})
+RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.author AS author, d.published AS published,
+       d.url AS url, d.language AS language, d.text AS text,
+       COLLECT { MATCH (e:Entity)-[:MENTIONED_IN]->(d) RETURN e.id } AS mentioned;
+
+// name: drafting-claims
+// Every claim between two entities of $ids, as drafting compares them: whether a suggestion is already in the graph.
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE a.id IN $ids AND b.id IN $ids AND r.id IS NOT NULL
+RETURN a.id AS startId, type(r) AS type, b.id AS endId
+ORDER BY r.id;
+
 // name: schema-entity-types
 MATCH (e:Entity)
 RETURN e.type AS type, count(*) AS count;

@@ -10,7 +10,7 @@ namespace GraphService.Storage.Sqlite;
 /// Reads the evidence the index leaves out (citations, dates as written, descriptions, document text) for the few
 /// relationships and entities one result contains, inside the read transaction of <paramref name="session"/>.
 /// </summary>
-internal sealed class Hydrator(GraphState state, ReadSession session, CancellationToken cancellationToken)
+internal sealed partial class Hydrator(GraphState state, ReadSession session, CancellationToken cancellationToken)
 {
     // The session's transaction was begun on its handle, not through ADO.NET: commands run in it with no transaction object.
     private readonly SqliteConnection connection = session.Connection;

@@ -198,6 +198,8 @@ public sealed class HostBehaviourTests
 
         public Task<GraphSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<DraftingSource?> GetDraftingSourceAsync(string documentId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<IReadOnlyList<EntityHit>> SearchEntitiesAsync(EntitySearch search, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<PathResult?> FindPathsAsync(PathQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();

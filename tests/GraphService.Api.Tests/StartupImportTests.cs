@@ -188,6 +188,8 @@ public sealed class StartupImportTests : IDisposable
 
         public Task<GraphSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken) => inner.ReadSnapshotAsync(cancellationToken);
 
+        public Task<DraftingSource?> GetDraftingSourceAsync(string documentId, CancellationToken cancellationToken) => inner.GetDraftingSourceAsync(documentId, cancellationToken);
+
         public Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken) => inner.ResolveAsync(text, cancellationToken);
 
         public Task<IReadOnlyList<EntityHit>> SearchEntitiesAsync(EntitySearch search, CancellationToken cancellationToken) => inner.SearchEntitiesAsync(search, cancellationToken);

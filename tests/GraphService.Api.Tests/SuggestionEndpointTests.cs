@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using GraphService.Api.Tests.Support;
+using System.Text.Json.Nodes;
 using GraphService.Core.Queries;
+using GraphService.Core.Serialization;
+using GraphService.Core.Store;
+using GraphService.Corpus.Drafting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GraphService.Api.Tests;
 
@@ -41,6 +46,22 @@ public sealed class SuggestionEndpointTests(SampleCorpusApi api)
             Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("name").GetString()));
             Assert.True(e.GetProperty("mentions").GetArrayLength() >= 2);
         });
+    }
+
+    [Fact]
+    public async Task Every_documents_suggestions_are_what_drafting_from_the_whole_stored_graph_gives()
+    {
+        var snapshot = await api.Server.Services.GetRequiredService<IGraphStore>().ReadSnapshotAsync(CancellationToken.None);
+
+        Assert.NotNull(snapshot);
+        Assert.NotEmpty(snapshot.Documents);
+        foreach (var document in snapshot.Documents)
+        {
+            using var response = await api.Client.GetAsync($"/api/documents/{document.Id}/suggestions");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var expected = JsonSerializer.Serialize(ClaimSuggester.ForSnapshot(snapshot, document), GraphJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            Assert.Equal(JsonNode.Parse(expected)!.ToJsonString(), JsonNode.Parse(await response.Content.ReadAsStringAsync())!.ToJsonString());
+        }
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public static class SuggestionEndpoints
             .WithDescription(
                 "Rule-based and never imported. Each claim's quote is body[start..end] of the document (UTF-16 offsets). predicate is " +
                 "null when no cue phrase was found between the two mentions; existing says the graph already has the claim (for a " +
-                "null predicate: any relationship between the two). The list is computed from the whole stored graph on each request.")
+                "null predicate: any relationship between the two). The list is computed on each request from the document, the " +
+                "entities' names and the claims among the entities the document mentions.")
             .WithMetadata(SuggestionRoute.Catalog);
 
         return group;
@@ -32,10 +33,9 @@ public static class SuggestionEndpoints
     public static async Task<Results<Ok<DocumentSuggestions>, NotFound<ProblemDetails>>> GetSuggestions(
         string id, IGraphStore store, GraphQueries queries, HttpContext http, CancellationToken cancellationToken)
     {
-        var snapshot = await store.ReadSnapshotAsync(cancellationToken);
-        if (snapshot?.Documents.FirstOrDefault(d => d.Id == id) is { } document)
+        if (await store.GetDraftingSourceAsync(id, cancellationToken) is { } source)
         {
-            return TypedResults.Ok(ClaimSuggester.ForSnapshot(snapshot, document));
+            return TypedResults.Ok(ClaimSuggester.ForSource(source));
         }
 
         // The document query says what an unknown document is, with the closest ids.

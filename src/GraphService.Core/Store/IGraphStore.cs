@@ -43,6 +43,12 @@ public interface IGraphStore
     /// <summary>The whole graph as stored, for exports; null when the store is empty.</summary>
     Task<GraphSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What drafting claims from the document <paramref name="documentId"/> needs (<see cref="DraftingSource"/>), read in
+    /// one consistent read; null when no document has the id.
+    /// </summary>
+    Task<DraftingSource?> GetDraftingSourceAsync(string documentId, CancellationToken cancellationToken);
+
     Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<EntityHit>> SearchEntitiesAsync(EntitySearch search, CancellationToken cancellationToken);

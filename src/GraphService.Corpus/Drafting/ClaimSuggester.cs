@@ -1,5 +1,6 @@
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
+using GraphService.Core.Store;
 
 namespace GraphService.Corpus.Drafting;
 
@@ -84,6 +85,17 @@ public sealed partial class ClaimSuggester
         ArgumentNullException.ThrowIfNull(document);
         var suggester = new ClaimSuggester(snapshot.Entities, snapshot.Relationships.Select(r => (r.StartId, r.Type, r.EndId)));
         return suggester.Suggest(document.Id, document.Body, snapshot.Version);
+    }
+
+    /// <summary>
+    /// Suggestions for a stored document, from what the store reads for it (<see cref="DraftingSource"/>): its claims are
+    /// the existing claims among the entities the document mentions, which are all drafting compares against.
+    /// </summary>
+    public static DocumentSuggestions ForSource(DraftingSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var suggester = new ClaimSuggester(source.Entities, source.Claims.Select(c => (c.StartId, c.Type, c.EndId)));
+        return suggester.Suggest(source.Document.Id, source.Document.Body, source.GraphVersion);
     }
 
     public DocumentSuggestions Suggest(string documentId, string body, string graphVersion)
