@@ -57,7 +57,7 @@ MATCH (s:Entity {id: row.startId})
 MATCH (o:Entity {id: row.endId})
 MERGE (s)-[r:__TYPE__ {id: row.id}]->(o)
 SET r.phrase = row.phrase, r.confidence = row.confidence, r.corroboration = row.corroboration,
-    r.contested = row.contested, r.since = row.since, r.until = row.until,
+    r.publishers = row.publishers, r.contested = row.contested, r.since = row.since, r.until = row.until,
     r.sinceFrom = row.sinceFrom, r.untilTo = row.untilTo, r.citationIds = row.citationIds;
 
 // name: merge-citations

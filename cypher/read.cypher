@@ -114,6 +114,10 @@ RETURN COUNT { (:Entity) } AS entities, COUNT { (:Claim) } AS relationships, COU
        COUNT { (:Citation) } AS citations,
        reduce(total = 0, n IN COLLECT { MATCH ()-[m:MENTIONED_IN]->() RETURN size(m.starts) } | total + n) AS mentions;
 
+// name: relationship-count
+// The overview's total of relationships, from Neo4j's count store; its total of entities is the cached name table's length.
+RETURN COUNT { (:Claim) } AS relationships;
+
 // name: most-connected
 // The $limit entities with the most relationships at either end (one from an entity to itself counts once), most first,
 // ties by id: the order of Core's Traversal.Connectedness, for the overview (GET /api/overview).

@@ -11,7 +11,8 @@ namespace GraphService.Reports;
 /// A Cypher statement that shows exactly this result in Neo4j Browser, in the graph model the Neo4j store writes:
 /// entities are <c>(:Entity {id})</c> nodes and claims are typed relationships whose <c>id</c> property is the
 /// relationship id. Each path is matched by its entity ids and relationship ids, hop by hop in the direction each
-/// relationship points. Relationship types are written only when they have the whitelisted shape
+/// relationship points, over each link's strongest relationship; a link's other relationships are matched after the
+/// paths and returned with them. Relationship types are written only when they have the whitelisted shape
 /// <c>^[A-Z][A-Z0-9_]*$</c> (anything else is refused with <see cref="ArgumentException"/>); every value is a string
 /// literal escaped by Core's <see cref="CypherLiteral"/>, never text pasted into the statement.
 /// </summary>
@@ -35,6 +36,7 @@ public static class CypherReproduction
         }
 
         var pathVariables = new List<string>();
+        var others = new List<(PathStep Step, RelationshipView Relationship)>();
         for (var i = 0; i < result.Paths.Count; i++)
         {
             var pathVariable = "p" + i.ToString(CultureInfo.InvariantCulture);
@@ -45,12 +47,22 @@ public static class CypherReproduction
             {
                 var rel = v.Relationship(step.Relationship);
                 sb.Append(step.Forward ? "-" + rel + "->" : "<-" + rel + "-").Append(v.Node(step.To));
+                others.AddRange(step.Others.Select(o => (step, o)));
             }
 
             sb.Append('\n');
         }
 
-        sb.Append("RETURN ").Append(string.Join(", ", pathVariables));
+        // A link's other relationships join the same two entities as the path's hop; Browser draws them beside it.
+        var otherVariables = new List<string>();
+        foreach (var (step, r) in others.DistinctBy(o => o.Relationship.Id))
+        {
+            var (start, end) = r.StartNodeId == step.From.Id ? (step.From, step.To) : (step.To, step.From);
+            sb.Append("MATCH ").Append(v.Node(start)).Append('-').Append(v.Relationship(r)).Append("->").Append(v.Node(end)).Append('\n');
+            otherVariables.Add(v.LastRelationship);
+        }
+
+        sb.Append("RETURN ").Append(string.Join(", ", pathVariables.Concat(otherVariables)));
         return sb.Append('\n').ToString();
     }
 

@@ -44,7 +44,7 @@ public static class CytoscapeJson
             },
             nodes,
             id => id == result.From.Id ? "from" : id == result.To.Id ? "to" : null,
-            result.Paths.SelectMany(p => p.Relationships),
+            PathStep.Evidence(result.Paths),
             CitationNumbering.For(result));
     }
 
@@ -130,6 +130,7 @@ public static class CytoscapeJson
                 w.WriteString("relationshipId", r.Id);
                 w.WriteNumber("confidence", r.Confidence);
                 w.WriteNumber("corroboration", r.Corroboration);
+                w.WriteNumber("publishers", r.Publishers);
                 w.WriteBoolean("contested", r.Contested);
                 w.WriteString("since", r.Since);
                 w.WriteString("until", r.Until);

@@ -38,6 +38,7 @@ public static class GraphMlWriter
         new("e_relationshipId", "edge", "relationshipId", "string"),
         new("e_confidence", "edge", "confidence", "double"),
         new("e_corroboration", "edge", "corroboration", "int"),
+        new("e_publishers", "edge", "publishers", "int"),
         new("e_contested", "edge", "contested", "boolean"),
         new("e_since", "edge", "since", "string"),
         new("e_until", "edge", "until", "string"),
@@ -58,7 +59,7 @@ public static class GraphMlWriter
             description,
             result.Truncated,
             nodes.DistinctBy(n => n.Id).Select(n => new NodeRow(n, n.Id == result.From.Id ? "from" : n.Id == result.To.Id ? "to" : null, null, null)),
-            result.Paths.SelectMany(p => p.Relationships));
+            PathStep.Evidence(result.Paths));
     }
 
     public static string Write(NeighborhoodResult result)
@@ -186,6 +187,7 @@ public static class GraphMlWriter
         Data(w, "e_relationshipId", r.Id);
         Data(w, "e_confidence", r.Confidence.ToString("R", CultureInfo.InvariantCulture));
         Data(w, "e_corroboration", r.Corroboration.ToString(CultureInfo.InvariantCulture));
+        Data(w, "e_publishers", r.Publishers.ToString(CultureInfo.InvariantCulture));
         Data(w, "e_contested", r.Contested ? "true" : "false");
         Data(w, "e_since", r.Since);
         Data(w, "e_until", r.Until);

@@ -29,7 +29,7 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(result);
         var numbering = CitationNumbering.For(result);
         var sentences = result.Paths.Select(p => Explanation.Sentence(p, numbering)).ToList();
-        return Write(Headline.Of(result), "ol", sentences, numbering, result.Paths.SelectMany(p => p.Relationships).Any(r => r.Contested));
+        return Write(Headline.Of(result), "ol", sentences, numbering, PathStep.Evidence(result.Paths).Any(r => r.Contested));
     }
 
     public static string Write(NeighborhoodResult result)

@@ -32,7 +32,7 @@ public static class MarkdownReport
               .Append(Render(Explanation.Sentence(result.Paths[i], numbering))).Append('\n');
         }
 
-        AppendFootnotes(sb, numbering, result.Paths.SelectMany(p => p.Relationships).Any(r => r.Contested));
+        AppendFootnotes(sb, numbering, PathStep.Evidence(result.Paths).Any(r => r.Contested));
         return sb.ToString();
     }
 

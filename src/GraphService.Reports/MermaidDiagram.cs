@@ -22,8 +22,9 @@ public static class MermaidDiagram
         foreach (var path in result.Paths)
         {
             nodes.AddRange(path.Nodes);
-            relationships.AddRange(path.Relationships);
         }
+
+        relationships.AddRange(PathStep.Evidence(result.Paths));
 
         nodes.Add(result.To);
         return Write(Headline.Of(result), nodes, relationships, numbering);

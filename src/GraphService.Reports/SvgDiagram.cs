@@ -34,7 +34,7 @@ public static class SvgDiagram
         var paths = result.Paths.Select((p, i) => new DiagramPath(
             $"Path {i + 1} · {Headline.Count(p.Relationships.Count, "hop", "hops")}",
             [.. p.Nodes.Select(n => new DiagramNode(n.Id, n.Name))],
-            [.. PathStep.Of(p).Select(s => new DiagramHop(Link(s.Relationship, numbering), s.Forward))])).ToList();
+            [.. PathStep.Of(p).Select(s => new DiagramHop(Hop(s, numbering), s.Forward))])).ToList();
         var drawing = PathLayout.Arrange(paths, options.DiagramWidth, top);
         var sources = DiagramPage.Sources(numbering, drawing.Bottom, drawing.Width);
         var nodes = result.Paths.SelectMany(p => p.Nodes).DistinctBy(n => n.Id).ToDictionary(n => n.Id, StringComparer.Ordinal);
@@ -130,6 +130,23 @@ public static class SvgDiagram
         svg.EndGroup();
         Sources(svg, sources);
         return svg.Finish();
+    }
+
+    /// <summary>
+    /// A hop is drawn as one arrow, its strongest relationship's; when the link carries others, the label says how many
+    /// and carries their footnote marks too, so every source listed under the drawing is reachable from it.
+    /// </summary>
+    private static DiagramLink Hop(PathStep step, CitationNumbering numbering)
+    {
+        var r = step.Relationship;
+        if (step.Others.Count == 0)
+        {
+            return Link(r, numbering);
+        }
+
+        var marks = CitationNumbering.Marks([.. step.Others.Prepend(r).SelectMany(numbering.NumbersOf).Distinct().Order()]);
+        var label = $"{r.Phrase} (+{step.Others.Count} more)";
+        return new DiagramLink(r.Id, r.StartNodeId, r.EndNodeId, marks.Length == 0 ? label : label + " " + marks, r.Contested || step.Others.Any(o => o.Contested));
     }
 
     private static DiagramLink Link(RelationshipView r, CitationNumbering numbering)

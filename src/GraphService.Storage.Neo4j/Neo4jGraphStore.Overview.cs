@@ -8,7 +8,8 @@ public sealed partial class Neo4jGraphStore
     /// <summary>
     /// The overview's entities come ranked from the "most-connected" statement (degree, then id, as Core's Connectedness
     /// ranks); the relationships among them and their citations are read as a neighbourhood's are, in the same
-    /// version-checked transaction.
+    /// version-checked transaction. The total of entities is the cached name table's, which holds every entity of the
+    /// graph whose stamp the transaction checks; only the total of relationships is counted.
     /// </summary>
     public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken)
     {
@@ -20,14 +21,14 @@ public sealed partial class Neo4jGraphStore
                     .Select(r => (View: RecordMapping.ToNodeView(r), Degree: r.Int("degree")))
                     .Select(n => new RankedNode(n.View.Id, n.View.Name, n.View.Type, n.Degree))
                     .ToList();
-                var counts = (await Run(tx, "schema-counts", ct).ConfigureAwait(false)).Records[0];
+                var relationships = (await Run(tx, "relationship-count", ct).ConfigureAwait(false)).Records[0].Int("relationships");
                 List<string> among = nodes.Count == 0
                     ? []
                     : (await tx.RunAsync(
                         CypherStatements.Make("relationships-among", _cypher.RelationshipsAmongText([], cache.Vocabulary), ("ids", nodes.Select(n => n.Id).ToList())),
                         ct).ConfigureAwait(false)).Records.Select(r => r.String("id")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 var views = await RelationshipViewsAsync(tx, among, ct).ConfigureAwait(false);
-                return new MostConnected(cache.Version, counts.Int("entities"), counts.Int("relationships"), nodes, [.. among.Select(id => views[id])]);
+                return new MostConnected(cache.Version, cache.Entities.Count, relationships, nodes, [.. among.Select(id => views[id])]);
             },
             cancellationToken);
     }

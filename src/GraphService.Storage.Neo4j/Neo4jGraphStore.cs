@@ -109,6 +109,13 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         return (await _reads.CacheAsync(cancellationToken).ConfigureAwait(false)).Names.Resolve(text);
     }
 
+    /// <summary>
+    /// The vocabulary cached with the name table for the graph stamp Neo4j holds: as for a resolution, the only round trip
+    /// is the stamp check, and a changed stamp loads the new graph's cache first.
+    /// </summary>
+    public async Task<PredicateVocabulary> GetVocabularyAsync(CancellationToken cancellationToken) =>
+        (await _reads.CacheAsync(cancellationToken).ConfigureAwait(false)).Vocabulary;
+
     public async Task<IReadOnlyList<EntityHit>> SearchEntitiesAsync(EntitySearch search, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);

@@ -27,6 +27,12 @@ internal sealed class GraphState(
 
     public IReadOnlyDictionary<string, Predicate> Predicates { get; } = predicates;
 
+    /// <summary>
+    /// Whether the file holds a packed evidence row for every relationship (every import since schema 3 writes them, so
+    /// a state an import made has them; a file migrated from an older schema has none until its next import).
+    /// </summary>
+    public bool PackedEvidence { get; init; } = true;
+
     /// <summary>Document metadata without bodies: enough to shape every citation of a result.</summary>
     public IReadOnlyDictionary<string, DocumentSummary> Documents { get; } = documents;
 

@@ -8,17 +8,43 @@ namespace GraphService.Storage.Sqlite;
 
 /// <summary>
 /// Reads the evidence the index leaves out (citations, dates as written, descriptions, document text) for the few
-/// relationships and entities one result contains, inside the reader's transaction.
+/// relationships and entities one result contains, inside the read transaction of <paramref name="session"/>.
 /// </summary>
-internal sealed class Hydrator(GraphState state, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+internal sealed class Hydrator(GraphState state, ReadSession session, CancellationToken cancellationToken)
 {
+    // The session's transaction was begun on its handle, not through ADO.NET: commands run in it with no transaction object.
+    private readonly SqliteConnection connection = session.Connection;
+
+
     /// <summary>
-    /// The views of the given relationships. Ids go to SQLite as one JSON array parameter per batch (read with
-    /// json_each), so a result with hundreds of relationships costs two queries per batch, not two per relationship.
+    /// The views of the given relationships. A file with packed evidence (written by every import since schema 3)
+    /// costs one rowid lookup per relationship, in index order so that neighbouring rows share pages; an older file's
+    /// ids go to SQLite as one JSON array parameter per batch of 500 (read with json_each) joined with the citation tables.
     /// </summary>
     public Dictionary<int, RelationshipView> Relationships(IEnumerable<int> relationships)
     {
         var views = new Dictionary<int, RelationshipView>();
+        if (state.PackedEvidence)
+        {
+            var wanted = relationships.ToHashSet().ToArray();
+            Array.Sort(wanted);
+            views.EnsureCapacity(wanted.Length);
+            for (var i = 0; i < wanted.Length; i++)
+            {
+                if ((i & 0xFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var r = wanted[i];
+                var evidence = session.ReadEvidence(r, state.Documents)
+                    ?? throw new InvalidOperationException($"relationship '{state.Index.RelationshipIds[r]}' is in the index but not in the store file");
+                views[r] = View(r, evidence.Since, evidence.Until, evidence.Publishers, evidence.Citations);
+            }
+
+            return views;
+        }
+
         foreach (var batch in relationships.Distinct().Chunk(500))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -28,6 +54,27 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
         return views;
     }
 
+    private RelationshipView View(int r, string? since, string? until, int publishers, IReadOnlyList<CitationView> citations)
+    {
+        var index = state.Index;
+        var type = index.TypeNames[index.RelationshipType[r]];
+        return new RelationshipView(
+            index.RelationshipIds[r],
+            type,
+            state.PhraseOf(type),
+            index.EntityIds[index.RelationshipStart[r]],
+            index.EntityIds[index.RelationshipEnd[r]],
+            index.RelationshipConfidence[r],
+            index.RelationshipCorroboration[r],
+            index.RelationshipContested[r],
+            since,
+            until,
+            citations)
+        {
+            Publishers = publishers,
+        };
+    }
+
     private void Hydrate(int[] batch, Dictionary<int, RelationshipView> views)
     {
         var index = state.Index;
@@ -35,7 +82,7 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
         var dates = new Dictionary<string, (string? Since, string? Until, int Publishers)>(StringComparer.Ordinal);
         using (var command = SqliteCommands.Create(
             connection,
-            transaction,
+            null,
             "SELECT r.id, r.since, r.until, r.publishers FROM json_each($ids) j JOIN relationships r ON r.id = j.value;",
             ("$ids", ids)))
         using (var reader = command.ExecuteReader())
@@ -49,7 +96,7 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
         var cited = new Dictionary<string, List<CitationView>>(StringComparer.Ordinal);
         using (var command = SqliteCommands.Create(
             connection,
-            transaction,
+            null,
             """
             SELECT c.id, c.document_id, c.quote, c.start_offset, c.end_offset, c.stance, rc.relationship_id
             FROM json_each($ids) j
@@ -80,34 +127,19 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
                 throw new InvalidOperationException($"relationship '{id}' is in the index but not in the store file");
             }
 
-            var type = index.TypeNames[index.RelationshipType[r]];
-            views[r] = new RelationshipView(
-                id,
-                type,
-                state.PhraseOf(type),
-                index.EntityIds[index.RelationshipStart[r]],
-                index.EntityIds[index.RelationshipEnd[r]],
-                index.RelationshipConfidence[r],
-                index.RelationshipCorroboration[r],
-                index.RelationshipContested[r],
-                written.Since,
-                written.Until,
-                cited.GetValueOrDefault(id) ?? [])
-            {
-                Publishers = written.Publishers,
-            };
+            views[r] = View(r, written.Since, written.Until, written.Publishers, cited.GetValueOrDefault(id) ?? []);
         }
     }
 
     public (string? Description, int MentionCount, IReadOnlyList<string> MentionedIn) EntityExtras(string entityId)
     {
         string? description;
-        using (var command = SqliteCommands.Create(connection, transaction, "SELECT description FROM entities WHERE id = $id;", ("$id", entityId)))
+        using (var command = SqliteCommands.Create(connection, null, "SELECT description FROM entities WHERE id = $id;", ("$id", entityId)))
         {
             description = command.ExecuteScalar() as string;
         }
 
-        var (count, documents) = MentionRows.OfEntity(connection, transaction, entityId);
+        var (count, documents) = MentionRows.OfEntity(connection, null, entityId);
         return (description, count, documents);
     }
 
@@ -122,7 +154,7 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
     {
         var (start, end) = DocumentPaging.Clamp(query, summary.Length);
         cancellationToken.ThrowIfCancellationRequested();
-        var mentions = MentionRows.InRange(connection, transaction, summary.Id, start, end, query.MentionLimit + 1L)
+        var mentions = MentionRows.InRange(connection, null, summary.Id, start, end, query.MentionLimit + 1L)
             .ConvertAll(m => new SpanRef(m.Start, m.End, m.EntityId));
         var citations = Spans(
             """
@@ -135,7 +167,7 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
         string? page;
         using (var command = SqliteCommands.Create(
             connection,
-            transaction,
+            null,
             "SELECT CASE WHEN length(body) = body_length THEN substr(body, $from, $count) END FROM documents WHERE id = $id;",
             ("$id", summary.Id),
             ("$from", start + 1L),
@@ -151,7 +183,7 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
         }
         else
         {
-            using var whole = SqliteCommands.Create(connection, transaction, "SELECT body FROM documents WHERE id = $id;", ("$id", summary.Id));
+            using var whole = SqliteCommands.Create(connection, null, "SELECT body FROM documents WHERE id = $id;", ("$id", summary.Id));
             (start, end, window) = DocumentPaging.CutWindow((string)whole.ExecuteScalar()!, start, end, readEnd);
         }
 
@@ -162,7 +194,7 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
     {
         cancellationToken.ThrowIfCancellationRequested();
         var spans = new List<SpanRef>();
-        using var command = SqliteCommands.Create(connection, transaction, sql, ("$id", documentId), ("$start", start), ("$end", end), ("$limit", limit));
+        using var command = SqliteCommands.Create(connection, null, sql, ("$id", documentId), ("$start", start), ("$end", end), ("$limit", limit));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -177,7 +209,7 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
         Citation citation;
         using (var command = SqliteCommands.Create(
             connection,
-            transaction,
+            null,
             "SELECT id, document_id, quote, start_offset, end_offset, stance FROM citations WHERE id = $id;",
             ("$id", citationId)))
         using (var reader = command.ExecuteReader())
@@ -193,7 +225,7 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
         var relationships = new List<string>();
         using (var command = SqliteCommands.Create(
             connection,
-            transaction,
+            null,
             "SELECT relationship_id FROM relationship_citations WHERE citation_id = $id ORDER BY relationship_id;",
             ("$id", citationId)))
         using (var reader = command.ExecuteReader())
@@ -211,7 +243,7 @@ internal sealed class Hydrator(GraphState state, SqliteConnection connection, Sq
     {
         using var command = SqliteCommands.Create(
             connection,
-            transaction,
+            null,
             "SELECT (SELECT value FROM meta WHERE key = 'citation_count'), (SELECT value FROM meta WHERE key = 'mention_count');");
         using var reader = command.ExecuteReader();
         reader.Read();

@@ -134,7 +134,7 @@ internal static class MentionRows
     /// entity id (BINARY order), at most <paramref name="limit"/> (negative: all).
     /// </summary>
     public static List<(int Start, int End, string EntityId)> InRange(
-        SqliteConnection connection, SqliteTransaction transaction, string documentId, int start, int end, long limit)
+        SqliteConnection connection, SqliteTransaction? transaction, string documentId, int start, int end, long limit)
     {
         var spans = new List<(int Start, int End, string EntityId)>();
         using (var command = SqliteCommands.Create(connection, transaction, "SELECT spans FROM document_mentions WHERE document_id = $id;", ("$id", documentId)))
@@ -164,7 +164,7 @@ internal static class MentionRows
     }
 
     /// <summary>How often the entity is mentioned, and the documents that mention it in BINARY order of their ids.</summary>
-    public static (int Count, List<string> Documents) OfEntity(SqliteConnection connection, SqliteTransaction transaction, string entityId)
+    public static (int Count, List<string> Documents) OfEntity(SqliteConnection connection, SqliteTransaction? transaction, string entityId)
     {
         var documents = new List<string>();
         var total = 0;

@@ -40,6 +40,7 @@ public sealed partial class SqliteGraphStore
             // this one writes the rows: neither reads what the other makes. The index checks ids and endpoints, so its
             // failure is the one reported when both fail, as when it was built first.
             var building = Task.Run(() => BuildState(graph), cancellationToken);
+            GraphState state;
             try
             {
                 using (var pragmas = SqliteCommands.Create(connection, transaction, "PRAGMA cache_size = -262144; PRAGMA threads = 2;"))
@@ -65,6 +66,10 @@ public sealed partial class SqliteGraphStore
                 var rows = progress is null ? null : new ProgressCounter(progress, "rows written", RowCount(graph), every: 8192);
                 var citationCount = WriteRows(connection, transaction, graph, rows, cancellationToken);
                 rows?.Complete();
+
+                // The read model is keyed by the index's relationship numbers, so it waits for the index.
+                state = await building.ConfigureAwait(false);
+                ReadModel.Write(connection, graph, state.Index, cancellationToken);
                 foreach (var (_, create) in SqliteSchema.SecondaryIndexes)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -90,7 +95,6 @@ public sealed partial class SqliteGraphStore
                 throw;
             }
 
-            var state = await building.ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             _state = state;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
@@ -12,7 +13,8 @@ namespace GraphService.Storage.Sqlite;
 /// built from it by <see cref="PrepareAsync"/> (or else by the first read, so a new process can open an existing file),
 /// and citations and documents are read from SQLite only for the relationships a result contains.
 /// Every read checks, inside one SQLite read transaction, that the file still holds the graph version its index was
-/// built from, so an answer never mixes two graphs.
+/// built from, so an answer never mixes two graphs. Reads run on kept connections with their statements prepared once
+/// (<see cref="ReadSession"/>), so that check costs one primary-key lookup.
 /// </summary>
 public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
@@ -21,12 +23,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     private const string EmptyMessage = "the store is empty; import a corpus first";
     private const int MaxStaleRetries = 3;
 
+    // Idle read sessions kept open; a burst beyond this opens more and closes them afterwards.
+    private static readonly int MaxKeptSessions = Math.Max(4, 2 * Environment.ProcessorCount);
+
     private readonly SqliteStoreOptions _options;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private volatile bool _schemaReady;
     private volatile GraphState? _state;
+    private readonly ConcurrentBag<ReadSession> _sessions = [];
+    private volatile bool _disposed;
 
     public SqliteGraphStore(SqliteStoreOptions options)
     {
@@ -51,9 +58,20 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     public async Task<GraphStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        var meta = StoreFile.ReadMeta(connection, transaction);
+        var session = await RentSessionAsync(cancellationToken).ConfigureAwait(false);
+        Dictionary<string, string> meta;
+        try
+        {
+            _ = session.BeginRead();
+            meta = StoreFile.ReadMeta(session.Connection, null);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+
+        EndRead(session);
         if (!meta.TryGetValue(StoreFile.MetaKeys.GraphVersion, out var version))
         {
             return new GraphStatus(false, null, 0, 0, 0, BackendName, EmptyMessage);
@@ -231,6 +249,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
+        DrainSessions();
         _writeGate.Dispose();
         _loadGate.Dispose();
 
@@ -260,9 +280,25 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         for (var attempt = 0; attempt < MaxStaleRetries; attempt++)
         {
             var state = await GetStateAsync(cancellationToken).ConfigureAwait(false);
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = connection.BeginTransaction(deferred: true);
-            var version = StoreFile.ReadMeta(connection, transaction).GetValueOrDefault(StoreFile.MetaKeys.GraphVersion);
+            var session = await RentSessionAsync(cancellationToken).ConfigureAwait(false);
+            string? version;
+            T result = default!;
+            try
+            {
+                version = session.BeginRead();
+                if (version == state.Version)
+                {
+                    result = answer(state, new Hydrator(state, session, cancellationToken));
+                }
+            }
+            catch
+            {
+                // Closing the connection ends its transaction; a session in an unknown state is not reused.
+                session.Dispose();
+                throw;
+            }
+
+            EndRead(session);
             if (version is null)
             {
                 _state = null;
@@ -271,10 +307,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
             if (version == state.Version)
             {
-                return answer(state, new Hydrator(state, connection, transaction, cancellationToken));
+                return result;
             }
 
-            transaction.Rollback();
             await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             _writeGate.Release();
             if (ReferenceEquals(_state, state))
@@ -284,6 +319,60 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }
 
         throw new GraphStoreUnavailableException("the graph changed while it was being read; try again", null, TimeSpan.FromSeconds(1));
+    }
+
+    private async Task<ReadSession> RentSessionAsync(CancellationToken cancellationToken)
+    {
+        if (_sessions.TryTake(out var kept))
+        {
+            return kept;
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new ReadSession(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Ends the session's read and keeps it for the next read (or closes it when enough are kept or the store is gone).</summary>
+    private void EndRead(ReadSession session)
+    {
+        try
+        {
+            session.EndRead();
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+
+        if (_disposed || _sessions.Count >= MaxKeptSessions)
+        {
+            session.Dispose();
+            return;
+        }
+
+        _sessions.Add(session);
+        if (_disposed)
+        {
+            // Dispose ran between the check and the add: do not leave this connection open.
+            DrainSessions();
+        }
+    }
+
+    private void DrainSessions()
+    {
+        while (_sessions.TryTake(out var session))
+        {
+            session.Dispose();
+        }
     }
 
     private async Task<GraphState> GetStateAsync(CancellationToken cancellationToken)

@@ -5,9 +5,12 @@ namespace GraphService.Storage.Sqlite;
 
 /// <summary>
 /// The store file's tables. The version lives in <c>PRAGMA user_version</c>; a file written by a newer build is refused
-/// rather than misread, and one written by an older build is brought up to date (version 2 added
-/// <c>relationships.publishers</c>: until then corroboration counted publishers, so it is copied from there; version 3
-/// packs the mentions a row per document and per entity, <see cref="MentionRows"/>, instead of a row per mention).
+/// rather than misread, and one written by an older build is brought up to date: version 2 added
+/// <c>relationships.publishers</c> (until then corroboration counted publishers, so it is copied from there); version 3
+/// packs the mentions a row per document and per entity (<see cref="MentionRows"/>) instead of a row per mention, and
+/// adds the read model (<c>relationship_evidence</c>, <c>index_parts</c>), which an older file gets empty: its graph is
+/// then read the slower way (index built from the rows, evidence joined from the citation tables) until the next import
+/// writes it.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -33,7 +36,17 @@ internal static class SqliteSchema
         CREATE TABLE relationship_citations (
             relationship_id TEXT NOT NULL, ordinal INTEGER NOT NULL, citation_id TEXT NOT NULL,
             PRIMARY KEY (relationship_id, ordinal)) WITHOUT ROWID;
-        """ + MentionRows.CreateTables;
+        """ + MentionRows.CreateTables + ReadModelTables;
+
+    /// <summary>
+    /// The read model (version 3): per relationship index (its rank in id order, as in the traversal index) the packed
+    /// evidence a result shows (<see cref="EvidenceFormat"/>); and the traversal and alias indexes as named binary
+    /// parts (<c>index_parts</c>), so that a process opening the file loads them instead of building them.
+    /// </summary>
+    private const string ReadModelTables = """
+        CREATE TABLE relationship_evidence (relationship INTEGER PRIMARY KEY, data BLOB NOT NULL);
+        CREATE TABLE index_parts (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+        """;
 
     /// <summary>
     /// Secondary indexes, dropped before a bulk import and built again after it: one sort per index is much cheaper
@@ -48,7 +61,7 @@ internal static class SqliteSchema
 
     /// <summary>Every table that holds graph content, in the order an import fills them.</summary>
     public static readonly string[] ContentTables =
-        ["meta", "predicates", "entities", "aliases", "documents", "relationships", "citations", "relationship_citations", "document_mentions", "entity_mentions"];
+        ["meta", "predicates", "entities", "aliases", "documents", "relationships", "citations", "relationship_citations", "document_mentions", "entity_mentions", "relationship_evidence", "index_parts"];
 
     /// <summary>
     /// Creates the tables in a new file, accepts the current version (bringing its secondary indexes up to date), refuses
@@ -83,11 +96,14 @@ internal static class SqliteSchema
             }
 
             MentionRows.MigrateFromRowPerMention(connection, transaction);
-            using (var stamp = connection.CreateCommand())
+            using (var readModel = connection.CreateCommand())
             {
-                stamp.Transaction = transaction;
-                stamp.CommandText = $"PRAGMA user_version = {Version};";
-                stamp.ExecuteNonQuery();
+                readModel.Transaction = transaction;
+                readModel.CommandText =
+                    $"DROP TABLE IF EXISTS relationship_evidence; DROP TABLE IF EXISTS index_parts; DELETE FROM meta WHERE key = '{ReadModel.PackedEvidenceKey}';"
+                    + ReadModelTables
+                    + $"PRAGMA user_version = {Version};";
+                readModel.ExecuteNonQuery();
             }
 
             UpdateIndexes(connection, transaction);

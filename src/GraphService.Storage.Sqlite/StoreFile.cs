@@ -9,7 +9,7 @@ namespace GraphService.Storage.Sqlite;
 /// <summary>Reads what the store file holds into memory: its meta table, the aliases, and the state a reader queries.</summary>
 internal static class StoreFile
 {
-    public static Dictionary<string, string> ReadMeta(SqliteConnection connection, SqliteTransaction transaction)
+    public static Dictionary<string, string> ReadMeta(SqliteConnection connection, SqliteTransaction? transaction)
     {
         using var command = SqliteCommands.Create(connection, transaction, "SELECT key, value FROM meta;");
         using var reader = command.ExecuteReader();
@@ -125,7 +125,7 @@ internal static class StoreFile
             }
         }
 
-        return new GraphState(version, builder.Build(), predicates, documents);
+        return new GraphState(version, builder.Build(), predicates, documents) { PackedEvidence = meta.ContainsKey(ReadModel.PackedEvidenceKey) };
     }
 
     public static class MetaKeys

@@ -214,6 +214,8 @@ public sealed class HostBehaviourTests
 
         public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<PredicateVocabulary> GetVocabularyAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -206,6 +206,8 @@ public sealed class StartupImportTests : IDisposable
 
         public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) => inner.GetSchemaAsync(cancellationToken);
 
+        public Task<PredicateVocabulary> GetVocabularyAsync(CancellationToken cancellationToken) => inner.GetVocabularyAsync(cancellationToken);
+
         public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken) => inner.GetMostConnectedAsync(limit, cancellationToken);
     }
 }

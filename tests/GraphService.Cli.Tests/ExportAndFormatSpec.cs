@@ -59,14 +59,15 @@ public sealed class ExportAndFormatSpec(ImportedSampleStore store) : IClassFixtu
     }
 
     [Fact]
-    public async Task Path_as_markdown_has_one_footnote_per_citation()
+    public async Task Path_as_markdown_has_one_footnote_per_citation_of_every_relationship_of_every_link()
     {
         var json = await store.RunAsync("path", "Khazali", "Soleimani", "--json");
         var markdown = await store.RunAsync("path", "Khazali", "Soleimani", "--format", "markdown");
 
         Assert.Equal(ExitCodes.Success, markdown.ExitCode);
         var citations = System.Text.Json.JsonDocument.Parse(json.Out).RootElement.GetProperty("paths").EnumerateArray()
-            .SelectMany(p => p.GetProperty("relationships").EnumerateArray())
+            .SelectMany(p => p.GetProperty("links").EnumerateArray())
+            .SelectMany(l => l.GetProperty("relationships").EnumerateArray())
             .SelectMany(r => r.GetProperty("citations").EnumerateArray())
             .Select(c => c.GetProperty("id").GetString())
             .Distinct()

@@ -24,6 +24,7 @@ public class CypherLintTests
         {
             new { name = "one path", statement = CypherReproduction.Write(OnePath) },
             new { name = "two paths sharing entities", statement = CypherReproduction.Write(TwoPaths) },
+            new { name = "a link with two relationships", statement = CypherReproduction.Write(ParallelLink) },
             new { name = "no path", statement = CypherReproduction.Write(NoPath) },
             new { name = "neighborhood", statement = CypherReproduction.Write(Neighborhood) },
             new { name = "hostile id", statement = CypherReproduction.Write(OnePath with { From = Khazali with { Id = "x'}) DETACH DELETE n0 //\n\\u0027\"" }, Paths = [] }) },

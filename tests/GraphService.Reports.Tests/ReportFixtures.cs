@@ -54,6 +54,27 @@ internal static class ReportFixtures
 
     public static GraphPath ViaHostileFront => new(2, [Khazali, Hostile, Soleimani], [HostileAlliedKhazali, HostileMetSoleimani]);
 
+    public static CitationView Ap8 => new("c-ap-8", "doc-ap", "Militia founder profile", "AP", "2018-05-12",
+        "https://apnews.com/article/founder", "Khazali founded the group after breaking with Sadr.", 0, 51, Stance.Supports);
+
+    /// <summary>A second, weaker relationship between Khazali and Asaib Ahl al-Haq: the same link as <see cref="KhazaliLeadsAah"/>.</summary>
+    public static RelationshipView KhazaliFoundedAah => new("r-khazali-founded-aah", "FOUNDED", "founded", Khazali.Id, Aah.Id, 0.5, 1, false, "2006", null, [Ap8]);
+
+    /// <summary>
+    /// Like <see cref="ViaQudsForce"/>, but its first link carries two relationships (leads, then the weaker founded) and
+    /// its second is walked against the direction of a link carrying one.
+    /// </summary>
+    public static GraphPath ViaQudsForceWithParallel => new(
+        3,
+        [Khazali, Aah, Quds, Soleimani],
+        [
+            new PathLink(Khazali.Id, Aah.Id, [KhazaliLeadsAah, KhazaliFoundedAah]),
+            new PathLink(Aah.Id, Quds.Id, [AahTrainedByQuds]),
+            new PathLink(Quds.Id, Soleimani.Id, [SoleimaniCommandsQuds]),
+        ]);
+
+    public static PathResult ParallelLink => new(GraphVersion, Khazali, Soleimani, [ViaQudsForceWithParallel], Truncated: false);
+
     public static PathResult TwoPaths => new(GraphVersion, Khazali, Soleimani, [ViaHostileFront, ViaQudsForce], Truncated: false);
 
     public static PathResult OnePath => new(GraphVersion, Khazali, Soleimani, [ViaQudsForce], Truncated: false);

@@ -29,7 +29,13 @@ public sealed class ExporterTests
         var typed = Csv.Read(temp.File("claim-relationships.csv"));
         Assert.Equal([":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"], typed.Header.Take(3));
         Assert.Equal(graph.Relationships.Select(r => (r.StartId, r.EndId, r.Type, r.Id)), typed.Rows.Select(r => (r[0], r[1], r[2], r[3])));
-        Assert.Equal("cit-3;cit-4", typed.Rows[2][12]);
+        Assert.Equal("cit-3;cit-4", typed.Rows[2][13]);
+
+        // Publishers travel beside corroboration, so a graph loaded by neo4j-admin answers with both, as an imported one does.
+        var publishers = typed.Header.ToList().IndexOf("publishers:int");
+        Assert.Equal(graph.Relationships.Select(r => r.Publishers.ToString(System.Globalization.CultureInfo.InvariantCulture)), typed.Rows.Select(r => r[publishers]));
+        var claims = Csv.Read(temp.File("claims.csv"));
+        Assert.Equal(graph.Relationships.Select(r => r.Publishers.ToString(System.Globalization.CultureInfo.InvariantCulture)), claims.Rows.Select(r => r[claims.Header.ToList().IndexOf("publishers:int")]));
 
         var citations = Csv.Read(temp.File("citations.csv"));
         var citationIds = graph.Relationships.SelectMany(r => r.Citations).Select(c => c.Id).Distinct().ToList();

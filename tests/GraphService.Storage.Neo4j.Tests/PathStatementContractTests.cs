@@ -90,6 +90,29 @@ public sealed class PathStatementContractTests
         Assert.Empty(replay.Named("claims-by-ids"));
     }
 
+    [Fact]
+    public async Task A_typed_path_request_is_checked_against_the_cached_vocabulary_and_sends_no_schema_statement()
+    {
+        var replay = Graph([Typed.S("SHELTERED_BY"), Typed.S("is sheltered by"), Typed.B(false)]).On("shortest-path-groups", ["entities", "links"], ViaAah);
+        var store = StoreContractTests.Store(replay);
+        await store.PrepareAsync(None);
+        var before = replay.Requests.Count;
+        var queries = new GraphQueries(store);
+
+        var admitted = await queries.PathsAsync("Qais", "Hadi", (from, to) => new PathQuery(from, to) { K = 1, Types = new HashSet<string> { "sheltered_by", "member_of" } }, None);
+        var refused = await queries.PathsAsync("Qais", "Hadi", (from, to) => new PathQuery(from, to) { Types = new HashSet<string> { "HARBOURED_BY" } }, None);
+
+        // The corpus's own predicate is admitted (the vocabulary is the graph's, not the built-ins), an unknown one is not.
+        Assert.IsType<QueryOutcome<PathResult>.Ok>(admitted);
+        Assert.Contains("HARBOURED_BY", Assert.Single(Assert.IsType<QueryOutcome<PathResult>.Invalid>(refused).Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("MEMBER_OF|SHELTERED_BY", Assert.Single(replay.Named("shortest-path-groups")).Statement, StringComparison.Ordinal);
+        var sent = replay.Requests.Skip(before).ToList();
+        Assert.DoesNotContain(sent, r => r.Name.StartsWith("schema-", StringComparison.Ordinal));
+        // Outside the path's own transaction each request sends only stamp checks: two resolutions and the vocabulary.
+        Assert.Equal(6, sent.Count(r => r.Transaction is null));
+        Assert.All(sent.Where(r => r.Transaction is null), r => Assert.Equal("graph-stamp", r.Name));
+    }
+
     private static IEnumerable<string> ClaimIdsAsked(StatementReplay replay) =>
         replay.Named("claims-by-ids").Single().Parameters.GetProperty("ids").GetProperty("_value").EnumerateArray().Select(v => v.GetProperty("_value").GetString()!);
 
@@ -100,14 +123,14 @@ public sealed class PathStatementContractTests
     private static string[] Chain(string[] entities, string[][] steps) =>
         [Typed.L(entities), Typed.L([.. steps.Select((rels, i) => Typed.M(("step", Typed.I(i)), ("relationships", Typed.L(rels))))])];
 
-    private static StatementReplay Graph()
+    private static StatementReplay Graph(params string[][] predicates)
     {
         string[] Entity(string id, string name, string type) => [Typed.S(id), Typed.S(name), Typed.S(type), Typed.L()];
         string[] Claim(string id, string type, string start, string end, int corroboration, double confidence) =>
             [Typed.S(id), Typed.S(type), Typed.S(type.ToLowerInvariant()), Typed.S(start), Typed.S(end), Typed.F(confidence), Typed.I(corroboration), Typed.B(false), Typed.Null, Typed.Null, Typed.L(Typed.M(("id", Typed.S("cit-" + id)), ("quote", Typed.S("q")), ("start", Typed.I(0)), ("end", Typed.I(1)), ("stance", Typed.S("supports")), ("documentId", Typed.S("doc")), ("title", Typed.S("T")), ("publisher", Typed.S("P")), ("published", Typed.S("2015")), ("url", Typed.Null))), Typed.I(corroboration)];
         return new StatementReplay()
             .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("t1")])
-            .On("snapshot-predicates", ["type", "phrase", "builtIn"])
+            .On("snapshot-predicates", ["type", "phrase", "builtIn"], predicates)
             .On("name-table", ["id", "name", "type", "aliases"], Entity("qais", "Qais", "Person"), Entity("hadi", "Hadi", "Person"), Entity("aah", "AAH", "Organization"), Entity("badr", "Badr", "Organization"), Entity("iran", "Iran", "Place"))
             .On(
                 "claims-by-ids",

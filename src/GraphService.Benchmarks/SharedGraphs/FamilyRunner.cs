@@ -153,17 +153,17 @@ internal sealed class FamilyRunner(ServiceQueries service, ReferenceSearch refer
     }
 
     /// <summary>
-    /// What GraphQueries.PathsAsync asks the store for on every path request besides the search (so every /api/paths and
-    /// CLI path): both names resolved, and the schema, from which it takes the predicate whitelist to validate the query.
+    /// What GraphQueries.PathsAsync asks the store for on a path request besides the search (so /api/paths and the CLI's
+    /// path): both names resolved, and, when the query names relationship types, the predicate whitelist to check them.
     /// </summary>
     public async Task RequestOverheadAsync(IReadOnlyList<(int From, int To)> list)
     {
         var pairs = list.Skip(warmUp).Take(measured).ToList();
         var resolve = new Latencies();
-        var schema = new Latencies();
+        var vocabulary = new Latencies();
         foreach (var pair in list.Take(warmUp))
         {
-            _ = await service.Store.GetSchemaAsync(ct).ConfigureAwait(false);
+            _ = await service.Store.GetVocabularyAsync(ct).ConfigureAwait(false);
             _ = await service.Store.ResolveAsync(CsvGraphSnapshot.EntityId(pair.From), ct).ConfigureAwait(false);
         }
 
@@ -175,15 +175,15 @@ internal sealed class FamilyRunner(ServiceQueries service, ReferenceSearch refer
             _ = await service.Store.ResolveAsync(CsvGraphSnapshot.EntityId(pair.To), ct).ConfigureAwait(false);
             resolve.Add(start);
             start = Latencies.Now();
-            _ = await service.Store.GetSchemaAsync(ct).ConfigureAwait(false);
-            schema.Add(start);
+            _ = await service.Store.GetVocabularyAsync(ct).ConfigureAwait(false);
+            vocabulary.Add(start);
         }
 
         Console.WriteLine();
-        Console.WriteLine("-- per path request, GraphQueries.PathsAsync also resolves both names and reads the schema (for the predicate whitelist); not in the times above");
-        foreach (var (name, times) in new[] { ("2x ResolveAsync", resolve), ("GetSchemaAsync", schema) })
+        Console.WriteLine("-- per path request, GraphQueries.PathsAsync also resolves both names, and reads the predicate whitelist if it names types; not in the times above");
+        foreach (var (name, times) in new[] { ("2x ResolveAsync", resolve), ("GetVocabularyAsync", vocabulary) })
         {
-            Console.WriteLine($"{name,-16} p50 {Latencies.Ms(times.Percentile(0.5))} ms  p99 {Latencies.Ms(times.Percentile(0.99))} ms  (cpu p50 {Latencies.Ms(times.CpuPercentile(0.5))} ms, p99 {Latencies.Ms(times.CpuPercentile(0.99))} ms)");
+            Console.WriteLine($"{name,-18} p50 {Latencies.Ms(times.Percentile(0.5))} ms  p99 {Latencies.Ms(times.Percentile(0.99))} ms  (cpu p50 {Latencies.Ms(times.CpuPercentile(0.5))} ms, p99 {Latencies.Ms(times.CpuPercentile(0.99))} ms)");
         }
     }
 

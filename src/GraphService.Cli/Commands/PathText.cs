@@ -4,7 +4,8 @@ using GraphService.Core.Queries;
 namespace GraphService.Cli.Commands;
 
 /// <summary>
-/// The CLI's human form of results: one line per path ("A —leads→ B ←leads— C") and numbered citations under it.
+/// The CLI's human form of results: one line per path ("A —leads→ B ←leads (+1)— C", the strongest relationship of each
+/// link and how many more it carries), then every relationship of every link with its numbered citations.
 /// A citation quoted by several links or paths keeps its first number.
 /// </summary>
 public static class PathText
@@ -24,7 +25,7 @@ public static class PathText
         {
             var path = result.Paths[i];
             sb.AppendLine().Append($"{i + 1}. ").AppendLine(Line(path));
-            foreach (var r in path.Relationships)
+            foreach (var r in path.Links.SelectMany(l => l.Relationships))
             {
                 sb.AppendLine($"   {Describe(r, path)}");
                 var seen = new List<int>();
@@ -71,11 +72,13 @@ public static class PathText
     private static string Line(GraphPath path)
     {
         var sb = new StringBuilder(path.Nodes[0].Name);
-        for (var i = 0; i < path.Relationships.Count; i++)
+        for (var i = 0; i < path.Links.Count; i++)
         {
-            var r = path.Relationships[i];
+            var r = path.Links[i].Strongest;
+            var more = path.Links[i].Relationships.Count - 1;
+            var phrase = more == 0 ? r.Phrase : $"{r.Phrase} (+{more})";
             var forward = r.StartNodeId == path.Nodes[i].Id;
-            sb.Append(forward ? $" —{r.Phrase}→ " : $" ←{r.Phrase}— ").Append(path.Nodes[i + 1].Name);
+            sb.Append(forward ? $" —{phrase}→ " : $" ←{phrase}— ").Append(path.Nodes[i + 1].Name);
         }
 
         return sb.ToString();

@@ -53,7 +53,7 @@ public sealed partial class GraphQueries(IGraphStore store)
         }
 
         var query = asked with { Types = NormalizeTypes(asked.Types), Exclude = excluded };
-        var errors = QueryValidation.Validate(query, await VocabularyAsync(cancellationToken).ConfigureAwait(false));
+        var errors = QueryValidation.Validate(query, await VocabularyFor(query.Types, cancellationToken).ConfigureAwait(false));
         if (errors.Count > 0)
         {
             return new QueryOutcome<PathResult>.Invalid(errors);
@@ -75,7 +75,7 @@ public sealed partial class GraphQueries(IGraphStore store)
 
         var asked = shape(resolved.Entity.Id);
         var query = asked with { Types = NormalizeTypes(asked.Types) };
-        var errors = QueryValidation.Validate(query, await VocabularyAsync(cancellationToken).ConfigureAwait(false));
+        var errors = QueryValidation.Validate(query, await VocabularyFor(query.Types, cancellationToken).ConfigureAwait(false));
         if (errors.Count > 0)
         {
             return new QueryOutcome<NeighborhoodResult>.Invalid(errors);
@@ -118,12 +118,12 @@ public sealed partial class GraphQueries(IGraphStore store)
             : new QueryOutcome<IReadOnlyList<EntityHit>>.Ok(await store.SearchEntitiesAsync(search, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>The whitelist of relationship types for the graph now loaded.</summary>
-    public async Task<PredicateVocabulary> VocabularyAsync(CancellationToken cancellationToken)
-    {
-        var schema = await store.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return PredicateVocabulary.WithExtras(schema.Predicates.Where(p => !p.BuiltIn).Select(p => new Predicate(p.Type, p.Phrase, false)));
-    }
+    /// <summary>
+    /// The whitelist to check <paramref name="types"/> against: the loaded graph's, from the store. A query that names no
+    /// type has nothing to check, so it is not asked for (the built-ins stand in, and admit the empty set as any would).
+    /// </summary>
+    private ValueTask<PredicateVocabulary> VocabularyFor(IReadOnlySet<string> types, CancellationToken cancellationToken) =>
+        types.Count == 0 ? ValueTask.FromResult(PredicateVocabulary.Default) : new(store.GetVocabularyAsync(cancellationToken));
 
     /// <summary>
     /// Relationship types are written UPPER_SNAKE_CASE in the graph and accepted in any case from every host

@@ -64,6 +64,13 @@ public interface IGraphStore
     Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// The relationship types a query may name in the graph now held (the built-ins, the corpus's own predicates and any
+    /// type its relationships carry): the whitelist <see cref="QueryValidation"/> checks path and neighbourhood queries
+    /// against. Answered from what the store keeps for the loaded graph, not by counting it as the schema does.
+    /// </summary>
+    Task<PredicateVocabulary> GetVocabularyAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// The <paramref name="limit"/> most connected entities, ranked as <see cref="Traversal.Connectedness"/> says (all of
     /// them when the graph has no more), and every relationship among them.
     /// </summary>

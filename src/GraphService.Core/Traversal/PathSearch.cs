@@ -24,8 +24,10 @@ internal sealed class PathSearch(
     private readonly int[] _neighbor = index.LinkNeighbor;
     private readonly int[] _entry = index.LinkEntry;
     private readonly int[] _class = index.StrengthClass;
+    private readonly int[] _strengthEntry = index.StrengthEntry;
     private readonly bool _outOk = query.Direction != TraversalDirection.In;
     private readonly bool _inOk = query.Direction != TraversalDirection.Out;
+    private readonly bool _admitAll = query.Direction == TraversalDirection.Any && filter.AdmitsAll;
     private readonly List<List<int>> _forward = [[from]];
     private readonly List<List<int>> _backward = [[to]];
     private readonly int[] _nodes = new int[query.MaxHops + 1];
@@ -34,6 +36,18 @@ internal sealed class PathSearch(
     private int _room;
     private long _steps;
     private bool _truncated;
+
+    // The layer being grown when the balls met, left unfinished: which ball, and where its scan stopped.
+    private bool? _pendingForward;
+    private int _pendingIndex;
+    private int _pendingSlot;
+
+    // The walk in path order: the last forward layer it steps through (the rest are backward layers), a lower bound of
+    // any path's bottleneck, and how many paths it offered.
+    private int _lastForward;
+    private int _lowerBound;
+    private int _offered;
+    private bool _undecided;
 
     private int DepthForward => _forward.Count - 1;
 
@@ -54,10 +68,17 @@ internal sealed class PathSearch(
         if (shortest > 0)
         {
             _room = query.K;
-            Shortest(shortest);
+            if (!ShortestInOrder(shortest))
+            {
+                _kept = [];
+                CompleteLayer();
+                Shortest(shortest);
+            }
+
             found.AddRange(_kept);
             for (var length = shortest + 1; length <= query.MaxHops && found.Count < query.K && !_truncated; length++)
             {
+                CompleteLayer();
                 _kept = [];
                 _room = query.K - found.Count;
                 Longer(length, length - shortest);
@@ -68,7 +89,10 @@ internal sealed class PathSearch(
         return new IndexedPathSearch([.. found.Select(ToPath)], _truncated, (int)Math.Min(_steps, int.MaxValue));
     }
 
-    /// <summary>Grows the two balls until they meet; the shortest length, or -1 (none within MaxHops, or out of budget).</summary>
+    /// <summary>
+    /// Grows the two balls until they meet; the shortest length, or -1 (none within MaxHops, or out of budget). The layer
+    /// being grown stops at the first meeting (see <see cref="CompleteLayer"/>), as a bare bidirectional search does.
+    /// </summary>
     private int Meet()
     {
         while (DepthForward + DepthBackward < query.MaxHops)
@@ -78,7 +102,9 @@ internal sealed class PathSearch(
                 return -1;
             }
 
-            var met = Grow(Degree(_forward[^1]) <= Degree(_backward[^1]));
+            var forward = Degree(_forward[^1]) <= Degree(_backward[^1]);
+            (forward ? _forward : _backward).Add([]);
+            var met = Grow(forward, 0, -1, stopAtMeeting: true);
             if (_truncated)
             {
                 return -1;
@@ -86,6 +112,7 @@ internal sealed class PathSearch(
 
             if (met)
             {
+                _lastForward = forward ? DepthForward - 1 : DepthForward;
                 return DepthForward + DepthBackward;
             }
         }
@@ -93,16 +120,39 @@ internal sealed class PathSearch(
         return -1;
     }
 
-    /// <summary>Adds one layer to the forward ball (or the backward one); true when the new layer touches the other ball.</summary>
-    private bool Grow(bool forward)
+    /// <summary>Adds a whole layer to the forward ball (or the backward one).</summary>
+    private void Grow(bool forward)
+    {
+        (forward ? _forward : _backward).Add([]);
+        Grow(forward, 0, -1, stopAtMeeting: false);
+    }
+
+    /// <summary>Finishes the layer that <see cref="Meet"/> left unfinished, if any.</summary>
+    private void CompleteLayer()
+    {
+        if (_pendingForward is bool forward)
+        {
+            _pendingForward = null;
+            Grow(forward, _pendingIndex, _pendingSlot, stopAtMeeting: false);
+        }
+    }
+
+    /// <summary>
+    /// Fills the ball's outer layer from the one before, from its <paramref name="index"/>-th entity (from past
+    /// <paramref name="slot"/>, when not -1); true when the new layer touches the other ball. With
+    /// <paramref name="stopAtMeeting"/>, stops there and remembers where.
+    /// </summary>
+    private bool Grow(bool forward, int index, int slot, bool stopAtMeeting)
     {
         var layers = forward ? _forward : _backward;
-        var depth = layers.Count;
-        var next = new List<int>();
+        var depth = layers.Count - 1;
+        var inner = layers[^2];
+        var next = layers[^1];
         var met = false;
-        foreach (var u in layers[^1])
+        for (; index < inner.Count; index++, slot = -1)
         {
-            for (var slot = _offsets[u]; slot < _offsets[u + 1]; slot++)
+            var u = inner[index];
+            for (slot = slot < 0 ? _offsets[u] : slot + 1; slot < _offsets[u + 1]; slot++)
             {
                 if (!Step())
                 {
@@ -133,12 +183,156 @@ internal sealed class PathSearch(
                 }
 
                 next.Add(v);
+                if (met && stopAtMeeting)
+                {
+                    (_pendingForward, _pendingIndex, _pendingSlot) = (forward, index, slot);
+                    if (forward)
+                    {
+                        // The entities of the inner layer scanned before this one touch no entity of the other ball.
+                        for (var i = 0; i < index; i++)
+                        {
+                            scratch.SetDead(inner[i]);
+                        }
+                    }
+
+                    return true;
+                }
             }
         }
 
-        layers.Add(next);
         return met;
     }
+
+    /// <summary>
+    /// The k best paths of the shortest length, walking the shortest paths in path order (entity ids, position by
+    /// position): the forward layers up to <see cref="_lastForward"/>, then the backward ones. Paths come out in id
+    /// order, so a path's bottleneck decides whether it is kept; every branch whose bottleneck cannot fall below the
+    /// k-th kept one is cut, with a lower bound of any path's bottleneck (the weakest of the strongest links that can
+    /// leave the source and reach the target). An entity of a forward layer from which no shortest path continues is
+    /// marked dead, so it is scanned once. When the bound is loose and many paths have to be compared, this gives up
+    /// (false) for <see cref="Shortest"/>, which computes exact bottlenecks over the whole layered graph.
+    /// </summary>
+    private bool ShortestInOrder(int length)
+    {
+        _lowerBound = Math.Max(LowestClass(from, leaving: true), LowestClass(to, leaving: false));
+        _offered = 0;
+        _undecided = false;
+        _nodes[0] = from;
+        WalkInOrder(0, length, Unconstrained);
+        return !_undecided;
+    }
+
+    /// <summary>The strongest class among the entity's admitted entries the way a path leaves (or reaches) it.</summary>
+    private int LowestClass(int entity, bool leaving)
+    {
+        for (var slot = _offsets[entity]; slot < _offsets[entity + 1]; slot++)
+        {
+            if (!Step())
+            {
+                return Unconstrained;
+            }
+
+            var x = _strengthEntry[slot];
+            if (leaving ? Leaves(x) : Enters(x))
+            {
+                return _class[x >> 1];
+            }
+        }
+
+        return Unconstrained;
+    }
+
+    /// <summary>Walks on from position <paramref name="position"/>; false when no shortest path continues from there.</summary>
+    private bool WalkInOrder(int position, int length, int bottleneck)
+    {
+        var u = _nodes[position];
+        var next = position + 1;
+        var leads = false;
+        if (next > _lastForward && ShouldLookUp(u, _backward[length - next]))
+        {
+            foreach (var (w, r) in LookUpChildren(u, _backward[length - next]))
+            {
+                if (!TryChild(next, length, bottleneck, w, r, ref leads))
+                {
+                    return true;
+                }
+            }
+
+            return leads;
+        }
+
+        var previous = -1;
+        for (var slot = _offsets[u]; slot < _offsets[u + 1]; slot++)
+        {
+            var w = _neighbor[slot];
+            if (w == previous)
+            {
+                continue;
+            }
+
+            if (!Step())
+            {
+                return true;
+            }
+
+            var x = _entry[slot];
+            if (!Leaves(x))
+            {
+                continue;
+            }
+
+            // The first admitted entry of a neighbour's run is its strongest relationship: the link.
+            previous = w;
+            var onShortest = next <= _lastForward
+                ? scratch.SeenForward(w) && scratch.Forward(w) == next && !scratch.Dead(w)
+                : scratch.SeenBackward(w) && scratch.Backward(w) == length - next;
+            if (onShortest && !TryChild(next, length, bottleneck, w, x >> 1, ref leads))
+            {
+                return true;
+            }
+        }
+
+        return leads;
+    }
+
+    /// <summary>One step of <see cref="WalkInOrder"/> to <paramref name="w"/>; false when the walk stops here.</summary>
+    private bool TryChild(int next, int length, int bottleneck, int w, int r, ref bool leads)
+    {
+        if (Math.Max(bottleneck, _lowerBound) >= WorstKept)
+        {
+            // Nothing from here on can beat the kept paths (and later ones sort after them).
+            leads = true;
+            return false;
+        }
+
+        var through = Math.Max(bottleneck, _class[r]);
+        if (Math.Max(through, _lowerBound) >= WorstKept)
+        {
+            leads = true;
+            return true;
+        }
+
+        _nodes[next] = w;
+        _links[next - 1] = r;
+        if (next == length)
+        {
+            Offer(length, through);
+            leads = true;
+            _undecided = ++_offered > OfferLimit;
+        }
+        else if (WalkInOrder(next, length, through))
+        {
+            leads = true;
+        }
+        else if (next <= _lastForward)
+        {
+            scratch.SetDead(w);
+        }
+
+        return !(_truncated || _undecided);
+    }
+
+    private int OfferLimit => (4 * query.K) + 16;
 
     /// <summary>The k best paths of the shortest length, from the layered graph of shortest paths.</summary>
     private void Shortest(int length)
@@ -266,43 +460,12 @@ internal sealed class PathSearch(
     /// </summary>
     private List<(int Entity, int Relationship)> ShortestChildren(int u, int next, int length, int meeting)
     {
-        var children = new List<(int, int)>();
-        var degree = _offsets[u + 1] - _offsets[u];
-        if (next > meeting && degree > 4 * _backward[length - next].Count)
+        if (next > meeting && ShouldLookUp(u, _backward[length - next]))
         {
-            foreach (var w in _backward[length - next])
-            {
-                if (!Step())
-                {
-                    return children;
-                }
-
-                var slot = Array.BinarySearch(_neighbor, _offsets[w], _offsets[w + 1] - _offsets[w], u);
-                if (slot < 0)
-                {
-                    continue;
-                }
-
-                while (slot > _offsets[w] && _neighbor[slot - 1] == u)
-                {
-                    slot--;
-                }
-
-                // The first entry at w that the walk may arrive by is the link's strongest relationship.
-                for (; slot < _offsets[w + 1] && _neighbor[slot] == u; slot++)
-                {
-                    if (Enters(_entry[slot]))
-                    {
-                        children.Add((w, _entry[slot] >> 1));
-                        break;
-                    }
-                }
-            }
-
-            children.Sort((x, y) => x.Item1.CompareTo(y.Item1));
-            return children;
+            return LookUpChildren(u, _backward[length - next]);
         }
 
+        var children = new List<(int, int)>();
         var previous = -1;
         for (var slot = _offsets[u]; slot < _offsets[u + 1]; slot++)
         {
@@ -334,6 +497,49 @@ internal sealed class PathSearch(
             }
         }
 
+        return children;
+    }
+
+    /// <summary>Whether finding <paramref name="u"/>'s neighbours in <paramref name="layer"/> is cheaper by looking each up (a hub).</summary>
+    private bool ShouldLookUp(int u, List<int> layer) => _offsets[u + 1] - _offsets[u] > 4 * layer.Count;
+
+    /// <summary>
+    /// The entities of a backward layer that <paramref name="u"/> leads to, by id, each with its link's strongest
+    /// relationship: each looked up in the layer entity's adjacency, which is sorted by neighbour.
+    /// </summary>
+    private List<(int Entity, int Relationship)> LookUpChildren(int u, List<int> layer)
+    {
+        var children = new List<(int, int)>();
+        foreach (var w in layer)
+        {
+            if (!Step())
+            {
+                return children;
+            }
+
+            var slot = Array.BinarySearch(_neighbor, _offsets[w], _offsets[w + 1] - _offsets[w], u);
+            if (slot < 0)
+            {
+                continue;
+            }
+
+            while (slot > _offsets[w] && _neighbor[slot - 1] == u)
+            {
+                slot--;
+            }
+
+            // The first entry at w that the walk may arrive by is the link's strongest relationship.
+            for (; slot < _offsets[w + 1] && _neighbor[slot] == u; slot++)
+            {
+                if (Enters(_entry[slot]))
+                {
+                    children.Add((w, _entry[slot] >> 1));
+                    break;
+                }
+            }
+        }
+
+        children.Sort((x, y) => x.Item1.CompareTo(y.Item1));
         return children;
     }
 
@@ -482,10 +688,10 @@ internal sealed class PathSearch(
     }
 
     /// <summary>Whether a path may leave the entry's entity along it (forward travel), and the filters admit it.</summary>
-    private bool Leaves(int entry) => ((entry & 1) == 0 ? _outOk : _inOk) && filter.Admits(entry >> 1);
+    private bool Leaves(int entry) => _admitAll || (((entry & 1) == 0 ? _outOk : _inOk) && filter.Admits(entry >> 1));
 
     /// <summary>Whether a path may arrive at the entry's entity along it (the backward ball's view).</summary>
-    private bool Enters(int entry) => ((entry & 1) == 0 ? _inOk : _outOk) && filter.Admits(entry >> 1);
+    private bool Enters(int entry) => _admitAll || (((entry & 1) == 0 ? _inOk : _outOk) && filter.Admits(entry >> 1));
 
     private bool IsExcluded(int entity) => excluded.Count > 0 && excluded.Contains(entity);
 

@@ -17,6 +17,7 @@ internal sealed class SearchScratch
     private readonly int[] _forward;
     private readonly int[] _backward;
     private readonly int[] _mark;
+    private readonly int[] _dead;
     private int _stamp;
 
     private SearchScratch(int entities)
@@ -24,6 +25,7 @@ internal sealed class SearchScratch
         _forward = new int[entities];
         _backward = new int[entities];
         _mark = new int[entities];
+        _dead = new int[entities];
         Best = new int[entities];
     }
 
@@ -65,6 +67,11 @@ internal sealed class SearchScratch
 
     public void Mark(int e) => _mark[e] = _stamp;
 
+    /// <summary>Whether the entity is known to lead to no shortest path (see <see cref="PathSearch"/>).</summary>
+    public bool Dead(int e) => _dead[e] == _stamp;
+
+    public void SetDead(int e) => _dead[e] = _stamp;
+
     private void Begin()
     {
         _stamp++;
@@ -73,6 +80,7 @@ internal sealed class SearchScratch
             Array.Clear(_forward);
             Array.Clear(_backward);
             Array.Clear(_mark);
+            Array.Clear(_dead);
             _stamp = 1;
         }
     }

@@ -84,4 +84,6 @@ public sealed class MeteredGraphStore(IGraphStore inner, GraphServiceMetrics met
     public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) => inner.GetCitationAsync(id, cancellationToken);
 
     public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) => inner.GetSchemaAsync(cancellationToken);
+
+    public Task<PredicateVocabulary> GetVocabularyAsync(CancellationToken cancellationToken) => inner.GetVocabularyAsync(cancellationToken);
 }

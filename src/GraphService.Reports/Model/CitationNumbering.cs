@@ -5,7 +5,8 @@ namespace GraphService.Reports.Model;
 
 /// <summary>
 /// Numbers the citations of one answer once each, in order of first appearance (paths in order, relationships in
-/// order, citations in order), so a citation that backs several relationships or paths keeps one footnote number.
+/// order — for a path, the order of <see cref="PathStep.Evidence"/> — citations in order), so a citation that backs
+/// several relationships or paths keeps one footnote number.
 /// </summary>
 internal sealed class CitationNumbering
 {
@@ -27,7 +28,7 @@ internal sealed class CitationNumbering
         }
     }
 
-    public static CitationNumbering For(PathResult result) => new(result.Paths.SelectMany(p => p.Relationships));
+    public static CitationNumbering For(PathResult result) => new(PathStep.Evidence(result.Paths));
 
     public static CitationNumbering For(NeighborhoodResult result) => new(result.Relationships);
 

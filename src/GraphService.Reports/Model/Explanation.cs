@@ -18,7 +18,8 @@ internal sealed record MarksSegment(IReadOnlyList<int> Footnotes, bool Contested
 /// the first hop is a main clause; a hop whose starting entity ended the previous clause continues it with a relative
 /// clause — forward ("…, which is funded by Iran") or against the relationship's direction ("…, which Qasem Soleimani
 /// commands"); any other hop starts a new main clause after a semicolon. A hop walked against its direction is always
-/// stated the way the claim reads (subject, phrase, object), so no passive form is ever invented.
+/// stated the way the claim reads (subject, phrase, object), so no passive form is ever invented. A link's other
+/// relationships follow in a sentence of their own ("Also: …"), so every relationship of a path is stated with its marks.
 /// </summary>
 internal static class Explanation
 {
@@ -69,6 +70,7 @@ internal static class Explanation
         }
 
         segments.Add(new TextSegment("."));
+        AppendOthers(segments, steps, numbering);
         return segments;
     }
 
@@ -103,6 +105,40 @@ internal static class Explanation
         yield return new TextSegment($" {r.Phrase} ");
         yield return new EntitySegment(@object);
         yield return marks;
+    }
+
+    /// <summary>
+    /// The relationships a sentence does not name — a link's others, which join the same two entities — as a second
+    /// sentence: " Also: A is a member of B[3]; C funds B[4]." Each is stated the way its claim reads.
+    /// </summary>
+    private static void AppendOthers(List<Segment> segments, IReadOnlyList<PathStep> steps, CitationNumbering numbering)
+    {
+        var others = steps.SelectMany(s => s.Others).ToList();
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        var nodes = new Dictionary<string, NodeView>(StringComparer.Ordinal);
+        foreach (var step in steps)
+        {
+            nodes.TryAdd(step.From.Id, step.From);
+            nodes.TryAdd(step.To.Id, step.To);
+        }
+
+        segments.Add(new TextSegment(" Also: "));
+        for (var i = 0; i < others.Count; i++)
+        {
+            if (i > 0)
+            {
+                segments.Add(new TextSegment("; "));
+            }
+
+            var r = others[i];
+            segments.AddRange(Clause(r, NodeOf(r.StartNodeId, nodes), NodeOf(r.EndNodeId, nodes), new MarksSegment(numbering.NumbersOf(r), r.Contested)));
+        }
+
+        segments.Add(new TextSegment("."));
     }
 
     private static string SubjectPronoun(NodeView n) => n.Type == EntityType.Person ? "who" : "which";

@@ -46,10 +46,10 @@ public sealed class Neo4jAdminExporter
                     r["id"], GraphModel.DocumentLabel, r["title"], r["publisher"], r["author"], r["published"], r["url"], r["language"], r["text"], r["length"], r["ordinal"],
                 })),
             ["claims.csv"] = Csv(
-                "id:ID(Claim),:LABEL,type,phrase,startId,endId,confidence:double,confidenceDeclared:boolean,corroboration:int,contested:boolean,since,until,sinceFrom,untilTo,citationIds:string[],ordinal:int",
+                "id:ID(Claim),:LABEL,type,phrase,startId,endId,confidence:double,confidenceDeclared:boolean,corroboration:int,publishers:int,contested:boolean,since,until,sinceFrom,untilTo,citationIds:string[],ordinal:int",
                 claims.Select(r => new object?[]
                 {
-                    r["id"], GraphModel.ClaimLabel, r["type"], r["phrase"], r["startId"], r["endId"], r["confidence"], r["confidenceDeclared"], r["corroboration"], r["contested"],
+                    r["id"], GraphModel.ClaimLabel, r["type"], r["phrase"], r["startId"], r["endId"], r["confidence"], r["confidenceDeclared"], r["corroboration"], r["publishers"], r["contested"],
                     r["since"], r["until"], r["sinceFrom"], r["untilTo"], r["citationIds"], r["ordinal"],
                 })),
             ["citations.csv"] = Csv(
@@ -59,10 +59,10 @@ public sealed class Neo4jAdminExporter
                 ":ID(GraphMeta),:LABEL,singleton:boolean,version,corpusName",
                 [["graph", GraphModel.GraphMetaLabel, true, graph.Version, graph.CorpusName]]),
             ["claim-relationships.csv"] = Csv(
-                ":START_ID(Entity),:END_ID(Entity),:TYPE,id,phrase,confidence:double,corroboration:int,contested:boolean,since,until,sinceFrom,untilTo,citationIds:string[]",
+                ":START_ID(Entity),:END_ID(Entity),:TYPE,id,phrase,confidence:double,corroboration:int,publishers:int,contested:boolean,since,until,sinceFrom,untilTo,citationIds:string[]",
                 claims.Select(r => new object?[]
                 {
-                    r["startId"], r["endId"], PatternTemplate.TypeUnion([(string)r["type"]!], vocabulary)[1..], r["id"], r["phrase"], r["confidence"], r["corroboration"], r["contested"],
+                    r["startId"], r["endId"], PatternTemplate.TypeUnion([(string)r["type"]!], vocabulary)[1..], r["id"], r["phrase"], r["confidence"], r["corroboration"], r["publishers"], r["contested"],
                     r["since"], r["until"], r["sinceFrom"], r["untilTo"], r["citationIds"],
                 })),
             ["claim-ends.csv"] = Csv(

@@ -105,4 +105,19 @@ public abstract partial class GraphStoreConformance
         Assert.Equal(Graph.Relationships.Count, schema.Predicates.Sum(p => p.Count));
         Assert.Equal(schema.Predicates.OrderBy(p => p.Type, StringComparer.Ordinal), schema.Predicates);
     }
+
+    [SkippableFact]
+    public async Task The_vocabulary_admits_the_built_ins_and_the_corpus_predicates_and_lists_the_schemas_types()
+    {
+        var vocabulary = await Store.GetVocabularyAsync(None);
+        var schema = await Store.GetSchemaAsync(None);
+
+        Assert.True(vocabulary.Contains(UnusedPredicate));
+        Assert.Equal("is sheltered by", vocabulary.PhraseOf(UnusedPredicate));
+        Assert.All(PredicateVocabulary.BuiltIns, p => Assert.True(vocabulary.Contains(p.Type), p.Type));
+        Assert.False(vocabulary.Contains("SHELTERED"));
+        Assert.Equal(
+            PredicateVocabulary.BuiltIns.Select(p => p.Type).Union(schema.Predicates.Select(p => p.Type)).Order(StringComparer.Ordinal),
+            vocabulary.All.Select(p => p.Type));
+    }
 }

@@ -1,0 +1,67 @@
+using System.Buffers;
+using GraphService.Core.Domain;
+using GraphService.Core.Traversal;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace GraphService.Storage.Sqlite;
+
+/// <summary>
+/// What an import writes beside the graph's rows so that reading it is cheap: one packed evidence row per relationship,
+/// keyed by the relationship's index in the <see cref="TraversalIndex"/> (see <see cref="EvidenceFormat"/>). It is
+/// written inside the import's transaction, so it can never disagree with the rows or the graph version.
+/// </summary>
+internal static class ReadModel
+{
+    /// <summary>Meta key whose presence says the file holds packed evidence for every relationship of its graph.</summary>
+    public const string PackedEvidenceKey = "packed_evidence";
+
+    public static void Write(SqliteConnection connection, GraphSnapshot graph, TraversalIndex index, CancellationToken cancellationToken)
+    {
+        var database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        Check(database, raw.sqlite3_prepare_v2(database, "INSERT INTO relationship_evidence (relationship, data) VALUES (?1, ?2);", out var insert));
+        using (insert)
+        {
+            var buffer = new ArrayBufferWriter<byte>(256);
+            var relationships = graph.Relationships;
+            for (var i = 0; i < relationships.Count; i++)
+            {
+                if ((i & 0x3FFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var relationship = relationships[i];
+
+                // The index holds relationships in id order; a snapshot usually lists them so, and then no search is needed.
+                var r = i < index.RelationshipCount && index.RelationshipIds.Span(i).SequenceEqual(relationship.Id)
+                    ? i
+                    : index.RelationshipIndexOf(relationship.Id);
+                EvidenceFormat.Encode(relationship, buffer);
+                Check(database, raw.sqlite3_bind_int64(insert, 1, r));
+                Check(database, raw.sqlite3_bind_blob(insert, 2, buffer.WrittenSpan));
+                var step = raw.sqlite3_step(insert);
+                var reset = raw.sqlite3_reset(insert);
+                Check(database, step == raw.SQLITE_DONE ? reset : step);
+            }
+        }
+
+        Check(database, raw.sqlite3_prepare_v2(database, $"INSERT INTO meta (key, value) VALUES ('{PackedEvidenceKey}', '1');", out var meta));
+        using (meta)
+        {
+            var step = raw.sqlite3_step(meta);
+            Check(database, step == raw.SQLITE_DONE ? raw.SQLITE_OK : step);
+        }
+    }
+
+    private static void Check(sqlite3 database, int code)
+    {
+        if (code is not raw.SQLITE_OK and not raw.SQLITE_DONE)
+        {
+            throw new SqliteException(
+                $"SQLite Error {code}: '{raw.sqlite3_errmsg(database).utf8_to_string()}' while writing the read model",
+                code & 0xFF,
+                raw.sqlite3_extended_errcode(database));
+        }
+    }
+}
