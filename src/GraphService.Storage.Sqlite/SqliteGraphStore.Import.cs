@@ -57,7 +57,7 @@ public sealed partial class SqliteGraphStore
             var rows = progress is null ? null : new ProgressCounter(progress, "rows written", RowCount(graph), every: 8192);
             var (citationCount, documents) = WriteRows(connection, transaction, graph, rows, cancellationToken);
             rows?.Complete();
-            ReadModel.Write(connection, graph, index, cancellationToken);
+            var aliases = ReadModel.Write(connection, graph, index, cancellationToken);
             foreach (var (_, create) in SqliteSchema.SecondaryIndexes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -72,7 +72,7 @@ public sealed partial class SqliteGraphStore
                 predicates[p.Type] = p;
             }
 
-            var state = new GraphState(graph.Version, index, predicates, documents);
+            var state = new GraphState(graph.Version, index, predicates, documents, aliases);
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             _state = state;
