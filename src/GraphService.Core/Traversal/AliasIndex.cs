@@ -111,7 +111,7 @@ public sealed class AliasIndex
         }
     }
 
-    /// <summary>What <see cref="Build(TraversalIndex, AliasKeys)"/> needs to skip computing keys and sorting names.</summary>
+    /// <summary>What <see cref="Build(string[], string[], EntityType[], string[][], AliasKeys)"/> needs to skip computing keys and sorting names.</summary>
     internal AliasKeys Keys => new(_idNormalized, _idWithoutArticles, _entryNormalized, _entryWithoutArticles, _entitiesByName);
 
     /// <summary>Over the entities of a traversal index (whose entities are already in id order), sharing its arrays.</summary>
@@ -121,9 +121,12 @@ public sealed class AliasIndex
         return new(index.EntityIds, index.EntityNames, index.EntityTypes, index.EntityAliases, index.EntityIndexOf, null);
     }
 
-    /// <summary>Over the entities of a traversal index, with the keys an earlier build of the same entities computed.</summary>
-    internal static AliasIndex Build(TraversalIndex index, AliasKeys keys) =>
-        new(index.EntityIds, index.EntityNames, index.EntityTypes, index.EntityAliases, index.EntityIndexOf, keys);
+    /// <summary>
+    /// Over the entities of a traversal index (ids ordinally sorted), with the keys an earlier build of the same entities
+    /// computed; it needs no index yet, so it can be built while the index is.
+    /// </summary>
+    internal static AliasIndex Build(string[] ids, string[] names, EntityType[] types, string[][] aliases, AliasKeys keys) =>
+        new(ids, names, types, aliases, id => Array.BinarySearch(ids, id, StringComparer.Ordinal) is var i && i >= 0 ? i : -1, keys);
 
     /// <summary>Over a list of entities, for a backend that keeps no traversal index.</summary>
     public static AliasIndex Build(IEnumerable<(string Id, string Name, EntityType Type, IReadOnlyList<string> Aliases)> entities)

@@ -100,22 +100,6 @@ public static class IndexImage
             entityAliases[e] = aliasOffsets[e] == aliasOffsets[e + 1] ? [] : aliasTexts[aliasOffsets[e]..aliasOffsets[e + 1]];
         }
 
-        var index = new TraversalIndex(
-            entityIds,
-            entityNames,
-            entityTypes,
-            entityAliases,
-            StringTable.FromArrays(ReadArray<char>(reader, "relationship.ids.chars"), ReadArray<int>(reader, "relationship.ids.offsets")),
-            ReadArray<int>(reader, "relationship.start"),
-            ReadArray<int>(reader, "relationship.end"),
-            ReadArray<byte>(reader, "relationship.type"),
-            ReadArray<double>(reader, "relationship.confidence"),
-            ReadArray<int>(reader, "relationship.corroboration"),
-            ReadArray<bool>(reader, "relationship.contested"),
-            ReadArray<int>(reader, "relationship.since"),
-            ReadArray<int>(reader, "relationship.until"),
-            ReadStrings(reader, "types"));
-
         // Most keys equal the text they were made from (an id, or the other key form): share that string.
         var idNormalized = ReadStrings(reader, "alias.id-normalized", entityIds);
         var entryNormalized = ReadStrings(reader, "alias.entry-normalized");
@@ -125,7 +109,34 @@ public static class IndexImage
             entryNormalized,
             ReadStrings(reader, "alias.entry-without-articles", entryNormalized),
             ReadArray<int>(reader, "alias.by-name"));
-        return (index, AliasIndex.Build(index, keys));
+
+        var relationshipIds = StringTable.FromArrays(ReadArray<char>(reader, "relationship.ids.chars"), ReadArray<int>(reader, "relationship.ids.offsets"));
+        var start = ReadArray<int>(reader, "relationship.start");
+        var end = ReadArray<int>(reader, "relationship.end");
+        var type = ReadArray<byte>(reader, "relationship.type");
+        var confidence = ReadArray<double>(reader, "relationship.confidence");
+        var corroboration = ReadArray<int>(reader, "relationship.corroboration");
+        var contested = ReadArray<bool>(reader, "relationship.contested");
+        var since = ReadArray<int>(reader, "relationship.since");
+        var until = ReadArray<int>(reader, "relationship.until");
+        var typeNames = ReadStrings(reader, "types");
+
+        // The alias index needs only the entities: it is built on another core while the index derives its ranking
+        // and adjacencies (the two are most of a load's CPU after reading the parts).
+        var aliases = Task.Run(() => AliasIndex.Build(entityIds, entityNames, entityTypes, entityAliases, keys));
+        TraversalIndex index;
+        try
+        {
+            index = new TraversalIndex(
+                entityIds, entityNames, entityTypes, entityAliases, relationshipIds, start, end, type, confidence, corroboration, contested, since, until, typeNames);
+        }
+        finally
+        {
+            // Never leave the build running unobserved, even when the index is refused.
+            aliases.Wait();
+        }
+
+        return (index, aliases.Result);
     }
 
     private static void WriteStrings(IIndexPartWriter writer, string name, IReadOnlyList<string> strings)
