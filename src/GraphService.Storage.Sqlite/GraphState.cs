@@ -12,13 +12,14 @@ internal sealed class GraphState(
     string version,
     TraversalIndex index,
     IReadOnlyDictionary<string, Predicate> predicates,
-    IReadOnlyDictionary<string, DocumentSummary> documents)
+    IReadOnlyDictionary<string, DocumentSummary> documents,
+    AliasIndex? aliases = null)
 {
     public string Version { get; } = version;
 
     public TraversalIndex Index { get; } = index;
 
-    public AliasIndex Aliases { get; } = AliasIndex.Build(index);
+    public AliasIndex Aliases { get; } = aliases ?? AliasIndex.Build(index);
 
     /// <summary>Entity indices most connected first (Connectedness), ranked once per loaded graph on first use.</summary>
     public int[] ByConnectedness => _byConnectedness.Value;

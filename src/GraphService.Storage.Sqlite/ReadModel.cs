@@ -8,15 +8,17 @@ namespace GraphService.Storage.Sqlite;
 
 /// <summary>
 /// What an import writes beside the graph's rows so that reading it is cheap: one packed evidence row per relationship,
-/// keyed by the relationship's index in the <see cref="TraversalIndex"/> (see <see cref="EvidenceFormat"/>). It is
-/// written inside the import's transaction, so it can never disagree with the rows or the graph version.
+/// keyed by the relationship's index in the <see cref="TraversalIndex"/> (see <see cref="EvidenceFormat"/>), and the
+/// traversal index with its alias keys (<see cref="IndexImage"/>, in <see cref="IndexParts"/>). It is written inside the
+/// import's transaction, so it can never disagree with the rows or the graph version.
 /// </summary>
 internal static class ReadModel
 {
     /// <summary>Meta key whose presence says the file holds packed evidence for every relationship of its graph.</summary>
     public const string PackedEvidenceKey = "packed_evidence";
 
-    public static void Write(SqliteConnection connection, GraphSnapshot graph, TraversalIndex index, CancellationToken cancellationToken)
+    /// <summary>Writes the read model of <paramref name="graph"/>; returns the alias index it built over <paramref name="index"/>.</summary>
+    public static void Write(SqliteConnection connection, GraphSnapshot graph, TraversalIndex index, AliasIndex aliases, CancellationToken cancellationToken)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         Check(database, raw.sqlite3_prepare_v2(database, "INSERT INTO relationship_evidence (relationship, data) VALUES (?1, ?2);", out var insert));
@@ -52,6 +54,10 @@ internal static class ReadModel
             var step = raw.sqlite3_step(meta);
             Check(database, step == raw.SQLITE_DONE ? raw.SQLITE_OK : step);
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        using var parts = IndexParts.ForWriting(connection);
+        IndexImage.Write(index, aliases, parts);
     }
 
     private static void Check(sqlite3 database, int code)

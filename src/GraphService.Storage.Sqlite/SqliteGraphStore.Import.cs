@@ -69,7 +69,7 @@ public sealed partial class SqliteGraphStore
 
                 // The read model is keyed by the index's relationship numbers, so it waits for the index.
                 state = await building.ConfigureAwait(false);
-                ReadModel.Write(connection, graph, state.Index, cancellationToken);
+                ReadModel.Write(connection, graph, state.Index, state.Aliases, cancellationToken);
                 foreach (var (_, create) in SqliteSchema.SecondaryIndexes)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

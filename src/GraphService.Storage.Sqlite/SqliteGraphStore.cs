@@ -391,6 +391,13 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             }
 
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using (var unmapped = SqliteCommands.Create(connection, null, "PRAGMA mmap_size = 0;"))
+            {
+                // The load reads the whole index once: through read() its pages stay in the OS cache, not in this process's
+                // resident set, as mapped pages would (the next open of this pooled connection maps the file again).
+                unmapped.ExecuteNonQuery();
+            }
+
             await using var transaction = connection.BeginTransaction(deferred: true);
             var state = StoreFile.LoadState(connection, transaction, cancellationToken) ?? throw new GraphStoreUnavailableException(EmptyMessage);
             _state = state;

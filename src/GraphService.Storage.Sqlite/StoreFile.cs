@@ -51,8 +51,18 @@ internal static class StoreFile
             return null;
         }
 
-        var aliases = ReadAliases(connection, transaction);
+        var predicates = ReadPredicates(connection, transaction);
+        var documents = ReadDocuments(connection, transaction);
+        var packedEvidence = meta.ContainsKey(ReadModel.PackedEvidenceKey);
+        using (var parts = IndexParts.ForReading(connection))
+        {
+            if (IndexImage.Read(parts) is var (loaded, loadedAliases))
+            {
+                return new GraphState(version, loaded, predicates, documents, loadedAliases) { PackedEvidence = packedEvidence };
+            }
+        }
 
+        var aliases = ReadAliases(connection, transaction);
         var builder = new TraversalIndexBuilder(
             int.Parse(meta[MetaKeys.Entities], CultureInfo.InvariantCulture),
             int.Parse(meta[MetaKeys.Relationships], CultureInfo.InvariantCulture));
@@ -94,6 +104,11 @@ internal static class StoreFile
             }
         }
 
+        return new GraphState(version, builder.Build(), predicates, documents) { PackedEvidence = packedEvidence };
+    }
+
+    private static Dictionary<string, Predicate> ReadPredicates(SqliteConnection connection, SqliteTransaction transaction)
+    {
         var predicates = new Dictionary<string, Predicate>(StringComparer.Ordinal);
         using (var command = SqliteCommands.Create(connection, transaction, "SELECT type, phrase, built_in FROM predicates;"))
         using (var reader = command.ExecuteReader())
@@ -104,6 +119,11 @@ internal static class StoreFile
             }
         }
 
+        return predicates;
+    }
+
+    private static Dictionary<string, DocumentSummary> ReadDocuments(SqliteConnection connection, SqliteTransaction transaction)
+    {
         var documents = new Dictionary<string, DocumentSummary>(StringComparer.Ordinal);
         using (var command = SqliteCommands.Create(
             connection,
@@ -125,7 +145,7 @@ internal static class StoreFile
             }
         }
 
-        return new GraphState(version, builder.Build(), predicates, documents) { PackedEvidence = meta.ContainsKey(ReadModel.PackedEvidenceKey) };
+        return documents;
     }
 
     public static class MetaKeys

@@ -73,6 +73,40 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_instance_loads_the_index_the_import_saved_and_without_it_builds_the_same_from_the_rows()
+    {
+        var path = _folder.File("graph.db");
+        using (var writer = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
+        {
+            await writer.ReplaceGraphAsync(Snapshot, None);
+        }
+
+        var loaded = await AnswersOf(Open("graph.db"));
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM index_parts;";
+            Assert.True((long)command.ExecuteScalar()! > 20);
+            command.CommandText = "DELETE FROM index_parts;";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal(loaded, await AnswersOf(Open("graph.db")));
+
+        static async Task<string> AnswersOf(SqliteGraphStore store) => System.Text.Json.JsonSerializer.Serialize(new object?[]
+        {
+            await store.FindPathsAsync(new PathQuery(Ameri, Khazali) { K = 5 }, None),
+            await store.GetNeighborhoodAsync(new NeighborhoodQuery(Khazali) { Depth = 2 }, None),
+            await store.ResolveAsync("Abu Ali", None),
+            await store.ResolveAsync("al-Ameri", None),
+            await store.SearchEntitiesAsync(new EntitySearch("kataib"), None),
+            await store.GetSchemaAsync(None),
+            await store.GetMostConnectedAsync(5, None),
+        });
+    }
+
+    [Fact]
     public async Task A_replacement_with_a_new_version_is_seen_by_this_and_by_other_instances()
     {
         var first = Open("graph.db");

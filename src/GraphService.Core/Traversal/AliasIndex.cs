@@ -22,8 +22,16 @@ public sealed class AliasIndex
     private readonly EntityType[] _types;
     private readonly string[][] _aliases;
     private readonly Func<string, int> _indexOfId;
-    private readonly Dictionary<string, int[]> _byNormalized;
-    private readonly Dictionary<string, int[]> _byWithoutArticles;
+
+    // Key -> the one entity it names (>= 0), or ~i for the entities _shared[i] when several share it: most keys name one
+    // entity, and a dictionary of ints needs no array per key.
+    private readonly Dictionary<string, int> _byNormalized;
+    private readonly Dictionary<string, int> _byWithoutArticles;
+    private readonly int[][] _shared;
+
+    // Per entity, the key forms of its id (kept so that a store can save them: computing keys is most of the build).
+    private readonly string[] _idNormalized;
+    private readonly string[] _idWithoutArticles;
 
     // One entry per (entity, name or alias): its two key forms and the text as written, for scoring.
     private readonly int[] _entryOwner;
@@ -32,20 +40,49 @@ public sealed class AliasIndex
     private readonly string[] _entryWithoutArticles;
     private readonly int[] _entitiesByName;
 
-    private AliasIndex(string[] ids, string[] names, EntityType[] types, string[][] aliases, Func<string, int> indexOfId)
+    /// <param name="ids">Entity ids, ordinally sorted.</param>
+    /// <param name="names">Entity names.</param>
+    /// <param name="types">Entity types.</param>
+    /// <param name="aliases">Entity aliases.</param>
+    /// <param name="indexOfId">Entity index of an id, or -1.</param>
+    /// <param name="keys">The keys of these entities as an earlier build computed them (<see cref="Keys"/>), or null to compute them.</param>
+    private AliasIndex(string[] ids, string[] names, EntityType[] types, string[][] aliases, Func<string, int> indexOfId, AliasKeys? keys)
     {
         (_ids, _names, _types, _aliases, _indexOfId) = (ids, names, types, aliases, indexOfId);
         var count = ids.Length;
-        var normalized = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var withoutArticles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var owner = new List<int>(count * 2);
-        var text = new List<string>(count * 2);
-        var keyN = new List<string>(count * 2);
-        var keyW = new List<string>(count * 2);
+        var entries = count;
+        foreach (var a in aliases)
+        {
+            entries += a.Length;
+        }
 
+        if (keys is not null && (keys.IdNormalized.Length != count || keys.IdWithoutArticles.Length != count
+            || keys.EntryNormalized.Length != entries || keys.EntryWithoutArticles.Length != entries || keys.EntitiesByName.Length != count))
+        {
+            throw new ArgumentException("the saved name keys do not match the entities", nameof(keys));
+        }
+
+        var normalized = new Dictionary<string, int>(count + entries, StringComparer.Ordinal);
+        var withoutArticles = new Dictionary<string, int>(count + entries, StringComparer.Ordinal);
+        var shared = new List<List<int>>();
+        _idNormalized = keys?.IdNormalized ?? new string[count];
+        _idWithoutArticles = keys?.IdWithoutArticles ?? new string[count];
+        _entryOwner = new int[entries];
+        _entryText = new string[entries];
+        _entryNormalized = keys?.EntryNormalized ?? new string[entries];
+        _entryWithoutArticles = keys?.EntryWithoutArticles ?? new string[entries];
+
+        var entry = 0;
         for (var e = 0; e < count; e++)
         {
-            AddKeys(normalized, withoutArticles, e, ids[e], out _, out _);
+            if (keys is null)
+            {
+                _idNormalized[e] = NameKey.Normalize(ids[e]);
+                _idWithoutArticles[e] = NameKey.WithoutArticles(ids[e]);
+            }
+
+            Add(normalized, shared, _idNormalized[e], e);
+            Add(withoutArticles, shared, _idWithoutArticles[e], e);
             AddEntry(e, names[e]);
             foreach (var alias in aliases[e])
             {
@@ -53,30 +90,43 @@ public sealed class AliasIndex
             }
         }
 
-        _byNormalized = Freeze(normalized);
-        _byWithoutArticles = Freeze(withoutArticles);
-        _entryOwner = [.. owner];
-        _entryText = [.. text];
-        _entryNormalized = [.. keyN];
-        _entryWithoutArticles = [.. keyW];
-        _entitiesByName = [.. Enumerable.Range(0, count).Order(Comparer<int>.Create(CompareByName))];
+        _byNormalized = normalized;
+        _byWithoutArticles = withoutArticles;
+        _shared = [.. shared.Select(l => l.ToArray())];
+        _entitiesByName = keys?.EntitiesByName ?? [.. Enumerable.Range(0, count).Order(Comparer<int>.Create(CompareByName))];
 
         void AddEntry(int entity, string written)
         {
-            AddKeys(normalized, withoutArticles, entity, written, out var n, out var w);
-            owner.Add(entity);
-            text.Add(written);
-            keyN.Add(n);
-            keyW.Add(w);
+            if (keys is null)
+            {
+                _entryNormalized[entry] = NameKey.Normalize(written);
+                _entryWithoutArticles[entry] = NameKey.WithoutArticles(written);
+            }
+
+            Add(normalized, shared, _entryNormalized[entry], entity);
+            Add(withoutArticles, shared, _entryWithoutArticles[entry], entity);
+            _entryOwner[entry] = entity;
+            _entryText[entry] = written;
+            entry++;
         }
     }
+
+    /// <summary>What <see cref="Build(string[], string[], EntityType[], string[][], AliasKeys)"/> needs to skip computing keys and sorting names.</summary>
+    internal AliasKeys Keys => new(_idNormalized, _idWithoutArticles, _entryNormalized, _entryWithoutArticles, _entitiesByName);
 
     /// <summary>Over the entities of a traversal index (whose entities are already in id order), sharing its arrays.</summary>
     public static AliasIndex Build(TraversalIndex index)
     {
         ArgumentNullException.ThrowIfNull(index);
-        return new(index.EntityIds, index.EntityNames, index.EntityTypes, index.EntityAliases, index.EntityIndexOf);
+        return new(index.EntityIds, index.EntityNames, index.EntityTypes, index.EntityAliases, index.EntityIndexOf, null);
     }
+
+    /// <summary>
+    /// Over the entities of a traversal index (ids ordinally sorted), with the keys an earlier build of the same entities
+    /// computed; it needs no index yet, so it can be built while the index is.
+    /// </summary>
+    internal static AliasIndex Build(string[] ids, string[] names, EntityType[] types, string[][] aliases, AliasKeys keys) =>
+        new(ids, names, types, aliases, id => Array.BinarySearch(ids, id, StringComparer.Ordinal) is var i && i >= 0 ? i : -1, keys);
 
     /// <summary>Over a list of entities, for a backend that keeps no traversal index.</summary>
     public static AliasIndex Build(IEnumerable<(string Id, string Name, EntityType Type, IReadOnlyList<string> Aliases)> entities)
@@ -94,7 +144,8 @@ public sealed class AliasIndex
             [.. sorted.Select(e => e.Name)],
             [.. sorted.Select(e => e.Type)],
             [.. sorted.Select(e => e.Aliases.ToArray())],
-            id => byId.TryGetValue(id, out var i) ? i : -1);
+            id => byId.TryGetValue(id, out var i) ? i : -1,
+            null);
     }
 
     public Resolution Resolve(string text)
@@ -110,11 +161,11 @@ public sealed class AliasIndex
         var withoutArticles = NameKey.WithoutArticles(text);
         foreach (var (map, key) in new[] { (_byNormalized, normalized), (_byWithoutArticles, withoutArticles) })
         {
-            if (key.Length > 0 && map.TryGetValue(key, out var hits))
+            if (key.Length > 0 && map.TryGetValue(key, out var hit))
             {
-                return hits.Length == 1
-                    ? new Resolution.Resolved(text, View(hits[0]))
-                    : new Resolution.Ambiguous(text, [.. hits.Order(Comparer<int>.Create(CompareByName)).Select(View)]);
+                return hit >= 0
+                    ? new Resolution.Resolved(text, View(hit))
+                    : new Resolution.Ambiguous(text, [.. _shared[~hit].Order(Comparer<int>.Create(CompareByName)).Select(View)]);
             }
         }
 
@@ -225,40 +276,30 @@ public sealed class AliasIndex
         return c != 0 ? c : a.CompareTo(b); // entity indices follow ordinal id order
     }
 
-    private static void AddKeys(Dictionary<string, List<int>> normalized, Dictionary<string, List<int>> withoutArticles, int entity, string text, out string n, out string w)
-    {
-        n = NameKey.Normalize(text);
-        w = NameKey.WithoutArticles(text);
-        Add(normalized, n, entity);
-        Add(withoutArticles, w, entity);
-    }
-
-    private static void Add(Dictionary<string, List<int>> map, string key, int entity)
+    private static void Add(Dictionary<string, int> map, List<List<int>> shared, string key, int entity)
     {
         if (key.Length == 0)
         {
             return;
         }
 
-        if (!map.TryGetValue(key, out var list))
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(map, key, out var exists);
+        if (!exists)
         {
-            map[key] = list = new List<int>(1);
+            slot = entity;
         }
-
-        if (list.Count == 0 || list[^1] != entity)
+        else if (slot >= 0)
         {
-            list.Add(entity);
+            // Entities arrive in index order, so a repeat of the last one is the same entity naming itself twice.
+            if (slot != entity)
+            {
+                shared.Add([slot, entity]);
+                slot = ~(shared.Count - 1);
+            }
         }
-    }
-
-    private static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> map)
-    {
-        var frozen = new Dictionary<string, int[]>(map.Count, StringComparer.Ordinal);
-        foreach (var (key, list) in map)
+        else if (shared[~slot][^1] != entity)
         {
-            frozen[key] = [.. list];
+            shared[~slot].Add(entity);
         }
-
-        return frozen;
     }
 }

@@ -33,6 +33,21 @@ public sealed class StringTable : IReadOnlyList<string>
     /// <summary>A table over characters already laid end to end: string i is chars[offsets[i]..offsets[i+1]].</summary>
     public static StringTable FromBuffer(ReadOnlySpan<char> chars, int[] offsets) => new(chars.ToArray(), offsets);
 
+    /// <summary>A table over arrays it takes as they are (no copy): string i is chars[offsets[i]..offsets[i+1]].</summary>
+    internal static StringTable FromArrays(char[] chars, int[] offsets)
+    {
+        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != chars.Length)
+        {
+            throw new ArgumentException("the offsets do not cover the characters", nameof(offsets));
+        }
+
+        return new(chars, offsets);
+    }
+
+    internal ReadOnlySpan<char> Characters => _chars;
+
+    internal ReadOnlySpan<int> Offsets => _offsets;
+
     public int Count => _offsets.Length - 1;
 
     public string this[int index] => new(Span(index));
