@@ -66,7 +66,7 @@ public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphRespon
         var maxBytes = options.Value.MaxResponseBytes;
         if (inner is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value })
         {
-            var json = await ResponseBytes.JsonAsync(value, jsonOptions.Value.SerializerOptions, maxBytes, http.RequestAborted);
+            var json = ResponseBytes.Json(value, jsonOptions.Value.SerializerOptions, maxBytes, http.RequestAborted);
             return json is null ? TooLarge(http) : Cache(key, new CachedBody(etag, lastModified, json, "application/json; charset=utf-8"));
         }
 
