@@ -16,7 +16,7 @@ internal sealed class SearchScratch
     public const int PositionBits = 7;
     private const int PositionMask = (1 << PositionBits) - 1;
 
-    private static readonly ConditionalWeakTable<TraversalIndex, ConcurrentBag<SearchScratch>> Pools = new();
+    private static readonly ConditionalWeakTable<TraversalIndex, Pool> Pools = new();
 
     private readonly int[] _forward;
     private readonly int[] _backward;
@@ -39,18 +39,32 @@ internal sealed class SearchScratch
 
     public static SearchScratch Rent(TraversalIndex index)
     {
-        var pool = Pools.GetValue(index, _ => []);
-        var scratch = pool.TryTake(out var s) ? s : new SearchScratch(index.EntityCount);
+        var pool = Pools.GetValue(index, _ => new Pool());
+        SearchScratch scratch;
+        if (pool.Items.TryTake(out var kept))
+        {
+            Interlocked.Decrement(ref pool.Count);
+            scratch = kept;
+        }
+        else
+        {
+            scratch = new SearchScratch(index.EntityCount);
+        }
+
         scratch.Begin();
         return scratch;
     }
 
     public static void Return(TraversalIndex index, SearchScratch scratch)
     {
-        var pool = Pools.GetValue(index, _ => []);
-        if (pool.Count < Environment.ProcessorCount * 2)
+        var pool = Pools.GetValue(index, _ => new Pool());
+        if (Interlocked.Increment(ref pool.Count) <= Environment.ProcessorCount * 2)
         {
-            pool.Add(scratch);
+            pool.Items.Add(scratch);
+        }
+        else
+        {
+            Interlocked.Decrement(ref pool.Count);
         }
     }
 
@@ -104,5 +118,15 @@ internal sealed class SearchScratch
             Array.Clear(_mark);
             _stamp = 1;
         }
+    }
+
+    /// <summary>
+    /// The kept scratches of one index and how many there are. The count is kept beside the bag because
+    /// <see cref="ConcurrentBag{T}.Count"/> takes every thread's lock, which showed up under concurrent requests.
+    /// </summary>
+    private sealed class Pool
+    {
+        public readonly ConcurrentBag<SearchScratch> Items = [];
+        public int Count;
     }
 }
