@@ -29,6 +29,16 @@ internal sealed class GraphState(
     public IReadOnlyDictionary<string, Predicate> Predicates { get; } = predicates;
 
     /// <summary>
+    /// The whitelist of this graph: the built-ins, the corpus's own predicates and any type its relationships carry (the
+    /// types the schema lists), built on first use.
+    /// </summary>
+    public PredicateVocabulary Vocabulary => _vocabulary.Value;
+
+    private readonly Lazy<PredicateVocabulary> _vocabulary = new(() => PredicateVocabulary.WithExtras(predicates.Values
+        .Where(p => !p.BuiltIn)
+        .Concat(index.TypeNames.Where(t => !predicates.ContainsKey(t)).Select(t => new Predicate(t, PhraseOf(predicates, t), false)))));
+
+    /// <summary>
     /// Whether the file holds a packed evidence row for every relationship (every import since schema 3 writes them, so
     /// a state an import made has them; a file migrated from an older schema has none until its next import).
     /// </summary>
@@ -38,14 +48,17 @@ internal sealed class GraphState(
     public IReadOnlyDictionary<string, DocumentSummary> Documents { get; } = documents;
 
     /// <summary>
-    /// The schema of this graph, computed by the first request that asks (every path request does, for the predicate
-    /// whitelist) and kept: it cannot change while this state is the loaded one. Two racing first requests compute the
-    /// same value.
+    /// The schema of this graph (its counts take a pass over every entity and relationship), computed by the first
+    /// request that asks and kept: it cannot change while this state is the loaded one. Two racing first requests compute
+    /// the same value. Path and neighbourhood queries do not ask: their whitelist is the vocabulary
+    /// (<see cref="SqliteGraphStore.GetVocabularyAsync"/>).
     /// </summary>
     public GraphSchema? Schema { get; set; }
 
-    public string PhraseOf(string type) =>
-        Predicates.TryGetValue(type, out var p) ? p.Phrase : PredicateVocabulary.Default.PhraseOf(type);
+    public string PhraseOf(string type) => PhraseOf(Predicates, type);
+
+    private static string PhraseOf(IReadOnlyDictionary<string, Predicate> predicates, string type) =>
+        predicates.TryGetValue(type, out var p) ? p.Phrase : PredicateVocabulary.Default.PhraseOf(type);
 
     public NodeView Node(int entity) => Aliases.View(entity);
 }
