@@ -134,35 +134,18 @@ internal sealed partial class PathSearch
             return LookUpChildren(u, _backward[length - next]);
         }
 
+        // Out of budget, the children found so far are returned; the search says it was truncated.
         var children = new List<(int, int)>();
-        var previous = -1;
-        for (var slot = _offsets[u]; slot < _offsets[u + 1]; slot++)
+        var links = Links(u);
+        while (links.MoveNext())
         {
-            var w = _neighbor[slot];
-            if (w == previous)
-            {
-                continue;
-            }
-
-            if (!Step())
-            {
-                return children;
-            }
-
-            var x = _entry[slot];
-            if (!Leaves(x))
-            {
-                continue;
-            }
-
-            // The first admitted entry of a neighbour's run is its strongest relationship: the link.
-            previous = w;
+            var w = links.Entity;
             var onShortest = scratch.Marked(w) && (next <= meeting
                 ? scratch.SeenForward(w) && scratch.Forward(w) == next
                 : scratch.SeenBackward(w) && scratch.Backward(w) == length - next);
             if (onShortest)
             {
-                children.Add((w, x >> 1));
+                children.Add((w, links.Relationship));
             }
         }
 

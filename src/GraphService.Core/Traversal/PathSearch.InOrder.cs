@@ -61,38 +61,21 @@ internal sealed partial class PathSearch
             return leads;
         }
 
-        var previous = -1;
-        for (var slot = _offsets[u]; slot < _offsets[u + 1]; slot++)
+        var links = Links(u);
+        while (links.MoveNext())
         {
-            var w = _neighbor[slot];
-            if (w == previous)
-            {
-                continue;
-            }
-
-            if (!Step())
-            {
-                return true;
-            }
-
-            var x = _entry[slot];
-            if (!Leaves(x))
-            {
-                continue;
-            }
-
-            // The first admitted entry of a neighbour's run is its strongest relationship: the link.
-            previous = w;
+            var w = links.Entity;
             var onShortest = next <= _lastForward
                 ? scratch.SeenForward(w) && scratch.Forward(w) == next && !scratch.Dead(w, next)
                 : scratch.SeenBackward(w) && scratch.Backward(w) == length - next;
-            if (onShortest && !TryChild(next, length, bottleneck, w, x >> 1, ref leads))
+            if (onShortest && !TryChild(next, length, bottleneck, w, links.Relationship, ref leads))
             {
                 return true;
             }
         }
 
-        return leads;
+        // Out of budget, the walk stops here as when a child stops it.
+        return links.OutOfBudget || leads;
     }
 
     /// <summary>One step of <see cref="WalkInOrder"/> to <paramref name="w"/>; false when the walk stops here.</summary>

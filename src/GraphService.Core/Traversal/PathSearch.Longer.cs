@@ -64,34 +64,17 @@ internal sealed partial class PathSearch
             }
         }
 
-        var previous = -1;
-        for (var slot = _offsets[u]; slot < _offsets[u + 1]; slot++)
+        var links = Links(u);
+        while (links.MoveNext())
         {
-            var w = _neighbor[slot];
-            if (w == previous)
-            {
-                continue;
-            }
-
-            if (!Step())
-            {
-                return true;
-            }
-
-            var x = _entry[slot];
-            if (!Leaves(x))
-            {
-                continue;
-            }
-
-            previous = w;
-            if (!TryLonger(position, length, slack, bottleneck, w, x >> 1, ref leads))
+            if (!TryLonger(position, length, slack, bottleneck, links.Entity, links.Relationship, ref leads))
             {
                 return true;
             }
         }
 
-        return leads;
+        // Out of budget, the walk stops here as when a child stops it.
+        return links.OutOfBudget || leads;
     }
 
     /// <summary>One step of <see cref="WalkLonger"/> to <paramref name="w"/> by relationship <paramref name="r"/>; false when the walk stops here.</summary>

@@ -289,6 +289,13 @@ internal sealed partial class PathSearch(
         return new IndexedPath(c.Nodes, links);
     }
 
+    /// <summary>
+    /// The links a path may take out of <paramref name="u"/>, in neighbour order: per neighbour, the first entry of its run
+    /// that <see cref="Leaves"/> admits, which is its strongest admitted relationship. Every entry looked at is a
+    /// <see cref="Step"/>; when the budget runs out the enumeration ends with <see cref="LinksOut.OutOfBudget"/> set.
+    /// </summary>
+    private LinksOut Links(int u) => new(this, u);
+
     /// <summary>Whether a path may leave the entry's entity along it (forward travel), and the filters admit it.</summary>
     private bool Leaves(int entry) => _admitAll || (((entry & 1) == 0 ? _outOk : _inOk) && filter.Admits(entry >> 1));
 
@@ -325,4 +332,47 @@ internal sealed partial class PathSearch(
     }
 
     private sealed record Candidate(int[] Nodes, int[] Links, int Bottleneck);
+
+    /// <summary>The enumeration <see cref="Links"/> returns; a mutable struct, so it lives in a local.</summary>
+    private struct LinksOut(PathSearch search, int u)
+    {
+        private readonly int _end = search._offsets[u + 1];
+        private int _slot = search._offsets[u] - 1;
+        private int _previous = -1;
+
+        public int Entity { get; private set; }
+
+        public int Relationship { get; private set; }
+
+        public bool OutOfBudget { get; private set; }
+
+        public bool MoveNext()
+        {
+            while (++_slot < _end)
+            {
+                var w = search._neighbor[_slot];
+                if (w == _previous)
+                {
+                    continue;
+                }
+
+                if (!search.Step())
+                {
+                    OutOfBudget = true;
+                    return false;
+                }
+
+                var x = search._entry[_slot];
+                if (search.Leaves(x))
+                {
+                    _previous = w;
+                    Entity = w;
+                    Relationship = x >> 1;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }
