@@ -88,7 +88,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             meta.TryGetValue(StoreFile.MetaKeys.ImportedAt, out var importedAt) ? DateTimeOffset.Parse(importedAt, CultureInfo.InvariantCulture) : null);
     }
 
-    /// <summary>Builds the in-memory index (and checks it against the file) unless it is already loaded.</summary>
+    /// <summary>
+    /// Loads the in-memory index (and checks it against the file) unless it is already loaded, then answers one small path
+    /// query and one small neighbourhood query, so that the code a query runs is compiled before the host says it is ready
+    /// and the first user's query costs what the next ones do.
+    /// </summary>
     public async Task<string?> PrepareAsync(CancellationToken cancellationToken)
     {
         if ((await GetStatusAsync(cancellationToken).ConfigureAwait(false)).GraphVersion is null)
@@ -96,7 +100,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             return null;
         }
 
-        return await ReadAsync((state, _) => state.Version, cancellationToken).ConfigureAwait(false);
+        var (version, first, second) = await ReadAsync(
+            (state, _) => (state.Version, state.Index.EntityCount > 0 ? state.Index.EntityIds[0] : null, state.Index.EntityCount > 1 ? state.Index.EntityIds[1] : null),
+            cancellationToken).ConfigureAwait(false);
+        if (first is not null && second is not null)
+        {
+            // Answers are discarded; the queries are the smallest of their kind, so a hub at either end stays cheap.
+            _ = await FindPathsAsync(new PathQuery(first, second) { MaxHops = 2, K = 1 }, cancellationToken).ConfigureAwait(false);
+            _ = await GetNeighborhoodAsync(new NeighborhoodQuery(first) { Depth = 1, Limit = 10 }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return version;
     }
 
     public Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken) =>

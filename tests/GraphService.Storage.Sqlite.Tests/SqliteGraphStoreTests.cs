@@ -300,6 +300,25 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Preparing_a_graph_of_one_entity_answers_its_version_though_there_is_no_pair_to_warm_up_with()
+    {
+        var single = Snapshot with
+        {
+            Version = "one-entity",
+            Entities = [Snapshot.Entities[0]],
+            Relationships = [],
+            Mentions = [],
+        };
+        var store = Open("single.db");
+        await store.ReplaceGraphAsync(single, None);
+
+        var reader = Open("single.db");
+
+        Assert.Equal("one-entity", await reader.PrepareAsync(None));
+        Assert.Equal(Snapshot.Entities[0].Id, Assert.IsType<Resolution.Resolved>(await reader.ResolveAsync(Snapshot.Entities[0].Id, None)).Entity.Id);
+    }
+
+    [Fact]
     public async Task A_span_outside_its_document_is_refused_as_corrupt_data()
     {
         var path = _folder.File("corrupt.db");

@@ -117,7 +117,7 @@ internal static class SharedGraphBenchmark
             var first = watch.Elapsed;
             var serving = ProcessMemory.Read();
             Console.WriteLine($"index build (PrepareAsync, before ready): {build.TotalSeconds:F1} s wall ({cpu.TotalSeconds:F1} s CPU) for {status.Entities:N0} entities and {status.Relationships:N0} relationships");
-            Console.WriteLine($"first path query after it (k=1, cold JIT): {Latencies.Ms(first.TotalMilliseconds)} ms");
+            Console.WriteLine($"first path query after it (k=1; PrepareAsync answered one small path and one small neighbourhood query to warm up): {Latencies.Ms(first.TotalMilliseconds)} ms");
             Console.WriteLine($"process memory serving the graph: {serving} (before opening the store: RSS {ProcessMemory.Mib(before.ResidentBytes)} MiB)");
 
             Console.WriteLine();
