@@ -133,14 +133,5 @@ internal sealed class BatchedInsert : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    private void Check(int code)
-    {
-        if (code is not raw.SQLITE_OK and not raw.SQLITE_DONE)
-        {
-            throw new SqliteException(
-                $"SQLite Error {code}: '{raw.sqlite3_errmsg(_database).utf8_to_string()}' while inserting into {_table}",
-                code & 0xFF,
-                raw.sqlite3_extended_errcode(_database));
-        }
-    }
+    private void Check(int code) => SqliteCommands.Check(_database, code, $"while inserting into {_table}");
 }

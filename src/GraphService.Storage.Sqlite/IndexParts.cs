@@ -86,14 +86,5 @@ internal sealed class IndexParts : IIndexPartWriter, IIndexPartReader, IDisposab
 
     public void Dispose() => _insert?.Dispose();
 
-    private void Check(int code)
-    {
-        if (code is not raw.SQLITE_OK and not raw.SQLITE_DONE)
-        {
-            throw new SqliteException(
-                $"SQLite Error {code}: '{raw.sqlite3_errmsg(_database).utf8_to_string()}' on the index parts",
-                code & 0xFF,
-                raw.sqlite3_extended_errcode(_database));
-        }
-    }
+    private void Check(int code) => SqliteCommands.Check(_database, code, "on the index parts");
 }

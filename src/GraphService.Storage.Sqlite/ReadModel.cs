@@ -60,14 +60,5 @@ internal static class ReadModel
         IndexImage.Write(index, aliases, parts);
     }
 
-    private static void Check(sqlite3 database, int code)
-    {
-        if (code is not raw.SQLITE_OK and not raw.SQLITE_DONE)
-        {
-            throw new SqliteException(
-                $"SQLite Error {code}: '{raw.sqlite3_errmsg(database).utf8_to_string()}' while writing the read model",
-                code & 0xFF,
-                raw.sqlite3_extended_errcode(database));
-        }
-    }
+    private static void Check(sqlite3 database, int code) => SqliteCommands.Check(database, code, "while writing the read model");
 }

@@ -113,14 +113,5 @@ internal sealed class ReadSession : IDisposable
         Check(step == raw.SQLITE_DONE ? reset : step);
     }
 
-    private void Check(int code)
-    {
-        if (code is not raw.SQLITE_OK and not raw.SQLITE_DONE)
-        {
-            throw new SqliteException(
-                $"SQLite Error {code}: '{raw.sqlite3_errmsg(_database).utf8_to_string()}'",
-                code & 0xFF,
-                raw.sqlite3_extended_errcode(_database));
-        }
-    }
+    private void Check(int code) => SqliteCommands.Check(_database, code, "in a read session");
 }

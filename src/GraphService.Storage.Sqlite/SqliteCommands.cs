@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace GraphService.Storage.Sqlite;
 
@@ -44,4 +45,20 @@ internal static class SqliteCommands
     }
 
     public static string? NullableString(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>
+    /// Turns the result of a call into SQLite's C API (used where a hot loop binds and steps statements on the connection's
+    /// own handle) into the <see cref="SqliteException"/> ADO.NET would have thrown, with SQLite's message and what the
+    /// store was doing (<paramref name="doing"/>).
+    /// </summary>
+    public static void Check(sqlite3 database, int code, string doing)
+    {
+        if (code is not raw.SQLITE_OK and not raw.SQLITE_DONE)
+        {
+            throw new SqliteException(
+                $"SQLite Error {code}: '{raw.sqlite3_errmsg(database).utf8_to_string()}' {doing}",
+                code & 0xFF,
+                raw.sqlite3_extended_errcode(database));
+        }
+    }
 }
