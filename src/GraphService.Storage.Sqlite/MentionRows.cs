@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using System.Text;
+using System.Buffers;
 using GraphService.Core.Domain;
 using GraphService.Core.Progress;
 using Microsoft.Data.Sqlite;
@@ -13,10 +12,10 @@ namespace GraphService.Storage.Sqlite;
 /// rows and index sorting for nothing a query uses.
 /// </summary>
 /// <remarks>
-/// Both blobs are little-endian. A document's spans, in the snapshot's order: the mention's position in the snapshot's
-/// list, start and end (int32 each), then the entity id (int32 byte length, UTF-8). An entity's documents, in SQLite's
-/// BINARY order of their ids (the order <c>ORDER BY document_id</c> gave): the count (int32), then the document id
-/// (int32 byte length, UTF-8).
+/// Both blobs are in the <see cref="PackedRow"/> encoding. A document's spans, in the snapshot's order: the mention's
+/// position in the snapshot's list, start and end (numbers), then the entity id (text). An entity's documents, in
+/// SQLite's BINARY order of their ids (the order <c>ORDER BY document_id</c> gave): the count (a number), then the
+/// document id (text).
 /// </remarks>
 internal static class MentionRows
 {
@@ -45,7 +44,7 @@ internal static class MentionRows
             entityOf[i] = entityRank[mentions[i].EntityId];
         }
 
-        var buffer = new Utf8Buffer();
+        var buffer = new ArrayBufferWriter<byte>(4096);
         using (var insert = new BatchedInsert(connection, "document_mentions", "document_id", "spans"))
         {
             // Mentions grouped by document, in snapshot order within each (a stable counting sort).
@@ -53,14 +52,17 @@ internal static class MentionRows
             for (var d = 0; d < documentIds.Length; d++)
             {
                 ct.ThrowIfCancellationRequested();
-                buffer.Clear();
+                buffer.ResetWrittenCount();
                 for (var k = starts[d]; k < starts[d + 1]; k++)
                 {
                     var m = mentions[order[k]];
-                    buffer.Int32(order[k]).Int32(m.Start).Int32(m.End).String(m.EntityId);
+                    PackedRow.Number(buffer, order[k]);
+                    PackedRow.Number(buffer, m.Start);
+                    PackedRow.Number(buffer, m.End);
+                    PackedRow.Text(buffer, m.EntityId);
                 }
 
-                insert.Text(1, documentIds[d]).Blob(2, buffer.Written).Run();
+                insert.Text(1, documentIds[d]).Blob(2, buffer.WrittenSpan).Run();
                 rows?.Add(starts[d + 1] - starts[d]);
             }
         }
@@ -79,7 +81,7 @@ internal static class MentionRows
             {
                 ct.ThrowIfCancellationRequested();
                 var entity = (int)(pairs[at] >> 32);
-                buffer.Clear();
+                buffer.ResetWrittenCount();
                 while (at < pairs.Length && (int)(pairs[at] >> 32) == entity)
                 {
                     var pair = pairs[at];
@@ -90,10 +92,11 @@ internal static class MentionRows
                         at++;
                     }
 
-                    buffer.Int32(count).String(documentIds[(int)(uint)pair]);
+                    PackedRow.Number(buffer, count);
+                    PackedRow.Text(buffer, documentIds[(int)(uint)pair]);
                 }
 
-                insert.Text(1, entityIds[entity]).Blob(2, buffer.Written).Run();
+                insert.Text(1, entityIds[entity]).Blob(2, buffer.WrittenSpan).Run();
             }
         }
     }
@@ -171,11 +174,11 @@ internal static class MentionRows
         using var command = SqliteCommands.Create(connection, transaction, "SELECT documents FROM entity_mentions WHERE entity_id = $id;", ("$id", entityId));
         if (command.ExecuteScalar() is byte[] blob)
         {
-            var at = 0;
-            while (at < blob.Length)
+            var row = new PackedReader(blob, "entity_mentions");
+            while (!row.AtEnd)
             {
-                total += ReadInt32(blob, ref at);
-                documents.Add(ReadString(blob, ref at));
+                total += row.Number();
+                documents.Add(row.RequiredText());
             }
         }
 
@@ -226,31 +229,16 @@ internal static class MentionRows
 
     private static int CodePointOrder(char c) => c >= '\uE000' ? c - 0x800 : char.IsSurrogate(c) ? c + 0x2000 : c;
 
-    private static IEnumerable<(int Ordinal, int Start, int End, string EntityId)> Spans(byte[] blob)
+    private static List<(int Ordinal, int Start, int End, string EntityId)> Spans(byte[] blob)
     {
-        var at = 0;
-        while (at < blob.Length)
+        var spans = new List<(int, int, int, string)>();
+        var row = new PackedReader(blob, "document_mentions");
+        while (!row.AtEnd)
         {
-            var ordinal = ReadInt32(blob, ref at);
-            var start = ReadInt32(blob, ref at);
-            var end = ReadInt32(blob, ref at);
-            yield return (ordinal, start, end, ReadString(blob, ref at));
+            spans.Add((row.Number(), row.Number(), row.Number(), row.RequiredText()));
         }
-    }
 
-    private static int ReadInt32(byte[] blob, ref int at)
-    {
-        var value = BinaryPrimitives.ReadInt32LittleEndian(blob.AsSpan(at, 4));
-        at += 4;
-        return value;
-    }
-
-    private static string ReadString(byte[] blob, ref int at)
-    {
-        var length = ReadInt32(blob, ref at);
-        var value = Encoding.UTF8.GetString(blob, at, length);
-        at += length;
-        return value;
+        return spans;
     }
 
     /// <summary>Each distinct id's rank in BINARY order; <paramref name="ids"/> lists them in that order.</summary>
@@ -295,41 +283,5 @@ internal static class MentionRows
         }
 
         return order;
-    }
-
-    /// <summary>A growing byte buffer reused for every blob.</summary>
-    private sealed class Utf8Buffer
-    {
-        private byte[] _bytes = new byte[4096];
-        private int _length;
-
-        public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, _length);
-
-        public void Clear() => _length = 0;
-
-        public Utf8Buffer Int32(int value)
-        {
-            Ensure(4);
-            BinaryPrimitives.WriteInt32LittleEndian(_bytes.AsSpan(_length), value);
-            _length += 4;
-            return this;
-        }
-
-        public Utf8Buffer String(string value)
-        {
-            var length = Encoding.UTF8.GetByteCount(value);
-            Int32(length);
-            Ensure(length);
-            _length += Encoding.UTF8.GetBytes(value, _bytes.AsSpan(_length));
-            return this;
-        }
-
-        private void Ensure(int more)
-        {
-            if (_length + more > _bytes.Length)
-            {
-                Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + more));
-            }
-        }
     }
 }
