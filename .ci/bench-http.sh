@@ -63,10 +63,12 @@ echo "first /api/paths after ready: HTTP ${first% *} in ${first#* } s ($first_ur
 [ "${first% *}" = 200 ] || { cat "$work/first.json"; echo; echo "the first /api/paths did not answer 200"; exit 1; }
 
 run() {
-  local name=$1 pairs=$2
+  local name=$1 pairs=$2 cpu_before
   echo "== wrk -t$threads -c$connections -d$duration --timeout $timeout --latency ($name)"
+  cpu_before=$(bench_cpu_ticks)
   PAIRS_CSV="$pairs" PATH_QUERY="$path_query" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
     --timeout "$timeout" -s .ci/bench-http-pairs.lua "$base" | tee "$work/$name.txt"
+  echo $(($(bench_cpu_ticks) - cpu_before)) >"$work/$name.cpu"
   bench_alive "after the $name run"
 }
 # Warm the JIT and the caches before measuring.
@@ -83,11 +85,15 @@ echo
 echo "== summary: $(basename "$graph") ($(nproc) cores, load average $load_before before the runs, $(cut -d' ' -f1-3 /proc/loadavg) after; wrk -t$threads -c$connections -d$duration)"
 if [ -n "$path_query" ]; then shape="$path_query"; else shape="the API's defaults (k=3, maxHops=4)"; fi
 echo "   /api/paths: a random pair of pairs.csv per request, $shape; response cache off"
-printf '%-12s %12s %10s %10s %10s %8s  %s\n' endpoint requests/s p50 p90 p99 non-2xx "socket errors"
+printf '%-12s %12s %10s %10s %10s %8s %14s  %s\n' endpoint requests/s p50 p90 p99 non-2xx "server CPU/req" "socket errors"
 for name in paths live; do
   label=$([ "$name" = paths ] && echo "/api/paths" || echo "/health/live")
   f="$work/$name.txt"
-  printf '%-12s %12s %10s %10s %10s %8s  %s\n' "$label" "$(wrk_rps "$f")" "$(wrk_pct "$f" 50%)" "$(wrk_pct "$f" 90%)" "$(wrk_pct "$f" 99%)" "$(wrk_non2xx "$f")" "$(wrk_socket_errors "$f")"
+  printf '%-12s %12s %10s %10s %10s %8s %14s  %s\n' "$label" "$(wrk_rps "$f")" "$(wrk_pct "$f" 50%)" "$(wrk_pct "$f" 90%)" "$(wrk_pct "$f" 99%)" "$(wrk_non2xx "$f")" "$(cpu_per_request "$f" "$work/$name.cpu")" "$(wrk_socket_errors "$f")"
 done
+# Server CPU per request (user + system time of the server process over the run, divided by the requests wrk counted)
+# does not depend on what else the machine runs as much as requests/s does; their ratio is printed beside.
+awk -v p="$(cpu_us "$work/paths.txt" "$work/paths.cpu")" -v l="$(cpu_us "$work/live.txt" "$work/live.cpu")" \
+  'BEGIN { printf "server CPU per request: /api/paths %.0f us, /health/live %.0f us (live/paths %.3f)\n", p, l, l / p }'
 awk -v p="$(wrk_rps "$work/paths.txt")" -v l="$(wrk_rps "$work/live.txt")" 'BEGIN { printf "paths/live ratio: %.3f (target >= 0.5)\n", p / l }'
 echo "ready after $ready s; first /api/paths after ready ${first#* } s"

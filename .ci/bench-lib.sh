@@ -63,6 +63,16 @@ bench_wait_ready() {
 # The server's resident memory now and at its peak.
 bench_memory() { awk '/^VmRSS:|^VmHWM:/ {printf "%s %d MiB  ", $1, $2 / 1024}' "/proc/$server_pid/status"; }
 
+# The server's CPU time so far (user + system) in clock ticks, from /proc/PID/stat (fields 14 and 15; the command
+# name in field 2 is in parentheses and holds no spaces here).
+bench_cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+
+# cpu_us WRK_FILE TICKS_FILE: the server's CPU microseconds per request of that run; cpu_per_request formats it.
+cpu_us() {
+  awk -v ticks="$(cat "$2")" -v hz="$(getconf CLK_TCK)" '/ requests in / {n = $1} END {printf "%.0f", (n > 0 ? ticks / hz * 1e6 / n : 0)}' "$1"
+}
+cpu_per_request() { echo "$(cpu_us "$1" "$2") us"; }
+
 # Figures of a wrk --latency output file.
 wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 wrk_pct() { awk -v q="$2" '$1 == q {print $2}' "$1"; }
