@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using GraphService.Core.Domain;
+using GraphService.Core.Pooling;
 using GraphService.Core.Queries;
 using GraphService.Core.Store;
 using GraphService.Core.Traversal;
@@ -32,7 +32,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private volatile bool _schemaReady;
     private volatile GraphState? _state;
-    private readonly ConcurrentBag<ReadSession> _sessions = [];
+    private readonly SpareObjects<ReadSession> _sessions = new(MaxKeptSessions);
     private volatile bool _disposed;
 
     public SqliteGraphStore(SqliteStoreOptions options)
@@ -367,13 +367,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             throw;
         }
 
-        if (_disposed || _sessions.Count >= MaxKeptSessions)
+        if (_disposed || !_sessions.TryKeep(session))
         {
             session.Dispose();
             return;
         }
 
-        _sessions.Add(session);
         if (_disposed)
         {
             // Dispose ran between the check and the add: do not leave this connection open.

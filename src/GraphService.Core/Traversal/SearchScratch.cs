@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using GraphService.Core.Pooling;
 
 namespace GraphService.Core.Traversal;
 
@@ -16,7 +16,7 @@ internal sealed class SearchScratch
     public const int PositionBits = 7;
     private const int PositionMask = (1 << PositionBits) - 1;
 
-    private static readonly ConditionalWeakTable<TraversalIndex, Pool> Pools = new();
+    private static readonly ConditionalWeakTable<TraversalIndex, SpareObjects<SearchScratch>> Pools = new();
 
     private readonly int[] _forward;
     private readonly int[] _backward;
@@ -39,34 +39,16 @@ internal sealed class SearchScratch
 
     public static SearchScratch Rent(TraversalIndex index)
     {
-        var pool = Pools.GetValue(index, _ => new Pool());
-        SearchScratch scratch;
-        if (pool.Items.TryTake(out var kept))
-        {
-            Interlocked.Decrement(ref pool.Count);
-            scratch = kept;
-        }
-        else
-        {
-            scratch = new SearchScratch(index.EntityCount);
-        }
-
+        var scratch = SparesOf(index).TryTake(out var kept) ? kept : new SearchScratch(index.EntityCount);
         scratch.Begin();
         return scratch;
     }
 
-    public static void Return(TraversalIndex index, SearchScratch scratch)
-    {
-        var pool = Pools.GetValue(index, _ => new Pool());
-        if (Interlocked.Increment(ref pool.Count) <= Environment.ProcessorCount * 2)
-        {
-            pool.Items.Add(scratch);
-        }
-        else
-        {
-            Interlocked.Decrement(ref pool.Count);
-        }
-    }
+    /// <summary>Keeps <paramref name="scratch"/> for the next search on <paramref name="index"/>, unless enough are kept (one per concurrent search).</summary>
+    public static void Return(TraversalIndex index, SearchScratch scratch) => _ = SparesOf(index).TryKeep(scratch);
+
+    private static SpareObjects<SearchScratch> SparesOf(TraversalIndex index) =>
+        Pools.GetValue(index, static _ => new SpareObjects<SearchScratch>(Environment.ProcessorCount * 2));
 
     public bool SeenForward(int e) => _forward[e] >>> DistanceBits == _stamp;
 
@@ -118,15 +100,5 @@ internal sealed class SearchScratch
             Array.Clear(_mark);
             _stamp = 1;
         }
-    }
-
-    /// <summary>
-    /// The kept scratches of one index and how many there are. The count is kept beside the bag because
-    /// <see cref="ConcurrentBag{T}.Count"/> takes every thread's lock, which showed up under concurrent requests.
-    /// </summary>
-    private sealed class Pool
-    {
-        public readonly ConcurrentBag<SearchScratch> Items = [];
-        public int Count;
     }
 }
