@@ -46,8 +46,19 @@ public sealed record QueryParameter(string Name, string Description)
 /// <summary>The set of parameters an endpoint takes, attached to the endpoint as metadata for the OpenAPI document.</summary>
 public sealed record ParameterCatalog(IReadOnlyList<QueryParameter> Parameters)
 {
-    public QueryParameter? Find(string name) =>
-        Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    public QueryParameter? Find(string name)
+    {
+        // A loop, not LINQ: every API request looks up each of its parameters here.
+        foreach (var parameter in Parameters)
+        {
+            if (string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>

@@ -19,12 +19,37 @@ public sealed class UnknownParameters : IEndpointFilter
         }
 
         var endpoint = http.GetEndpoint();
-        var routeParameters = (endpoint as RouteEndpoint)?.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
+        var routeParameters = (endpoint as RouteEndpoint)?.RoutePattern.Parameters ?? [];
         var catalog = endpoint?.Metadata.GetMetadata<ParameterCatalog>();
-        var known = (catalog?.Parameters ?? []).Select(p => p.Name).Where(n => !routeParameters.Contains(n)).ToList();
+        // Every request passes this check: it allocates nothing unless a parameter is unknown.
+        var allKnown = true;
+        foreach (var key in http.Request.Query.Keys)
+        {
+            allKnown &= catalog?.Find(key) is not null && !IsRouteParameter(routeParameters, key);
+        }
+
+        if (allKnown)
+        {
+            return next(context);
+        }
+
+        var known = (catalog?.Parameters ?? []).Select(p => p.Name).Where(n => !IsRouteParameter(routeParameters, n)).ToList();
         var unknown = http.Request.Query.Keys.Where(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
         return unknown.Count == 0
             ? next(context)
             : ValueTask.FromResult<object?>(TypedResults.Problem(Problems.UnknownParameters(http, unknown, known)));
+    }
+
+    private static bool IsRouteParameter(IReadOnlyList<RoutePatternParameterPart> routeParameters, string name)
+    {
+        foreach (var parameter in routeParameters)
+        {
+            if (string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
