@@ -64,10 +64,8 @@ public static class StableIds
                 }
             }
 
-            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(utf8[..written], digest);
-            // The first 8 bytes read big-endian print as the same 16 hex digits, in the same order.
-            var head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(digest);
+            // The digest's first 8 bytes as a big-endian number print as the same 16 hex digits, in the same order.
+            var head = Sha256Head.Of(utf8[..written]);
             return string.Create(prefix.Length + 16, (prefix, head), static (chars, state) =>
             {
                 state.prefix.CopyTo(chars);
