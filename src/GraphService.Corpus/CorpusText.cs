@@ -54,60 +54,102 @@ internal static class CorpusText
             return null;
         }
 
-        string text;
         try
         {
-            text = Strict.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            var (line, offset) = LocateInvalidByte(bytes);
-            log.Add(relativePath, line, $"file is not valid UTF-8 (invalid byte at offset {offset}); save it as UTF-8");
-            return null;
-        }
+            string text;
+            try
+            {
+                text = Strict.GetString(bytes);
+            }
+            catch (DecoderFallbackException)
+            {
+                var (line, offset) = LocateInvalidByte(bytes);
+                log.Add(relativePath, line, $"file is not valid UTF-8 (invalid byte at offset {offset}); save it as UTF-8");
+                return null;
+            }
 
-        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        finally
+        {
+            GiveBack(bytes.Array!);
+        }
     }
 
     /// <summary>
     /// The file's bytes, or null when it has more than <paramref name="maxBytes"/>. At most one byte more is read. The
     /// file's length only sizes the buffer: a device reports 0 and never ends, and a file may grow while it is read.
+    /// The buffer is rented (<see cref="GiveBack"/> returns it): a corpus has tens of thousands of small documents, and
+    /// a fresh buffer for each was most of the garbage collected while they were read.
     /// </summary>
     private static ArraySegment<byte>? ReadAtMost(string path, long maxBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        if (stream.CanSeek && stream.Length > maxBytes)
+        var length = stream.CanSeek ? stream.Length : 0;
+        if (length > maxBytes)
         {
             return null;
         }
 
-        const int minimum = 64 * 1024;
+        const int unknownLength = 64 * 1024;
         var limit = maxBytes + 1;
-        var guess = stream.CanSeek ? stream.Length + 1 : minimum;
-        var buffer = new byte[Math.Min(Math.Max(guess, minimum), limit)];
+
+        // One byte beyond the length the file reports, so that the read that finds its end needs no larger buffer.
+        var buffer = Rent((int)Math.Min(length > 0 ? length + 1 : unknownLength, limit));
         var filled = 0;
-        while (true)
+        try
         {
-            if (filled == buffer.Length)
+            while (true)
             {
-                if (filled >= limit)
+                if (filled == buffer.Length)
+                {
+                    if (filled >= limit)
+                    {
+                        break;
+                    }
+
+                    var larger = Rent((int)Math.Min(2L * buffer.Length, limit));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    GiveBack(buffer);
+                    buffer = larger;
+                }
+
+                var read = stream.Read(buffer, filled, (int)Math.Min(buffer.Length, limit) - filled);
+                if (read == 0)
                 {
                     break;
                 }
 
-                Array.Resize(ref buffer, (int)Math.Min(2L * buffer.Length, limit));
+                filled += read;
             }
-
-            var read = stream.Read(buffer, filled, buffer.Length - filled);
-            if (read == 0)
-            {
-                break;
-            }
-
-            filled += read;
+        }
+        catch
+        {
+            GiveBack(buffer);
+            throw;
         }
 
-        return filled > maxBytes ? (ArraySegment<byte>?)null : new ArraySegment<byte>(buffer, 0, filled);
+        if (filled > maxBytes)
+        {
+            GiveBack(buffer);
+            return null;
+        }
+
+        return new ArraySegment<byte>(buffer, 0, filled);
+    }
+
+    // Buffers up to this size come from the shared pool; a larger file (claims.yaml) gets one of its own, so that the
+    // pool does not keep tens of megabytes after the import.
+    private const int PooledBytes = 1024 * 1024;
+
+    private static byte[] Rent(int length) => length <= PooledBytes ? ArrayPool<byte>.Shared.Rent(length) : new byte[length];
+
+    private static void GiveBack(byte[] buffer)
+    {
+        if (buffer.Length <= PooledBytes)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static (int Line, int Offset) LocateInvalidByte(ReadOnlySpan<byte> bytes)

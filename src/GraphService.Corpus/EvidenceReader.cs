@@ -33,7 +33,8 @@ internal sealed class EvidenceReader(YamlSource source, Dictionary<string, Loade
             return entries;
         }
 
-        var cited = new Dictionary<(string, int, int, Stance), int>();
+        // Made only when a second item could repeat the first: most claims cite one passage.
+        var cited = list.Children.Count > 1 ? new Dictionary<(string, int, int, Stance), int>() : null;
         foreach (var item in list.Children)
         {
             if (source.Record(item, "evidence", EvidenceKeys) is not { } e)
@@ -84,14 +85,14 @@ internal sealed class EvidenceReader(YamlSource source, Dictionary<string, Loade
                 continue;
             }
 
-            if (cited.TryGetValue((docId, span.Start, span.End, stance), out var firstLine))
+            if (cited is not null && cited.TryGetValue((docId, span.Start, span.End, stance), out var firstLine))
             {
                 source.ReportAtLine(quoteLine, $"evidence repeats the passage already cited at {CorpusLayout.ClaimsFile}:{firstLine}");
                 continue;
             }
 
             verified?.Add();
-            cited[(docId, span.Start, span.End, stance)] = quoteLine;
+            cited?[(docId, span.Start, span.End, stance)] = quoteLine;
             entries.Add(new EvidenceEntry(docId, span, stance, quote.Trim(), quoteLine));
         }
 

@@ -30,6 +30,10 @@ internal sealed class PlainBlockYaml
     private readonly string _text;
     private readonly int _maxDepth;
 
+    // One string per distinct key name: a claims file repeats the same few keys millions of times.
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _keyNames =
+        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     // The current content line: its number (1-based), where its content starts and where it ends (before '\n').
     private int _next;
     private int _lineNumber;
@@ -157,7 +161,7 @@ internal sealed class PlainBlockYaml
         {
             var colon = KeyEnd();
             Require(colon >= 0);
-            var name = _text[_at..colon];
+            var name = KeyName(_text.AsSpan(_at, colon - _at));
             Require(!HasKey(mapping, name));
             var key = new YamlScalarNode(name) { Style = YamlDotNet.Core.ScalarStyle.Plain };
             Lines.Add(key, _lineNumber);
@@ -191,6 +195,17 @@ internal sealed class PlainBlockYaml
             // The next key of this mapping; deeper lines (a multi-line scalar) and a list here are left to YamlDotNet.
             Require(Column == column && !IsDash());
         }
+    }
+
+    private string KeyName(ReadOnlySpan<char> span)
+    {
+        if (!_keyNames.TryGetValue(span, out var name))
+        {
+            name = span.ToString();
+            _keyNames.Dictionary[name] = name;
+        }
+
+        return name;
     }
 
     /// <summary>Whether the mapping has the key already: a scan of its few keys, where a set per mapping (a million of

@@ -106,15 +106,35 @@ internal sealed class SnapshotBuilder
         return citation;
     }
 
+    // One citation with the stance is one origin and one publisher, whatever they are: most claims cite one passage, and
+    // the general count (a set of origins or publishers per claim) was a measurable part of the import's garbage.
     private int Origins(PendingCitation[] citations, Stance stance) =>
-        _origins.Count(citations.Where(c => c.Stance == stance).Select(c => c.DocumentId));
+        CountWith(citations, stance) is var n && n <= 1
+            ? n
+            : _origins.Count(citations.Where(c => c.Stance == stance).Select(c => c.DocumentId));
 
     private int DistinctPublishers(PendingCitation[] citations, Stance stance) =>
-        citations
-            .Where(c => c.Stance == stance)
-            .Select(c => _documents[c.DocumentId].Publisher)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Count();
+        CountWith(citations, stance) is var n && n <= 1
+            ? n
+            : citations
+                .Where(c => c.Stance == stance)
+                .Select(c => _documents[c.DocumentId].Publisher)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Count();
+
+    private static int CountWith(PendingCitation[] citations, Stance stance)
+    {
+        var n = 0;
+        foreach (var c in citations)
+        {
+            if (c.Stance == stance)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
 
     /// <summary>A citation whose id is not computed yet.</summary>
     private sealed class PendingCitation(string documentId, string quote, int start, int end, Stance stance)

@@ -144,7 +144,7 @@ internal sealed class YamlSource(string relativePath, ProblemLog log, int maxDep
             return null;
         }
 
-        var values = new Dictionary<string, (YamlNode Key, YamlNode Value)>(StringComparer.Ordinal);
+        var values = new RecordValues(mapping.Children.Count);
         foreach (var (key, value) in mapping.Children)
         {
             if (key is not YamlScalarNode { Value: { } name })
@@ -159,7 +159,7 @@ internal sealed class YamlSource(string relativePath, ProblemLog log, int maxDep
                 continue;
             }
 
-            values[name] = (key, value);
+            values.Set(name, key, value);
         }
 
         return new YamlRecord(this, mapping, what, values);
@@ -172,7 +172,7 @@ internal sealed class YamlSource(string relativePath, ProblemLog log, int maxDep
 }
 
 /// <summary>One YAML mapping read as a record with known keys.</summary>
-internal sealed class YamlRecord(YamlSource source, YamlMappingNode node, string what, Dictionary<string, (YamlNode Key, YamlNode Value)> values)
+internal sealed class YamlRecord(YamlSource source, YamlMappingNode node, string what, RecordValues values)
 {
     public YamlMappingNode Node { get; } = node;
 
@@ -240,5 +240,52 @@ internal sealed class YamlRecord(YamlSource source, YamlMappingNode node, string
         }
 
         return sequence;
+    }
+}
+
+/// <summary>
+/// A record's keys with their nodes, looked up by a scan: a record has a handful of keys, and an import reads a million
+/// records (claims and their evidence), for which a dictionary each was a large share of the garbage.
+/// </summary>
+internal sealed class RecordValues(int capacity)
+{
+    private readonly (string Name, YamlNode Key, YamlNode Value)[] _entries = new (string, YamlNode, YamlNode)[capacity];
+    private int _count;
+
+    /// <summary>Sets <paramref name="name"/>'s nodes, replacing those it had.</summary>
+    public void Set(string name, YamlNode key, YamlNode value)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (string.Equals(_entries[i].Name, name, StringComparison.Ordinal))
+            {
+                _entries[i] = (name, key, value);
+                return;
+            }
+        }
+
+        _entries[_count++] = (name, key, value);
+    }
+
+    public bool ContainsKey(string name) => IndexOf(name) >= 0;
+
+    public bool TryGetValue(string name, out (YamlNode Key, YamlNode Value) nodes)
+    {
+        var i = IndexOf(name);
+        nodes = i < 0 ? default : (_entries[i].Key, _entries[i].Value);
+        return i >= 0;
+    }
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (string.Equals(_entries[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

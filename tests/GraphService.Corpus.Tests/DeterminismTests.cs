@@ -72,4 +72,28 @@ public sealed class DeterminismTests
         corpus.Write("entities.yaml", "- id: bo-ren\n  type: Person\n  name: Bo Ren\n- id: alpha-group\n  type: Organization\n  name: Alpha Group\n  aliases: [Alpha]\n");
         Assert.Equal(before, corpus.Load().Snapshot!.Version);
     }
+
+    [Theory]
+    [InlineData("mara-velden", "LEADS", "kestrel-front")]
+    [InlineData("café-ü", "ALLIED_WITH", "日本-group")]
+    [InlineData("a", "B", "c")]
+    public void A_relationship_id_is_r_and_the_first_16_hex_digits_of_the_SHA256_of_its_fields_joined_by_unit_separators(string subject, string predicate, string obj)
+    {
+        Assert.Equal("r-" + DocumentedHash($"{subject}\u001F{predicate}\u001F{obj}"), StableIds.RelationshipId(subject, predicate, obj));
+    }
+
+    [Fact]
+    public void A_citation_id_is_c_and_the_first_16_hex_digits_of_the_SHA256_of_document_span_and_stance_joined_by_unit_separators()
+    {
+        Assert.Equal("c-" + DocumentedHash("report-1\u001F0\u001F42\u001Fsupports"), StableIds.CitationId("report-1", 0, 42, Core.Domain.Stance.Supports));
+        Assert.Equal("c-" + DocumentedHash("r\u001F7\u001F1234567\u001Fdisputes"), StableIds.CitationId("r", 7, 1234567, Core.Domain.Stance.Disputes));
+
+        // Past the 512 bytes hashed on the stack.
+        var longId = string.Concat(Enumerable.Repeat("ä-", 300));
+        Assert.Equal("c-" + DocumentedHash($"{longId}\u001F3\u001F9\u001Fsupports"), StableIds.CitationId(longId, 3, 9, Core.Domain.Stance.Supports));
+        Assert.Equal("r-" + DocumentedHash($"{longId}\u001FP\u001F{longId}"), StableIds.RelationshipId(longId, "P", longId));
+    }
+
+    private static string DocumentedHash(string joined) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(joined)))[..16];
 }

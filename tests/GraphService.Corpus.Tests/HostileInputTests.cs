@@ -118,6 +118,19 @@ public sealed class HostileInputTests
     }
 
     [SkippableFact]
+    public void A_file_that_reports_no_length_is_still_cut_at_the_size_limit()
+    {
+        // /proc/self/maps is a regular file that says it is empty and holds kilobytes: the length cannot size the read.
+        Skip.IfNot(File.Exists("/proc/self/maps"), "this system has no /proc/self/maps");
+        using var corpus = new CorpusFolder();
+        corpus.Link("documents/maps.md", "/proc/self/maps");
+
+        Assert.Contains(
+            "corpus/documents/maps.md:0: maps.md is larger than 200 bytes (limit MaxFileBytes)",
+            new CorpusImporter(new CorpusLimits { MaxFileBytes = 200 }).Load(corpus.Root).Problems.Select(p => p.ToString()));
+    }
+
+    [SkippableFact]
     public void A_fifo_named_like_a_document_is_reported_without_blocking_on_it()
     {
         Skip.If(OperatingSystem.IsWindows(), "Windows has no FIFOs in a folder");
