@@ -71,7 +71,7 @@ internal sealed class ReadSession : IDisposable
     }
 
     /// <summary>Relationship <paramref name="relationship"/>'s packed evidence, decoded; null when the file has no row for it.</summary>
-    public PackedEvidence? ReadEvidence(int relationship, IReadOnlyDictionary<string, Core.Queries.DocumentSummary> documents)
+    public PackedEvidence? ReadEvidence(int relationship, CitedDocuments documents)
     {
         Check(raw.sqlite3_bind_int64(_evidence, 1, relationship));
         try

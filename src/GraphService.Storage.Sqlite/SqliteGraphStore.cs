@@ -414,6 +414,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
             await using var transaction = connection.BeginTransaction(deferred: true);
             var state = StoreFile.LoadState(connection, transaction, cancellationToken) ?? throw new GraphStoreUnavailableException(EmptyMessage);
+            if (state.PackedEvidence)
+            {
+                // In the index's transaction, and like it read through read() rather than mapped (see above).
+                state.Evidence = EvidenceRows.Load(connection.Handle!, state.Index.RelationshipCount, cancellationToken);
+            }
+
             _state = state;
 
             // Building the index streams every row through temporary lists several times the size of the result; give
