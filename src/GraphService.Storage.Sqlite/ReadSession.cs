@@ -93,6 +93,14 @@ internal sealed class ReadSession : IDisposable
 
     public void Dispose()
     {
+        // The connection goes back to the pool, not closed: a read left open by an error must end here, or the next user
+        // of the connection inherits the transaction (and its PRAGMAs fail). Should the rollback fail, the pool must not
+        // hand the connection out again.
+        if (raw.sqlite3_get_autocommit(_database) == 0 && raw.sqlite3_exec(_database, "ROLLBACK;") != raw.SQLITE_OK)
+        {
+            SqliteConnection.ClearPool(Connection);
+        }
+
         _begin.Dispose();
         _end.Dispose();
         _version.Dispose();
