@@ -74,6 +74,7 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
             return views;
         }
 
+        _ = state.Evidence?.Fetch(relationships);
         for (var i = 0; i < views.Length; i++)
         {
             if ((i & 0xFF) == 0)
