@@ -419,7 +419,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
             await using var transaction = connection.BeginTransaction(deferred: true);
             var state = StoreFile.LoadState(connection, transaction, cancellationToken) ?? throw new GraphStoreUnavailableException(EmptyMessage);
-            if (state.PackedEvidence)
+            if (state.PackedEvidence && _options.EvidenceInMemory)
             {
                 // In the index's transaction, and like it read through read() rather than mapped (see above).
                 state.Evidence = EvidenceRows.Load(connection.Handle!, state.Index.RelationshipCount, cancellationToken);

@@ -110,12 +110,16 @@ public sealed class SqliteGraphStoreTests : IDisposable
     public async Task A_new_instance_answers_from_the_evidence_it_holds_in_memory_exactly_as_the_importing_instance_reads_it_from_the_file()
     {
         // The importing instance keeps the graph it wrote and reads each relationship's evidence row from the file; a new
-        // instance copies every row into memory when it loads the graph. Both must give the same answers.
+        // instance copies every row into memory when it loads the graph, unless told not to. All must give the same answers.
         var writer = Open("graph.db");
         await writer.ReplaceGraphAsync(Snapshot, None);
         var reader = Open("graph.db");
+        var fromFile = new SqliteGraphStore(new SqliteStoreOptions { Path = _folder.File("graph.db"), EvidenceInMemory = false });
+        _stores.Add(fromFile);
 
-        Assert.Equal(await AnswersOf(writer), await AnswersOf(reader));
+        var written = await AnswersOf(writer);
+        Assert.Equal(written, await AnswersOf(reader));
+        Assert.Equal(written, await AnswersOf(fromFile));
 
         static async Task<string> AnswersOf(SqliteGraphStore store)
         {
