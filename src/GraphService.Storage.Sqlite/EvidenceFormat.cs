@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
 
@@ -35,7 +36,7 @@ internal static class EvidenceFormat
     }
 
     /// <summary>Decodes a row; every cited document must be one of <paramref name="documents"/> (the graph's).</summary>
-    public static PackedEvidence Decode(ReadOnlySpan<byte> data, IReadOnlyDictionary<string, DocumentSummary> documents)
+    public static PackedEvidence Decode(ReadOnlySpan<byte> data, CitedDocuments documents)
     {
         var row = new PackedReader(data, "relationship_evidence");
         var publishers = row.Number();
@@ -46,16 +47,13 @@ internal static class EvidenceFormat
         for (var i = 0; i < count; i++)
         {
             var id = row.RequiredText();
-            var documentId = row.RequiredText();
+            var documentId = row.RequiredBytes();
             var quote = row.RequiredText();
             var start = row.Number();
             var end = row.Number();
-            var stance = Hydrator.ParseStance(row.RequiredText());
-            if (!documents.TryGetValue(documentId, out var d))
-            {
-                throw new InvalidOperationException($"citation '{id}' points to document '{documentId}', which the store does not hold");
-            }
-
+            var stance = StanceOf(row.RequiredBytes());
+            var d = documents.Find(documentId)
+                ?? throw new InvalidOperationException($"citation '{id}' points to document '{Encoding.UTF8.GetString(documentId)}', which the store does not hold");
             citations[i] = new CitationView(id, d.Id, d.Title, d.Publisher, d.Published, d.Url, quote, start, end, stance);
         }
 
@@ -65,5 +63,42 @@ internal static class EvidenceFormat
         }
 
         return new PackedEvidence(since, until, publishers, citations);
+    }
+
+    // The stance words as Encode writes them, so that a row's word is matched without making a string of it.
+    private static readonly (byte[] Word, Stance Stance)[] StanceWordsUtf8 =
+        [.. StanceWords.All.Select(w => (Encoding.UTF8.GetBytes(w), Hydrator.ParseStance(w)))];
+
+    private static Stance StanceOf(ReadOnlySpan<byte> word)
+    {
+        foreach (var (w, stance) in StanceWordsUtf8)
+        {
+            if (word.SequenceEqual(w))
+            {
+                return stance;
+            }
+        }
+
+        return Hydrator.ParseStance(Encoding.UTF8.GetString(word));
+    }
+}
+
+/// <summary>
+/// The graph's documents by id, found from an id's UTF-8 bytes as a packed row holds them (a citation names its
+/// document by id, and most answers cite the same few documents hundreds of times).
+/// </summary>
+internal sealed class CitedDocuments
+{
+    private readonly Dictionary<string, DocumentSummary>.AlternateLookup<ReadOnlySpan<char>> _byId;
+
+    public CitedDocuments(IReadOnlyDictionary<string, DocumentSummary> documents) =>
+        _byId = new Dictionary<string, DocumentSummary>(documents, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The document whose id is <paramref name="utf8Id"/>; null when the graph has none.</summary>
+    public DocumentSummary? Find(ReadOnlySpan<byte> utf8Id)
+    {
+        var chars = utf8Id.Length <= 256 ? stackalloc char[utf8Id.Length] : new char[utf8Id.Length];
+        var length = Encoding.UTF8.GetChars(utf8Id, chars);
+        return _byId.TryGetValue(chars[..length], out var d) ? d : null;
     }
 }

@@ -47,6 +47,17 @@ internal sealed class GraphState(
     /// <summary>Document metadata without bodies: enough to shape every citation of a result.</summary>
     public IReadOnlyDictionary<string, DocumentSummary> Documents { get; } = documents;
 
+    /// <summary><see cref="Documents"/> as packed evidence rows name them (by the UTF-8 bytes of their ids).</summary>
+    public CitedDocuments CitedDocuments => _citedDocuments.Value;
+
+    private readonly Lazy<CitedDocuments> _citedDocuments = new(() => new CitedDocuments(documents));
+
+    /// <summary>
+    /// The packed evidence rows of this graph held in memory, when the load copied them (<see cref="EvidenceRows"/>);
+    /// null when the file has none or this state was not loaded from the file (relationships are then read row by row).
+    /// </summary>
+    public EvidenceRows? Evidence { get; set; }
+
     /// <summary>
     /// The schema of this graph (its counts take a pass over every entity and relationship), computed by the first
     /// request that asks and kept: it cannot change while this state is the loaded one. Two racing first requests compute

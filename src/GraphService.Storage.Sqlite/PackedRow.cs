@@ -79,22 +79,29 @@ internal ref struct PackedReader
     public string? Text()
     {
         var length = Number() - 1;
-        if (length < 0)
-        {
-            return null;
-        }
+        return length < 0 ? null : Encoding.UTF8.GetString(Take(length));
+    }
 
+    public string RequiredText() => Text() ?? throw Corrupt();
+
+    /// <summary>A text that must not be null, as its UTF-8 bytes (for a caller that can match them without a string).</summary>
+    public ReadOnlySpan<byte> RequiredBytes()
+    {
+        var length = Number() - 1;
+        return length < 0 ? throw Corrupt() : Take(length);
+    }
+
+    private ReadOnlySpan<byte> Take(int length)
+    {
         if (length > _data.Length - _position)
         {
             throw Corrupt();
         }
 
-        var text = Encoding.UTF8.GetString(_data.Slice(_position, length));
+        var bytes = _data.Slice(_position, length);
         _position += length;
-        return text;
+        return bytes;
     }
-
-    public string RequiredText() => Text() ?? throw Corrupt();
 
     public readonly InvalidOperationException Corrupt() =>
         new($"a {_table} row of the store file is malformed; import the corpus again");

@@ -71,7 +71,7 @@ internal sealed class ReadSession : IDisposable
     }
 
     /// <summary>Relationship <paramref name="relationship"/>'s packed evidence, decoded; null when the file has no row for it.</summary>
-    public PackedEvidence? ReadEvidence(int relationship, IReadOnlyDictionary<string, Core.Queries.DocumentSummary> documents)
+    public PackedEvidence? ReadEvidence(int relationship, CitedDocuments documents)
     {
         Check(raw.sqlite3_bind_int64(_evidence, 1, relationship));
         try
@@ -93,6 +93,14 @@ internal sealed class ReadSession : IDisposable
 
     public void Dispose()
     {
+        // The connection goes back to the pool, not closed: a read left open by an error must end here, or the next user
+        // of the connection inherits the transaction (and its PRAGMAs fail). Should the rollback fail, the pool must not
+        // hand the connection out again.
+        if (raw.sqlite3_get_autocommit(_database) == 0 && raw.sqlite3_exec(_database, "ROLLBACK;") != raw.SQLITE_OK)
+        {
+            SqliteConnection.ClearPool(Connection);
+        }
+
         _begin.Dispose();
         _end.Dispose();
         _version.Dispose();

@@ -158,12 +158,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                     return null;
                 }
 
-                var views = hydrator.Relationships(found.Relationships);
+                var nodes = new NodeView[found.Nodes.Count];
+                for (var i = 0; i < nodes.Length; i++)
+                {
+                    nodes[i] = state.Node(found.Nodes[i]);
+                }
+
                 return new NeighborhoodResult(
                     state.Version,
                     state.Node(found.Center),
-                    [.. found.Nodes.Select(state.Node)],
-                    [.. found.Relationships.Select(r => views[r])],
+                    nodes,
+                    hydrator.InOrder(found.Relationships),
                     found.Truncated);
             },
             cancellationToken);
@@ -307,7 +312,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             }
             catch
             {
-                // Closing the connection ends its transaction; a session in an unknown state is not reused.
+                // Disposing the session ends its transaction; a session in an unknown state is not reused.
                 session.Dispose();
                 throw;
             }
@@ -413,6 +418,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
             await using var transaction = connection.BeginTransaction(deferred: true);
             var state = StoreFile.LoadState(connection, transaction, cancellationToken) ?? throw new GraphStoreUnavailableException(EmptyMessage);
+            if (state.PackedEvidence && _options.EvidenceInMemory)
+            {
+                // In the index's transaction, and like it read through read() rather than mapped (see above).
+                state.Evidence = EvidenceRows.Load(connection.Handle!, state.Index.RelationshipCount, cancellationToken);
+            }
+
             _state = state;
 
             // Building the index streams every row through temporary lists several times the size of the result; give

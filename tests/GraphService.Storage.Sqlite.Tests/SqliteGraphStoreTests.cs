@@ -107,6 +107,74 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_instance_answers_from_the_evidence_it_holds_in_memory_exactly_as_the_importing_instance_reads_it_from_the_file()
+    {
+        // The importing instance keeps the graph it wrote and reads each relationship's evidence row from the file; a new
+        // instance copies every row into memory when it loads the graph, unless told not to. All must give the same answers.
+        var writer = Open("graph.db");
+        await writer.ReplaceGraphAsync(Snapshot, None);
+        var reader = Open("graph.db");
+        var fromFile = new SqliteGraphStore(new SqliteStoreOptions { Path = _folder.File("graph.db"), EvidenceInMemory = false });
+        _stores.Add(fromFile);
+
+        var written = await AnswersOf(writer);
+        Assert.Equal(written, await AnswersOf(reader));
+        Assert.Equal(written, await AnswersOf(fromFile));
+
+        static async Task<string> AnswersOf(SqliteGraphStore store)
+        {
+            var answers = new List<object?>();
+            foreach (var entity in Snapshot.Entities)
+            {
+                answers.Add(await store.GetNeighborhoodAsync(new NeighborhoodQuery(entity.Id) { Depth = 2 }, None));
+                answers.Add(await store.GetNeighborhoodAsync(new NeighborhoodQuery(entity.Id) { Depth = 1, Limit = 2 }, None));
+                answers.Add(await store.GetEntityAsync(entity.Id, None));
+            }
+
+            answers.Add(await store.FindPathsAsync(new PathQuery(Ameri, Khazali) { K = 5 }, None));
+            answers.Add(await store.GetMostConnectedAsync(10, None));
+            foreach (var citation in Snapshot.Relationships.SelectMany(r => r.Citations).Select(c => c.Id).Distinct())
+            {
+                answers.Add(await store.GetCitationAsync(citation, None));
+            }
+
+            return System.Text.Json.JsonSerializer.Serialize(answers);
+        }
+    }
+
+    [Fact]
+    public async Task A_relationship_whose_evidence_row_is_missing_from_the_file_is_reported_by_id_and_the_others_still_answer()
+    {
+        var path = _folder.File("graph.db");
+        using (var writer = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
+        {
+            await writer.ReplaceGraphAsync(Snapshot, None);
+        }
+
+        // Rows are keyed by the relationship's place in id order; remove one in the middle, so rows lie on both sides of the gap.
+        var byId = Snapshot.Relationships.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var missing = byId[byId.Count / 2];
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM relationship_evidence WHERE relationship = $r;";
+            command.Parameters.AddWithValue("$r", byId.Count / 2);
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var reader = Open("graph.db");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => reader.GetNeighborhoodAsync(new NeighborhoodQuery(missing.StartId) { Depth = 1 }, None));
+        Assert.Equal($"relationship '{missing.Id}' is in the index but not in the store file", error.Message);
+        foreach (var other in new[] { byId[(byId.Count / 2) - 1], byId[(byId.Count / 2) + 1] })
+        {
+            var detail = await reader.GetCitationAsync(other.Citations[0].Id, None);
+            Assert.Contains(detail!.Relationships, r => r.Id == other.Id && r.Citations.Count == other.Citations.Count);
+        }
+    }
+
+    [Fact]
     public async Task A_replacement_with_a_new_version_is_seen_by_this_and_by_other_instances()
     {
         var first = Open("graph.db");
