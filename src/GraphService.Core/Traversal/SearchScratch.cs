@@ -68,6 +68,18 @@ internal sealed class SearchScratch
         }
     }
 
+    /// <summary>Per entity, its distance from the source with this search's stamp (see <see cref="Stamped"/>); read by hot loops directly.</summary>
+    public int[] ForwardMarks => _forward;
+
+    /// <summary>As <see cref="ForwardMarks"/>, the distance to the target.</summary>
+    public int[] BackwardMarks => _backward;
+
+    /// <summary>The value an entity's mark holds when this search has seen it at <paramref name="distance"/>.</summary>
+    public int Stamped(int distance) => (_stamp << DistanceBits) | distance;
+
+    /// <summary>Whether a mark read from <see cref="ForwardMarks"/> or <see cref="BackwardMarks"/> was set by this search.</summary>
+    public bool IsCurrent(int mark) => mark >>> DistanceBits == _stamp;
+
     public bool SeenForward(int e) => _forward[e] >>> DistanceBits == _stamp;
 
     public bool SeenBackward(int e) => _backward[e] >>> DistanceBits == _stamp;
