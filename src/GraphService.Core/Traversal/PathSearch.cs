@@ -104,6 +104,7 @@ internal sealed partial class PathSearch(
     /// </summary>
     private int Meet()
     {
+        long forwardDegree = -1, backwardDegree = -1;
         while (DepthForward + DepthBackward < query.MaxHops)
         {
             if (CompleteForward || CompleteBackward)
@@ -111,14 +112,24 @@ internal sealed partial class PathSearch(
                 return -1;
             }
 
-            var forwardDegree = Degree(_forward[^1]);
-            var backwardDegree = Degree(_backward[^1]);
+            // The side that did not grow last round keeps its frontier and so its degree.
+            forwardDegree = forwardDegree < 0 ? Degree(_forward[^1]) : forwardDegree;
+            backwardDegree = backwardDegree < 0 ? Degree(_backward[^1]) : backwardDegree;
             var forward = forwardDegree <= backwardDegree;
             ByDegree((forward ? _forward : _backward)[^1]);
             (forward ? _forward : _backward).Add([]);
             var before = _steps;
             var met = Grow(forward, 0, -1, stopAtMeeting: true);
             _pendingRemaining = (forward ? forwardDegree : backwardDegree) - (_steps - before);
+            if (forward)
+            {
+                forwardDegree = -1;
+            }
+            else
+            {
+                backwardDegree = -1;
+            }
+
             if (_truncated)
             {
                 return -1;
@@ -165,6 +176,7 @@ internal sealed partial class PathSearch(
         var seen = forward ? scratch.ForwardMarks : scratch.BackwardMarks;
         var other = forward ? scratch.BackwardMarks : scratch.ForwardMarks;
         var mark = scratch.Stamped(depth);
+        var current = scratch.Stamp;
         var checkEntries = !_admitAll || excluded.Count > 0;
         var met = false;
         for (; index < inner.Count; index++, slot = -1)
@@ -202,14 +214,14 @@ internal sealed partial class PathSearch(
             for (slot = first; slot < end; slot++)
             {
                 var v = _neighbor[slot];
-                if (scratch.IsCurrent(seen[v]) || (checkEntries && !Admits(forward, _entry[slot], v)))
+                if (seen[v] >>> SearchScratch.DistanceBits == current || (checkEntries && !Admits(forward, _entry[slot], v)))
                 {
                     continue;
                 }
 
                 seen[v] = mark;
                 next.Add(v);
-                if (scratch.IsCurrent(other[v]))
+                if (other[v] >>> SearchScratch.DistanceBits == current)
                 {
                     met = true;
                     if (stopAtMeeting)
@@ -423,9 +435,12 @@ internal sealed partial class PathSearch(
 
         Span<int> starts = stackalloc int[34];
         starts.Clear();
-        foreach (var e in layer)
+        var classes = new byte[layer.Count];
+        for (var i = 0; i < classes.Length; i++)
         {
-            starts[DegreeClass(e) + 2]++;
+            var e = layer[i];
+            classes[i] = (byte)(32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(_offsets[e + 1] - _offsets[e])));
+            starts[classes[i] + 2]++;
         }
 
         for (var c = 2; c < starts.Length; c++)
@@ -434,9 +449,9 @@ internal sealed partial class PathSearch(
         }
 
         var ordered = new int[layer.Count];
-        foreach (var e in layer)
+        for (var i = 0; i < classes.Length; i++)
         {
-            ordered[starts[DegreeClass(e) + 1]++] = e;
+            ordered[starts[classes[i] + 1]++] = layer[i];
         }
 
         for (var i = 0; i < ordered.Length; i++)
@@ -444,8 +459,6 @@ internal sealed partial class PathSearch(
             layer[i] = ordered[i];
         }
     }
-
-    private int DegreeClass(int e) => 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(_offsets[e + 1] - _offsets[e]));
 
     private long Degree(List<int> layer)
     {

@@ -9,7 +9,7 @@ namespace GraphService.Core.Traversal;
 /// </summary>
 internal sealed class SearchScratch
 {
-    private const int DistanceBits = 4;
+    public const int DistanceBits = 4;
     private const int DistanceMask = (1 << DistanceBits) - 1;
 
     /// <summary>Positions 0 .. PositionBits - 1 of a path can be marked dead.</summary>
@@ -68,7 +68,7 @@ internal sealed class SearchScratch
         }
     }
 
-    /// <summary>Per entity, its distance from the source with this search's stamp (see <see cref="Stamped"/>); read by hot loops directly.</summary>
+    /// <summary>Per entity, its distance from the source with the stamp of the search that set it (see <see cref="Stamped"/>); read by hot loops directly.</summary>
     public int[] ForwardMarks => _forward;
 
     /// <summary>As <see cref="ForwardMarks"/>, the distance to the target.</summary>
@@ -77,8 +77,8 @@ internal sealed class SearchScratch
     /// <summary>The value an entity's mark holds when this search has seen it at <paramref name="distance"/>.</summary>
     public int Stamped(int distance) => (_stamp << DistanceBits) | distance;
 
-    /// <summary>Whether a mark read from <see cref="ForwardMarks"/> or <see cref="BackwardMarks"/> was set by this search.</summary>
-    public bool IsCurrent(int mark) => mark >>> DistanceBits == _stamp;
+    /// <summary>A mark of <see cref="ForwardMarks"/> or <see cref="BackwardMarks"/> was set by this search when, shifted right by <see cref="DistanceBits"/>, it equals this.</summary>
+    public int Stamp => _stamp;
 
     public bool SeenForward(int e) => _forward[e] >>> DistanceBits == _stamp;
 
