@@ -31,8 +31,8 @@ internal sealed partial class PathSearch(
     private readonly bool _outOk = query.Direction != TraversalDirection.In;
     private readonly bool _inOk = query.Direction != TraversalDirection.Out;
     private readonly bool _admitAll = query.Direction == TraversalDirection.Any && filter.AdmitsAll;
-    private readonly List<List<int>> _forward = [[from]];
-    private readonly List<List<int>> _backward = [[to]];
+    private readonly List<List<int>> _forward = [scratch.Layer(from)];
+    private readonly List<List<int>> _backward = [scratch.Layer(to)];
     private readonly int[] _nodes = new int[query.MaxHops + 1];
     private readonly int[] _links = new int[query.MaxHops];
     private List<Candidate> _kept = [];
@@ -117,7 +117,7 @@ internal sealed partial class PathSearch(
             backwardDegree = backwardDegree < 0 ? Degree(_backward[^1]) : backwardDegree;
             var forward = forwardDegree <= backwardDegree;
             ByDegree((forward ? _forward : _backward)[^1]);
-            (forward ? _forward : _backward).Add([]);
+            (forward ? _forward : _backward).Add(scratch.Layer());
             var before = _steps;
             var met = Grow(forward, 0, -1, stopAtMeeting: true);
             _pendingRemaining = (forward ? forwardDegree : backwardDegree) - (_steps - before);
@@ -148,7 +148,7 @@ internal sealed partial class PathSearch(
     /// <summary>Adds a whole layer to the forward ball (or the backward one).</summary>
     private void Grow(bool forward)
     {
-        (forward ? _forward : _backward).Add([]);
+        (forward ? _forward : _backward).Add(scratch.Layer());
         Grow(forward, 0, -1, stopAtMeeting: false);
     }
 
@@ -435,8 +435,9 @@ internal sealed partial class PathSearch(
 
         Span<int> starts = stackalloc int[34];
         starts.Clear();
-        var classes = new byte[layer.Count];
-        for (var i = 0; i < classes.Length; i++)
+        var count = layer.Count;
+        var (classes, ordered) = scratch.Buffers(count);
+        for (var i = 0; i < count; i++)
         {
             var e = layer[i];
             classes[i] = (byte)(32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(_offsets[e + 1] - _offsets[e])));
@@ -448,13 +449,12 @@ internal sealed partial class PathSearch(
             starts[c] += starts[c - 1];
         }
 
-        var ordered = new int[layer.Count];
-        for (var i = 0; i < classes.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             ordered[starts[classes[i] + 1]++] = layer[i];
         }
 
-        for (var i = 0; i < ordered.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             layer[i] = ordered[i];
         }

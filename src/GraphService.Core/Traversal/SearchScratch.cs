@@ -25,6 +25,12 @@ internal sealed class SearchScratch
     private int _stamp;
     private int _walk;
 
+    // Lists for the layers of the balls, kept with their capacity from search to search; the first _layersTaken are in use.
+    private readonly List<List<int>> _layers = [];
+    private int _layersTaken;
+    private byte[] _classes = [];
+    private int[] _ordered = [];
+
     private SearchScratch(int entities)
     {
         _forward = new int[entities];
@@ -80,6 +86,39 @@ internal sealed class SearchScratch
     /// <summary>A mark of <see cref="ForwardMarks"/> or <see cref="BackwardMarks"/> was set by this search when, shifted right by <see cref="DistanceBits"/>, it equals this.</summary>
     public int Stamp => _stamp;
 
+    /// <summary>An empty list for a layer of a ball, valid until the search ends.</summary>
+    public List<int> Layer()
+    {
+        if (_layersTaken == _layers.Count)
+        {
+            _layers.Add([]);
+        }
+
+        var layer = _layers[_layersTaken++];
+        layer.Clear();
+        return layer;
+    }
+
+    /// <summary>A layer list holding <paramref name="entity"/> alone.</summary>
+    public List<int> Layer(int entity)
+    {
+        var layer = Layer();
+        layer.Add(entity);
+        return layer;
+    }
+
+    /// <summary>Two work arrays of at least <paramref name="length"/> elements, for ordering a layer.</summary>
+    public (byte[] Classes, int[] Ordered) Buffers(int length)
+    {
+        if (_ordered.Length < length)
+        {
+            var size = Math.Max(length, 2 * _ordered.Length);
+            (_classes, _ordered) = (new byte[size], new int[size]);
+        }
+
+        return (_classes, _ordered);
+    }
+
     public bool SeenForward(int e) => _forward[e] >>> DistanceBits == _stamp;
 
     public bool SeenBackward(int e) => _backward[e] >>> DistanceBits == _stamp;
@@ -122,6 +161,7 @@ internal sealed class SearchScratch
 
     private void Begin()
     {
+        _layersTaken = 0;
         _stamp++;
         if (_stamp >= 1 << (31 - DistanceBits))
         {
