@@ -67,14 +67,15 @@ internal sealed partial class PathSearch
         }
 
         // The child's mark in the ball it must lie in, at the distance it must have.
-        var (marks, wanted) = next <= _lastForward
-            ? (scratch.ForwardMarks, scratch.Stamped(next))
-            : (scratch.BackwardMarks, scratch.Stamped(length - next));
+        var balls = scratch.BallMarks;
+        var (side, wanted) = next <= _lastForward
+            ? (SearchScratch.ForwardSide, scratch.Stamped(next))
+            : (SearchScratch.BackwardSide, scratch.Stamped(length - next));
         var links = Links(u);
         while (links.MoveNext())
         {
             var w = links.Entity;
-            var onShortest = marks[w] == wanted && !(next <= _lastForward && scratch.Dead(w, next));
+            var onShortest = balls[(2 * w) + side] == wanted && !(next <= _lastForward && scratch.Dead(w, next));
             if (onShortest && !TryChild(next, length, bottleneck, w, links.Relationship, ref leads))
             {
                 return true;
@@ -95,7 +96,7 @@ internal sealed partial class PathSearch
     private bool MayMeet(int u, int distance)
     {
         var wanted = scratch.Stamped(distance);
-        if (scratch.BackwardMarks[u] == wanted)
+        if (scratch.BallMarks[(2 * u) + SearchScratch.BackwardSide] == wanted)
         {
             return true;
         }
@@ -115,7 +116,7 @@ internal sealed partial class PathSearch
         }
 
         CompleteLayer();
-        return !_truncated && scratch.BackwardMarks[u] == wanted;
+        return !_truncated && scratch.BallMarks[(2 * u) + SearchScratch.BackwardSide] == wanted;
     }
 
     /// <summary>One step of <see cref="WalkInOrder"/> to <paramref name="w"/>; false when the walk stops here.</summary>

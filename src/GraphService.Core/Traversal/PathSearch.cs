@@ -173,8 +173,8 @@ internal sealed partial class PathSearch(
         var depth = layers.Count - 1;
         var inner = layers[^2];
         var next = layers[^1];
-        var seen = forward ? scratch.ForwardMarks : scratch.BackwardMarks;
-        var other = forward ? scratch.BackwardMarks : scratch.ForwardMarks;
+        var balls = scratch.BallMarks;
+        var (own, other) = forward ? (SearchScratch.ForwardSide, SearchScratch.BackwardSide) : (SearchScratch.BackwardSide, SearchScratch.ForwardSide);
         var mark = scratch.Stamped(depth);
         var current = scratch.Stamp;
         var checkEntries = !_admitAll || excluded.Count > 0;
@@ -197,7 +197,7 @@ internal sealed partial class PathSearch(
 
                 if (meeting >= 0)
                 {
-                    seen[meeting] = mark;
+                    balls[(2 * meeting) + own] = mark;
                     next.Add(meeting);
                     StopAtMeeting(forward, inner, index, -1, depth);
                     return true;
@@ -214,14 +214,14 @@ internal sealed partial class PathSearch(
             for (slot = first; slot < end; slot++)
             {
                 var v = _neighbor[slot];
-                if (seen[v] >>> SearchScratch.DistanceBits == current || (checkEntries && !Admits(forward, _entry[slot], v)))
+                if (balls[(2 * v) + own] >>> SearchScratch.DistanceBits == current || (checkEntries && !Admits(forward, _entry[slot], v)))
                 {
                     continue;
                 }
 
-                seen[v] = mark;
+                balls[(2 * v) + own] = mark;
                 next.Add(v);
-                if (other[v] >>> SearchScratch.DistanceBits == current)
+                if (balls[(2 * v) + other] >>> SearchScratch.DistanceBits == current)
                 {
                     met = true;
                     if (stopAtMeeting)

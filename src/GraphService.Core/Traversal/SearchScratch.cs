@@ -18,8 +18,9 @@ internal sealed class SearchScratch
 
     private static readonly ConditionalWeakTable<TraversalIndex, Pool> Pools = new();
 
-    private readonly int[] _forward;
-    private readonly int[] _backward;
+    // Per entity e, its distance from the source at 2e and to the target at 2e + 1, stamped: the two balls' marks of an
+    // entity share a cache line, so the meeting test costs no second miss.
+    private readonly int[] _balls;
     private readonly int[] _mark;
     private readonly int[] _dead;
     private int _stamp;
@@ -33,8 +34,7 @@ internal sealed class SearchScratch
 
     private SearchScratch(int entities)
     {
-        _forward = new int[entities];
-        _backward = new int[entities];
+        _balls = new int[2 * entities];
         _mark = new int[entities];
         _dead = new int[entities];
         Best = new int[entities];
@@ -74,16 +74,21 @@ internal sealed class SearchScratch
         }
     }
 
-    /// <summary>Per entity, its distance from the source with the stamp of the search that set it (see <see cref="Stamped"/>); read by hot loops directly.</summary>
-    public int[] ForwardMarks => _forward;
+    /// <summary>
+    /// Per entity e, its distance from the source at 2e and to the target at 2e + 1 (<see cref="ForwardSide"/>,
+    /// <see cref="BackwardSide"/>), with the stamp of the search that set it (see <see cref="Stamped"/>); read by hot
+    /// loops directly.
+    /// </summary>
+    public int[] BallMarks => _balls;
 
-    /// <summary>As <see cref="ForwardMarks"/>, the distance to the target.</summary>
-    public int[] BackwardMarks => _backward;
+    public const int ForwardSide = 0;
+
+    public const int BackwardSide = 1;
 
     /// <summary>The value an entity's mark holds when this search has seen it at <paramref name="distance"/>.</summary>
     public int Stamped(int distance) => (_stamp << DistanceBits) | distance;
 
-    /// <summary>A mark of <see cref="ForwardMarks"/> or <see cref="BackwardMarks"/> was set by this search when, shifted right by <see cref="DistanceBits"/>, it equals this.</summary>
+    /// <summary>A mark of <see cref="BallMarks"/> was set by this search when, shifted right by <see cref="DistanceBits"/>, it equals this.</summary>
     public int Stamp => _stamp;
 
     /// <summary>An empty list for a layer of a ball, valid until the search ends.</summary>
@@ -119,19 +124,19 @@ internal sealed class SearchScratch
         return (_classes, _ordered);
     }
 
-    public bool SeenForward(int e) => _forward[e] >>> DistanceBits == _stamp;
+    public bool SeenForward(int e) => _balls[2 * e] >>> DistanceBits == _stamp;
 
-    public bool SeenBackward(int e) => _backward[e] >>> DistanceBits == _stamp;
+    public bool SeenBackward(int e) => _balls[(2 * e) + 1] >>> DistanceBits == _stamp;
 
     /// <summary>Distance from the source; only where <see cref="SeenForward"/>.</summary>
-    public int Forward(int e) => _forward[e] & DistanceMask;
+    public int Forward(int e) => _balls[2 * e] & DistanceMask;
 
     /// <summary>Distance to the target; only where <see cref="SeenBackward"/>.</summary>
-    public int Backward(int e) => _backward[e] & DistanceMask;
+    public int Backward(int e) => _balls[(2 * e) + 1] & DistanceMask;
 
-    public void SetForward(int e, int distance) => _forward[e] = (_stamp << DistanceBits) | distance;
+    public void SetForward(int e, int distance) => _balls[2 * e] = (_stamp << DistanceBits) | distance;
 
-    public void SetBackward(int e, int distance) => _backward[e] = (_stamp << DistanceBits) | distance;
+    public void SetBackward(int e, int distance) => _balls[(2 * e) + 1] = (_stamp << DistanceBits) | distance;
 
     public bool Marked(int e) => _mark[e] == _stamp;
 
@@ -165,8 +170,7 @@ internal sealed class SearchScratch
         _stamp++;
         if (_stamp >= 1 << (31 - DistanceBits))
         {
-            Array.Clear(_forward);
-            Array.Clear(_backward);
+            Array.Clear(_balls);
             Array.Clear(_mark);
             _stamp = 1;
         }
