@@ -23,14 +23,18 @@ public sealed record IndexedPathSearch(IReadOnlyList<IndexedPath> Paths, bool Tr
 /// <list type="number">
 /// <item>A bidirectional breadth-first search (the side whose frontier has fewer adjacency entries grows by one layer)
 /// until the two balls meet: the shortest length d is then exact. As in a bare bidirectional search, the layer being grown
-/// stops at the first meeting; it is finished only when a later step needs it whole.</item>
+/// stops at the first meeting; it is finished only when a later step needs it whole. The layer grows from its entities
+/// in order of degree, smallest first (their entries meet the other ball sooner), and a hub among them is looked up in
+/// the other ball's outer layer before its entries are scanned.</item>
 /// <item>The shortest paths run through the complete forward layers (entities at distance i from the source) and then the
 /// complete backward ones (at distance d − i from the target). A depth-first walk from the source in entity-id order meets
 /// them in <see cref="PathOrder"/>'s id order, so it keeps the k best by bottleneck and cuts every branch that cannot beat
 /// the k-th kept one, given a lower bound of any path's bottleneck (the strongest link that can leave the source, and the
 /// one that can reach the target). A forward entity from which no shortest path continues is marked dead and never
 /// scanned again; a hub whose next entity lies in a small backward layer looks that layer up instead of scanning its
-/// entries. When every relationship is as strong as the bound (one strength class, as in many graphs), the first k paths
+/// entries. When the meeting left the backward layer unfinished, the walk learns whether an entity of the outer forward
+/// layer continues by scanning it, until it has looked at as many entries as finishing that layer costs; then it
+/// finishes the layer, which answers the question for every such entity at once. When every relationship is as strong as the bound (one strength class, as in many graphs), the first k paths
 /// found are the answer and the walk costs about what the bare search's meeting did.</item>
 /// <item>When that walk has to compare many paths (the bound is loose), the meeting layer is finished and the best
 /// bottleneck to the target is computed for every entity of the layered graph of shortest paths; the walk then prunes with

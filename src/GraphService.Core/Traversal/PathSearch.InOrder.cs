@@ -48,6 +48,11 @@ internal sealed partial class PathSearch
         var u = _nodes[position];
         var next = position + 1;
         var leads = false;
+        if (position == _lastForward && length - position == DepthBackward && !MayMeet(u, length - position))
+        {
+            return _truncated;
+        }
+
         if (next > _lastForward && ShouldLookUp(u, _backward[length - next]))
         {
             foreach (var (w, r) in LookUpChildren(u, _backward[length - next]))
@@ -61,13 +66,16 @@ internal sealed partial class PathSearch
             return leads;
         }
 
+        // The child's mark in the ball it must lie in, at the distance it must have.
+        var balls = scratch.BallMarks;
+        var (side, wanted) = next <= _lastForward
+            ? (SearchScratch.ForwardSide, scratch.Stamped(next))
+            : (SearchScratch.BackwardSide, scratch.Stamped(length - next));
         var links = Links(u);
         while (links.MoveNext())
         {
             var w = links.Entity;
-            var onShortest = next <= _lastForward
-                ? scratch.SeenForward(w) && scratch.Forward(w) == next && !scratch.Dead(w, next)
-                : scratch.SeenBackward(w) && scratch.Backward(w) == length - next;
+            var onShortest = balls[(2 * w) + side] == wanted && !(next <= _lastForward && scratch.Dead(w, next));
             if (onShortest && !TryChild(next, length, bottleneck, w, links.Relationship, ref leads))
             {
                 return true;
@@ -76,6 +84,39 @@ internal sealed partial class PathSearch
 
         // Out of budget, the walk stops here as when a child stops it.
         return links.OutOfBudget || leads;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="u"/>, an entity of the outer forward layer, may lie at <paramref name="distance"/> from the
+    /// target, the distance of the outer backward layer: certainly when that layer holds it; certainly not when that layer
+    /// is complete and does not. When the meeting left that layer unfinished, scanning the forward entities the walk
+    /// reaches answers the question one entity at a time, and finishing the layer answers it for all; the walk scans until
+    /// it has looked at as many entries as finishing would, then finishes (so it never pays much more than the cheaper).
+    /// </summary>
+    private bool MayMeet(int u, int distance)
+    {
+        var wanted = scratch.Stamped(distance);
+        if (scratch.BallMarks[(2 * u) + SearchScratch.BackwardSide] == wanted)
+        {
+            return true;
+        }
+
+        if (_pendingForward != false)
+        {
+            return false;
+        }
+
+        // What the walk will pay to learn it for u: a hub looks the next layer up instead of scanning (see WalkInOrder).
+        var layer = _backward[distance - 1];
+        var cost = ShouldLookUp(u, layer) ? layer.Count : _offsets[u + 1] - _offsets[u];
+        if (_frontierScanned + cost <= _pendingRemaining)
+        {
+            _frontierScanned += cost;
+            return true;
+        }
+
+        CompleteLayer();
+        return !_truncated && scratch.BallMarks[(2 * u) + SearchScratch.BackwardSide] == wanted;
     }
 
     /// <summary>One step of <see cref="WalkInOrder"/> to <paramref name="w"/>; false when the walk stops here.</summary>

@@ -19,6 +19,10 @@ internal sealed partial class PathSearch(
 {
     private const int Unconstrained = -1;
 
+    // An entity is looked up in a layer instead of scanned when it has this many times more entries than the layer has
+    // entities (a binary search costs a few entries' worth).
+    private const int LookUpFactor = 8;
+
     private readonly int[] _offsets = index.AdjacencyOffsets;
     private readonly int[] _neighbor = index.LinkNeighbor;
     private readonly int[] _entry = index.LinkEntry;
@@ -27,8 +31,8 @@ internal sealed partial class PathSearch(
     private readonly bool _outOk = query.Direction != TraversalDirection.In;
     private readonly bool _inOk = query.Direction != TraversalDirection.Out;
     private readonly bool _admitAll = query.Direction == TraversalDirection.Any && filter.AdmitsAll;
-    private readonly List<List<int>> _forward = [[from]];
-    private readonly List<List<int>> _backward = [[to]];
+    private readonly List<List<int>> _forward = [scratch.Layer(from)];
+    private readonly List<List<int>> _backward = [scratch.Layer(to)];
     private readonly int[] _nodes = new int[query.MaxHops + 1];
     private readonly int[] _links = new int[query.MaxHops];
     private List<Candidate> _kept = [];
@@ -40,6 +44,11 @@ internal sealed partial class PathSearch(
     private bool? _pendingForward;
     private int _pendingIndex;
     private int _pendingSlot;
+
+    // When the backward layer was left unfinished: the entries its growth still has to look at, and how many entries the
+    // walk has looked at in the forward frontier to learn what that layer would have told (see MayMeet).
+    private long _pendingRemaining;
+    private long _frontierScanned;
 
     // The walk in path order: the last forward layer it steps through (the rest are backward layers), a lower bound of
     // any path's bottleneck, and how many paths it offered.
@@ -95,6 +104,7 @@ internal sealed partial class PathSearch(
     /// </summary>
     private int Meet()
     {
+        long forwardDegree = -1, backwardDegree = -1;
         while (DepthForward + DepthBackward < query.MaxHops)
         {
             if (CompleteForward || CompleteBackward)
@@ -102,9 +112,24 @@ internal sealed partial class PathSearch(
                 return -1;
             }
 
-            var forward = Degree(_forward[^1]) <= Degree(_backward[^1]);
-            (forward ? _forward : _backward).Add([]);
+            // The side that did not grow last round keeps its frontier and so its degree.
+            forwardDegree = forwardDegree < 0 ? Degree(_forward[^1]) : forwardDegree;
+            backwardDegree = backwardDegree < 0 ? Degree(_backward[^1]) : backwardDegree;
+            var forward = forwardDegree <= backwardDegree;
+            ByDegree((forward ? _forward : _backward)[^1]);
+            (forward ? _forward : _backward).Add(scratch.Layer());
+            var before = _steps;
             var met = Grow(forward, 0, -1, stopAtMeeting: true);
+            _pendingRemaining = (forward ? forwardDegree : backwardDegree) - (_steps - before);
+            if (forward)
+            {
+                forwardDegree = -1;
+            }
+            else
+            {
+                backwardDegree = -1;
+            }
+
             if (_truncated)
             {
                 return -1;
@@ -123,7 +148,7 @@ internal sealed partial class PathSearch(
     /// <summary>Adds a whole layer to the forward ball (or the backward one).</summary>
     private void Grow(bool forward)
     {
-        (forward ? _forward : _backward).Add([]);
+        (forward ? _forward : _backward).Add(scratch.Layer());
         Grow(forward, 0, -1, stopAtMeeting: false);
     }
 
@@ -148,59 +173,150 @@ internal sealed partial class PathSearch(
         var depth = layers.Count - 1;
         var inner = layers[^2];
         var next = layers[^1];
+        var balls = scratch.BallMarks;
+        var (own, other) = forward ? (SearchScratch.ForwardSide, SearchScratch.BackwardSide) : (SearchScratch.BackwardSide, SearchScratch.ForwardSide);
+        var mark = scratch.Stamped(depth);
+        var current = scratch.Stamp;
+        var checkEntries = !_admitAll || excluded.Count > 0;
         var met = false;
         for (; index < inner.Count; index++, slot = -1)
         {
             var u = inner[index];
-            for (slot = slot < 0 ? _offsets[u] : slot + 1; slot < _offsets[u + 1]; slot++)
+            var first = slot < 0 ? _offsets[u] : slot + 1;
+            var end = _offsets[u + 1];
+            if (stopAtMeeting && slot < 0 && end - first > LookUpFactor * (forward ? _backward : _forward)[^1].Count)
             {
-                if (!Step())
+                // A hub: whether it touches the other ball's outer layer (the only layer of it that it can touch, the
+                // others being complete) is cheaper to look up there than to learn by scanning its entries. If it does,
+                // that entity alone joins the new layer, and finishing the layer scans the hub from its first entry.
+                var meeting = MeetingByLookUp(u, (forward ? _backward : _forward)[^1], forward);
+                if (_truncated)
                 {
                     return false;
                 }
 
-                var v = _neighbor[slot];
-                if (forward ? scratch.SeenForward(v) : scratch.SeenBackward(v))
+                if (meeting >= 0)
                 {
-                    continue;
-                }
-
-                var x = _entry[slot];
-                if (!(forward ? Leaves(x) : Enters(x)) || IsExcluded(v))
-                {
-                    continue;
-                }
-
-                if (forward)
-                {
-                    scratch.SetForward(v, depth);
-                    met |= scratch.SeenBackward(v);
-                }
-                else
-                {
-                    scratch.SetBackward(v, depth);
-                    met |= scratch.SeenForward(v);
-                }
-
-                next.Add(v);
-                if (met && stopAtMeeting)
-                {
-                    (_pendingForward, _pendingIndex, _pendingSlot) = (forward, index, slot);
-                    if (forward)
-                    {
-                        // The entities of the inner layer scanned before this one touch no entity of the other ball.
-                        for (var i = 0; i < index; i++)
-                        {
-                            scratch.SetDead(inner[i], depth - 1);
-                        }
-                    }
-
+                    balls[(2 * meeting) + own] = mark;
+                    next.Add(meeting);
+                    StopAtMeeting(forward, inner, index, -1, depth);
                     return true;
                 }
+            }
+
+            if (!TakeSteps(end - first))
+            {
+                // Too few steps left for the whole run: one entry at a time, so that the search stops where the budget does.
+                end = first + (int)Math.Max(0, budget - _steps);
+                _steps = budget;
+            }
+
+            for (slot = first; slot < end; slot++)
+            {
+                var v = _neighbor[slot];
+                if (balls[(2 * v) + own] >>> SearchScratch.DistanceBits == current || (checkEntries && !Admits(forward, _entry[slot], v)))
+                {
+                    continue;
+                }
+
+                balls[(2 * v) + own] = mark;
+                next.Add(v);
+                if (balls[(2 * v) + other] >>> SearchScratch.DistanceBits == current)
+                {
+                    met = true;
+                    if (stopAtMeeting)
+                    {
+                        // The entries after this one were counted but not looked at.
+                        _steps -= end - slot - 1;
+                        StopAtMeeting(forward, inner, index, slot, depth);
+                        return true;
+                    }
+                }
+            }
+
+            if (end < _offsets[u + 1])
+            {
+                Step();
+                return false;
             }
         }
 
         return met;
+    }
+
+    /// <summary>Remembers where the growth of a layer stopped at the first meeting.</summary>
+    private void StopAtMeeting(bool forward, List<int> inner, int index, int slot, int depth)
+    {
+        (_pendingForward, _pendingIndex, _pendingSlot) = (forward, index, slot);
+        if (forward)
+        {
+            // The entities of the inner layer scanned before this one touch no entity of the other ball.
+            for (var i = 0; i < index; i++)
+            {
+                scratch.SetDead(inner[i], depth - 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An entity of <paramref name="layer"/> (the other ball's outer layer) that a link admitted for the growing ball
+    /// joins to <paramref name="u"/>, looked up in u's adjacency (sorted by neighbour); -1 when there is none. Each
+    /// look-up is a step.
+    /// </summary>
+    private int MeetingByLookUp(int u, List<int> layer, bool forward)
+    {
+        foreach (var w in layer)
+        {
+            if (!Step())
+            {
+                return -1;
+            }
+
+            var slot = Array.BinarySearch(_neighbor, _offsets[u], _offsets[u + 1] - _offsets[u], w);
+            if (slot < 0)
+            {
+                continue;
+            }
+
+            while (slot > _offsets[u] && _neighbor[slot - 1] == w)
+            {
+                slot--;
+            }
+
+            for (; slot < _offsets[u + 1] && _neighbor[slot] == w; slot++)
+            {
+                if (forward ? Leaves(_entry[slot]) : Enters(_entry[slot]))
+                {
+                    return w;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether a ball may grow along the entry to <paramref name="v"/> (forward: leaving; backward: entering).</summary>
+    private bool Admits(bool forward, int entry, int v) => (forward ? Leaves(entry) : Enters(entry)) && !IsExcluded(v);
+
+    /// <summary>
+    /// Counts <paramref name="count"/> entries as looked at, when the budget allows all of them; otherwise counts none
+    /// and says so. Checks for cancellation as <see cref="Step"/> does.
+    /// </summary>
+    private bool TakeSteps(int count)
+    {
+        if (_steps + count > budget)
+        {
+            return false;
+        }
+
+        var before = _steps;
+        _steps += count;
+        if (before >> 12 != _steps >> 12)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return true;
     }
 
     /// <summary>Whether finding <paramref name="u"/>'s neighbours in <paramref name="layer"/> is cheaper by looking each up (a hub).</summary>
@@ -303,6 +419,46 @@ internal sealed partial class PathSearch(
     private bool Enters(int entry) => _admitAll || (((entry & 1) == 0 ? _inOk : _outOk) && filter.Admits(entry >> 1));
 
     private bool IsExcluded(int entity) => excluded.Count > 0 && excluded.Contains(entity);
+
+    /// <summary>
+    /// Orders a layer about to grow by its entities' degrees, smallest first, by powers of two (a counting sort, stable
+    /// within a power). The growth stops at the first meeting, and an entry of a small entity meets the other ball more
+    /// often than one of a hub (whose neighbours are mostly small entities the other ball has not reached), so the
+    /// meeting comes after fewer entries. Which order the layer has does not matter to anything else.
+    /// </summary>
+    private void ByDegree(List<int> layer)
+    {
+        if (layer.Count < 2)
+        {
+            return;
+        }
+
+        Span<int> starts = stackalloc int[34];
+        starts.Clear();
+        var count = layer.Count;
+        var (classes, ordered) = scratch.Buffers(count);
+        for (var i = 0; i < count; i++)
+        {
+            var e = layer[i];
+            classes[i] = (byte)(32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(_offsets[e + 1] - _offsets[e])));
+            starts[classes[i] + 2]++;
+        }
+
+        for (var c = 2; c < starts.Length; c++)
+        {
+            starts[c] += starts[c - 1];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            ordered[starts[classes[i] + 1]++] = layer[i];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            layer[i] = ordered[i];
+        }
+    }
 
     private long Degree(List<int> layer)
     {

@@ -9,7 +9,7 @@ namespace GraphService.Core.Traversal;
 /// </summary>
 internal sealed class SearchScratch
 {
-    private const int DistanceBits = 4;
+    public const int DistanceBits = 4;
     private const int DistanceMask = (1 << DistanceBits) - 1;
 
     /// <summary>Positions 0 .. PositionBits - 1 of a path can be marked dead.</summary>
@@ -18,17 +18,23 @@ internal sealed class SearchScratch
 
     private static readonly ConditionalWeakTable<TraversalIndex, SpareObjects<SearchScratch>> Pools = new();
 
-    private readonly int[] _forward;
-    private readonly int[] _backward;
+    // Per entity e, its distance from the source at 2e and to the target at 2e + 1, stamped: the two balls' marks of an
+    // entity share a cache line, so the meeting test costs no second miss.
+    private readonly int[] _balls;
     private readonly int[] _mark;
     private readonly int[] _dead;
     private int _stamp;
     private int _walk;
 
+    // Lists for the layers of the balls, kept with their capacity from search to search; the first _layersTaken are in use.
+    private readonly List<List<int>> _layers = [];
+    private int _layersTaken;
+    private byte[] _classes = [];
+    private int[] _ordered = [];
+
     private SearchScratch(int entities)
     {
-        _forward = new int[entities];
-        _backward = new int[entities];
+        _balls = new int[2 * entities];
         _mark = new int[entities];
         _dead = new int[entities];
         Best = new int[entities];
@@ -50,19 +56,69 @@ internal sealed class SearchScratch
     private static SpareObjects<SearchScratch> SparesOf(TraversalIndex index) =>
         Pools.GetValue(index, static _ => new SpareObjects<SearchScratch>(Environment.ProcessorCount * 2));
 
-    public bool SeenForward(int e) => _forward[e] >>> DistanceBits == _stamp;
+    /// <summary>
+    /// Per entity e, its distance from the source at 2e and to the target at 2e + 1 (<see cref="ForwardSide"/>,
+    /// <see cref="BackwardSide"/>), with the stamp of the search that set it (see <see cref="Stamped"/>); read by hot
+    /// loops directly.
+    /// </summary>
+    public int[] BallMarks => _balls;
 
-    public bool SeenBackward(int e) => _backward[e] >>> DistanceBits == _stamp;
+    public const int ForwardSide = 0;
+
+    public const int BackwardSide = 1;
+
+    /// <summary>The value an entity's mark holds when this search has seen it at <paramref name="distance"/>.</summary>
+    public int Stamped(int distance) => (_stamp << DistanceBits) | distance;
+
+    /// <summary>A mark of <see cref="BallMarks"/> was set by this search when, shifted right by <see cref="DistanceBits"/>, it equals this.</summary>
+    public int Stamp => _stamp;
+
+    /// <summary>An empty list for a layer of a ball, valid until the search ends.</summary>
+    public List<int> Layer()
+    {
+        if (_layersTaken == _layers.Count)
+        {
+            _layers.Add([]);
+        }
+
+        var layer = _layers[_layersTaken++];
+        layer.Clear();
+        return layer;
+    }
+
+    /// <summary>A layer list holding <paramref name="entity"/> alone.</summary>
+    public List<int> Layer(int entity)
+    {
+        var layer = Layer();
+        layer.Add(entity);
+        return layer;
+    }
+
+    /// <summary>Two work arrays of at least <paramref name="length"/> elements, for ordering a layer.</summary>
+    public (byte[] Classes, int[] Ordered) Buffers(int length)
+    {
+        if (_ordered.Length < length)
+        {
+            var size = Math.Max(length, 2 * _ordered.Length);
+            (_classes, _ordered) = (new byte[size], new int[size]);
+        }
+
+        return (_classes, _ordered);
+    }
+
+    public bool SeenForward(int e) => _balls[2 * e] >>> DistanceBits == _stamp;
+
+    public bool SeenBackward(int e) => _balls[(2 * e) + 1] >>> DistanceBits == _stamp;
 
     /// <summary>Distance from the source; only where <see cref="SeenForward"/>.</summary>
-    public int Forward(int e) => _forward[e] & DistanceMask;
+    public int Forward(int e) => _balls[2 * e] & DistanceMask;
 
     /// <summary>Distance to the target; only where <see cref="SeenBackward"/>.</summary>
-    public int Backward(int e) => _backward[e] & DistanceMask;
+    public int Backward(int e) => _balls[(2 * e) + 1] & DistanceMask;
 
-    public void SetForward(int e, int distance) => _forward[e] = (_stamp << DistanceBits) | distance;
+    public void SetForward(int e, int distance) => _balls[2 * e] = (_stamp << DistanceBits) | distance;
 
-    public void SetBackward(int e, int distance) => _backward[e] = (_stamp << DistanceBits) | distance;
+    public void SetBackward(int e, int distance) => _balls[(2 * e) + 1] = (_stamp << DistanceBits) | distance;
 
     public bool Marked(int e) => _mark[e] == _stamp;
 
@@ -92,11 +148,11 @@ internal sealed class SearchScratch
 
     private void Begin()
     {
+        _layersTaken = 0;
         _stamp++;
         if (_stamp >= 1 << (31 - DistanceBits))
         {
-            Array.Clear(_forward);
-            Array.Clear(_backward);
+            Array.Clear(_balls);
             Array.Clear(_mark);
             _stamp = 1;
         }

@@ -122,6 +122,31 @@ public sealed class PathFinderTests
     }
 
     [Fact]
+    public void A_hub_between_the_balls_is_looked_up_in_the_other_ball_instead_of_scanned()
+    {
+        // a - h - (l000 … l199); z - l120, l150, y; y - (x000 … x299). The target's ball reaches {l120, l150, y}, whose
+        // entries outnumber the hub's, so the source's ball grows from the hub: its three possible meetings are looked
+        // up in the hub's 201 entries rather than found by scanning them, and the walk looks them up again.
+        var rels = new List<Relationship> { new("ah", "ALLIED_WITH", "a", "h", null, null, 0.5, false, 1, false, []) };
+        var leaves = Enumerable.Range(0, 200).Select(i => $"l{i:D3}").ToList();
+        var others = Enumerable.Range(0, 300).Select(i => $"x{i:D3}").ToList();
+        rels.AddRange(leaves.Select(l => new Relationship($"h-{l}", "MEMBER_OF", l, "h", null, null, 0.5, false, 1, false, [])));
+        rels.AddRange(others.Select(x => new Relationship($"y-{x}", "MEMBER_OF", x, "y", null, null, 0.5, false, 1, false, [])));
+        rels.AddRange(new[] { "l150", "l120", "y" }.Select(e => new Relationship($"z-{e}", "ALLIED_WITH", "z", e, null, null, 0.5, false, 1, false, [])));
+        string[] ids = ["a", "h", "y", "z", .. leaves, .. others];
+        var graph = new GraphSnapshot("hub", "hub", PredicateVocabulary.BuiltIns, [.. ids.Select(id => new Entity(id, EntityType.Person, id, [], null))], [], rels, []);
+        var index = TraversalIndex.FromSnapshot(graph);
+
+        var one = new PathFinder(index).Find(new PathQuery("a", "z") { K = 1 })!;
+        var two = new PathFinder(index).Find(new PathQuery("a", "z") { K = 2 })!;
+
+        Assert.Equal([["a", "h", "l120", "z"]], one.Paths.Select(p => p.Nodes.Select(n => index.EntityIds[n])));
+        Assert.Equal([["a", "h", "l120", "z"], ["a", "h", "l150", "z"]], two.Paths.Select(p => p.Nodes.Select(n => index.EntityIds[n])));
+        Assert.False(one.Truncated);
+        Assert.True(one.Steps < 50, $"the hub's 201 entries should not be scanned, but the search took {one.Steps} steps");
+    }
+
+    [Fact]
     public void Two_entities_joined_by_thousands_of_parallel_relationships_are_one_link_of_one_path()
     {
         string[] ids = ["a", "b", "c"];
