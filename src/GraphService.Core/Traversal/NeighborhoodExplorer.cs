@@ -135,18 +135,8 @@ public sealed class NeighborhoodExplorer(TraversalIndex index)
             // A hub: look up each kept entity in its adjacency (sorted by neighbour) instead of scanning all of it.
             foreach (var v in sorted)
             {
-                var slot = Array.BinarySearch(neighbor, start, end - start, v);
-                if (slot < 0)
-                {
-                    continue;
-                }
-
-                while (slot > start && neighbor[slot - 1] == v)
-                {
-                    slot--;
-                }
-
-                for (; slot < end && neighbor[slot] == v; slot++)
+                var (first, last) = index.LinkRun(u, v);
+                for (var slot = first; slot < last; slot++)
                 {
                     Take(slot);
                 }

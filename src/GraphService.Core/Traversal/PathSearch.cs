@@ -272,18 +272,8 @@ internal sealed partial class PathSearch(
                 return -1;
             }
 
-            var slot = Array.BinarySearch(_neighbor, _offsets[u], _offsets[u + 1] - _offsets[u], w);
-            if (slot < 0)
-            {
-                continue;
-            }
-
-            while (slot > _offsets[u] && _neighbor[slot - 1] == w)
-            {
-                slot--;
-            }
-
-            for (; slot < _offsets[u + 1] && _neighbor[slot] == w; slot++)
+            var (start, end) = index.LinkRun(u, w);
+            for (var slot = start; slot < end; slot++)
             {
                 if (forward ? Leaves(_entry[slot]) : Enters(_entry[slot]))
                 {
@@ -336,19 +326,9 @@ internal sealed partial class PathSearch(
                 return children;
             }
 
-            var slot = Array.BinarySearch(_neighbor, _offsets[w], _offsets[w + 1] - _offsets[w], u);
-            if (slot < 0)
-            {
-                continue;
-            }
-
-            while (slot > _offsets[w] && _neighbor[slot - 1] == u)
-            {
-                slot--;
-            }
-
             // The first entry at w that the walk may arrive by is the link's strongest relationship.
-            for (; slot < _offsets[w + 1] && _neighbor[slot] == u; slot++)
+            var (start, end) = index.LinkRun(w, u);
+            for (var slot = start; slot < end; slot++)
             {
                 if (Enters(_entry[slot]))
                 {
@@ -384,14 +364,9 @@ internal sealed partial class PathSearch(
         for (var i = 0; i < links.Length; i++)
         {
             var (u, v) = (c.Nodes[i], c.Nodes[i + 1]);
-            var slot = Array.BinarySearch(_neighbor, _offsets[u], _offsets[u + 1] - _offsets[u], v);
-            while (slot > _offsets[u] && _neighbor[slot - 1] == v)
-            {
-                slot--;
-            }
-
+            var (start, end) = index.LinkRun(u, v);
             var link = new List<int>();
-            for (; slot < _offsets[u + 1] && _neighbor[slot] == v; slot++)
+            for (var slot = start; slot < end; slot++)
             {
                 if (Leaves(_entry[slot]))
                 {

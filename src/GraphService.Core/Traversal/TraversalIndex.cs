@@ -130,6 +130,34 @@ public sealed class TraversalIndex
     /// <summary>As <see cref="LinkEntry"/>, in the order of <see cref="StrengthNeighbor"/>.</summary>
     public int[] StrengthEntry { get; }
 
+    /// <summary>
+    /// Where entity <paramref name="entity"/>'s entries towards <paramref name="neighbor"/> lie in <see cref="LinkNeighbor"/>
+    /// and <see cref="LinkEntry"/>: [Start, End), strongest first; empty (Start == End) when none does. Found by binary
+    /// search, since the entries are grouped by neighbour in neighbour order: the way to look up one link of a hub.
+    /// </summary>
+    public (int Start, int End) LinkRun(int entity, int neighbor)
+    {
+        var (from, to) = (AdjacencyOffsets[entity], AdjacencyOffsets[entity + 1]);
+        var slot = Array.BinarySearch(LinkNeighbor, from, to - from, neighbor);
+        if (slot < 0)
+        {
+            return (from, from);
+        }
+
+        var (start, end) = (slot, slot + 1);
+        while (start > from && LinkNeighbor[start - 1] == neighbor)
+        {
+            start--;
+        }
+
+        while (end < to && LinkNeighbor[end] == neighbor)
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
     /// <summary>The entity index of an id, or -1.</summary>
     public int EntityIndexOf(string id)
     {
