@@ -111,34 +111,55 @@ public sealed class NeighborhoodExplorer(TraversalIndex index)
         }
     }
 
-    /// <summary>Every admitted relationship between two kept entities, by index (= id).</summary>
+    /// <summary>
+    /// Every admitted relationship between two kept entities, by index (= id). Each is taken once, from one of its two
+    /// entries: an entity whose adjacency is short enough scans it; a hub (an adjacency more than four times the kept
+    /// entities) scans nothing, since its links to the other entities are taken from their side, and looks up only its
+    /// links to other hubs, which are few. Between two scanned entities, or two hubs, the entry at the relationship's
+    /// start takes it; between a scanned entity and a hub, the scanned entity's entry does.
+    /// </summary>
     private List<int> Among(List<int> nodes, RelationshipFilter filter, SearchScratch kept)
     {
         var offsets = index.AdjacencyOffsets;
         var neighbor = index.LinkNeighbor;
         var entry = index.LinkEntry;
-        var sorted = nodes.Order().ToArray();
+        var scanLimit = nodes.Count * 4;
+        var hubs = new List<int>();
+        foreach (var u in nodes)
+        {
+            if (offsets[u + 1] - offsets[u] > scanLimit)
+            {
+                hubs.Add(u);
+            }
+        }
+
         var relationships = new List<int>();
         foreach (var u in nodes)
         {
             var (start, end) = (offsets[u], offsets[u + 1]);
-            if (end - start <= sorted.Length * 4)
+            if (end - start <= scanLimit)
             {
                 for (var slot = start; slot < end; slot++)
                 {
-                    Take(slot);
+                    var v = neighbor[slot];
+                    if (kept.Marked(v) && ((entry[slot] & 1) == 0 || hubs.Contains(v)))
+                    {
+                        Take(entry[slot]);
+                    }
                 }
 
                 continue;
             }
 
-            // A hub: look up each kept entity in its adjacency (sorted by neighbour) instead of scanning all of it.
-            foreach (var v in sorted)
+            foreach (var v in hubs)
             {
                 var (first, last) = index.LinkRun(u, v);
                 for (var slot = first; slot < last; slot++)
                 {
-                    Take(slot);
+                    if ((entry[slot] & 1) == 0)
+                    {
+                        Take(entry[slot]);
+                    }
                 }
             }
         }
@@ -146,11 +167,9 @@ public sealed class NeighborhoodExplorer(TraversalIndex index)
         relationships.Sort();
         return relationships;
 
-        // Each relationship once: from the entry at its start (a relationship from an entity to itself included).
-        void Take(int slot)
+        void Take(int x)
         {
-            var x = entry[slot];
-            if ((x & 1) == 0 && kept.Marked(neighbor[slot]) && filter.Admits(x >> 1))
+            if (filter.Admits(x >> 1))
             {
                 relationships.Add(x >> 1);
             }

@@ -75,6 +75,39 @@ public sealed class NeighborhoodExplorerTests
         Assert.Equal(["hub", "m0029", "m0059", "m0089", "m0119"], found.Nodes.Select(n => index.EntityIds[n]));
     }
 
+    [Fact]
+    public void Relationships_among_kept_hubs_are_listed_once_each_way_with_loops_and_parallels()
+    {
+        // Two hubs (far more relationships than four times the kept entities) joined both ways, by parallel relationships,
+        // to themselves and to a small entity x, which is joined to itself too; many weak leaves around both hubs.
+        var entities = new List<Entity> { new("a", EntityType.Organization, "A", [], null), new("b", EntityType.Organization, "B", [], null), new("x", EntityType.Person, "X", [], null) };
+        var rels = new List<Relationship>();
+        void Add(string id, string start, string end, int corroboration) =>
+            rels.Add(new Relationship(id, "ALLIED_WITH", start, end, null, null, 0.9, false, corroboration, false, []));
+        for (var i = 0; i < 60; i++)
+        {
+            entities.Add(new Entity($"l{i:D2}", EntityType.Person, $"L{i}", [], null));
+            Add($"leaf-a{i:D2}", "a", $"l{i:D2}", 1);
+            Add($"leaf-b{i:D2}", $"l{i:D2}", "b", 1);
+        }
+
+        Add("r1", "a", "b", 3);
+        Add("r2", "b", "a", 3);
+        Add("r3", "a", "b", 2);
+        Add("r4", "a", "a", 2);
+        Add("r5", "b", "b", 2);
+        Add("r6", "a", "x", 3);
+        Add("r7", "x", "b", 2);
+        Add("r8", "b", "x", 2);
+        Add("r9", "x", "x", 2);
+        var index = TraversalIndex.FromSnapshot(new GraphSnapshot("hubs", "hubs", PredicateVocabulary.BuiltIns, entities, [], rels, []));
+
+        var found = new NeighborhoodExplorer(index).Explore(new NeighborhoodQuery("a") { Depth = 1, Limit = 3 })!;
+
+        Assert.Equal(["a", "b", "x"], found.Nodes.Select(n => index.EntityIds[n]).Order(StringComparer.Ordinal));
+        Assert.Equal(["r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9"], found.Relationships.Select(r => index.RelationshipIds[r]));
+    }
+
     private static (List<string> Nodes, List<string> Relationships, bool Truncated) ByCuttingEveryLayer(GraphSnapshot graph, NeighborhoodQuery query)
     {
         var admitted = graph.Relationships.Where(r => query.Types.Count == 0 || query.Types.Contains(r.Type)).ToList();
