@@ -37,10 +37,7 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var r = wanted[i];
-                var evidence = Evidence(r)
-                    ?? throw new InvalidOperationException($"relationship '{state.Index.RelationshipIds[r]}' is in the index but not in the store file");
-                views[r] = View(r, evidence.Since, evidence.Until, evidence.Publishers, evidence.Citations);
+                views[wanted[i]] = FromPackedEvidence(wanted[i]);
             }
 
             return views;
@@ -82,10 +79,7 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var r = relationships[i];
-            var evidence = Evidence(r)
-                ?? throw new InvalidOperationException($"relationship '{state.Index.RelationshipIds[r]}' is in the index but not in the store file");
-            views[i] = View(r, evidence.Since, evidence.Until, evidence.Publishers, evidence.Citations);
+            views[i] = FromPackedEvidence(relationships[i]);
         }
 
         return views;
@@ -102,6 +96,14 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
 
             return true;
         }
+    }
+
+    /// <summary>Relationship <paramref name="r"/>'s view from its packed evidence row; a missing row is a damaged file.</summary>
+    private RelationshipView FromPackedEvidence(int r)
+    {
+        var evidence = Evidence(r)
+            ?? throw new InvalidOperationException($"relationship '{state.Index.RelationshipIds[r]}' is in the index but not in the store file");
+        return View(r, evidence.Since, evidence.Until, evidence.Publishers, evidence.Citations);
     }
 
     private PackedEvidence? Evidence(int relationship)
