@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GraphService.Core.Store;
 using GraphService.Hosting;
+using GraphService.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -72,18 +73,34 @@ public static class GraphCli
             var environment = new ConfigurationBuilder().AddEnvironmentVariables("GRAPHSERVICE_").Build();
             var path = new[] { result.GetValue(store), storeFromEnvironment, environment[storePathKey] }
                 .FirstOrDefault(p => !string.IsNullOrWhiteSpace(p)) ?? new GraphOptions().StorePath;
-            var configuration = new ConfigurationBuilder()
-                .AddConfiguration(environment)
-                .AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    [storePathKey] = console.FullPath(path),
-                })
-                .Build();
+            var configuration = Configuration(console.FullPath(path), environment);
             return new ServiceCollection()
                 .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning))
                 .AddGraphService(configuration)
                 .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         }
+    }
+
+    /// <summary>
+    /// The CLI's configuration: <paramref name="environment"/> (GRAPHSERVICE_… variables) over the CLI's own defaults, with
+    /// the store file already resolved. One default differs from the API's: a CLI process answers one query, so it does
+    /// not copy every relationship's evidence into memory when it loads the graph (Sqlite:EvidenceInMemory; at 1M
+    /// entities / 5M relationships that copy is hundreds of MiB and seconds of loading for an answer that reads a few
+    /// rows); GRAPHSERVICE_Sqlite__EvidenceInMemory=true turns it back on.
+    /// </summary>
+    public static IConfiguration Configuration(string storePath, IConfiguration environment)
+    {
+        return new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{SqliteStoreOptions.SectionName}:{nameof(SqliteStoreOptions.EvidenceInMemory)}"] = "false",
+            })
+            .AddConfiguration(environment)
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{GraphOptions.Section}:{nameof(GraphOptions.StorePath)}"] = storePath,
+            })
+            .Build();
     }
 }
 
