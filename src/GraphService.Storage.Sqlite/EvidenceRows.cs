@@ -21,16 +21,12 @@ internal sealed class EvidenceRows
     private readonly long[] _starts;
     private readonly int[] _used;
 
-    private EvidenceRows(byte[][] blocks, int[] used, long[] starts, long bytes)
+    private EvidenceRows(byte[][] blocks, int[] used, long[] starts)
     {
         _blocks = blocks;
         _used = used;
         _starts = starts;
-        Bytes = bytes;
     }
-
-    /// <summary>The bytes of all rows (without the blocks' unused tails and the offsets).</summary>
-    public long Bytes { get; }
 
     /// <summary>
     /// Reads the rows of relationships 0 … <paramref name="relationshipCount"/> − 1 through <paramref name="database"/>,
@@ -43,7 +39,6 @@ internal sealed class EvidenceRows
         var starts = new long[relationshipCount + 1];
         byte[] block = [];
         var at = 0;
-        long bytes = 0;
         var next = 0;
         Check(database, raw.sqlite3_prepare_v2(
             database,
@@ -84,7 +79,6 @@ internal sealed class EvidenceRows
 
                 data.CopyTo(block.AsSpan(at));
                 at += data.Length;
-                bytes += data.Length;
             }
 
             Check(database, step == raw.SQLITE_DONE ? raw.SQLITE_OK : step);
@@ -101,7 +95,7 @@ internal sealed class EvidenceRows
             starts[next] = end;
         }
 
-        return new EvidenceRows([.. blocks], [.. used], starts, bytes);
+        return new EvidenceRows([.. blocks], [.. used], starts);
     }
 
     /// <summary>Relationship <paramref name="relationship"/>'s row; empty when the file held none for it.</summary>
