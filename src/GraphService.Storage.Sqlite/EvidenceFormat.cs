@@ -65,22 +65,9 @@ internal static class EvidenceFormat
         return new PackedEvidence(since, until, publishers, citations);
     }
 
-    // The stance words as Encode writes them, so that a row's word is matched without making a string of it.
-    private static readonly (byte[] Word, Stance Stance)[] StanceWordsUtf8 =
-        [.. StanceWords.All.Select(w => (Encoding.UTF8.GetBytes(w), Hydrator.ParseStance(w)))];
-
-    private static Stance StanceOf(ReadOnlySpan<byte> word)
-    {
-        foreach (var (w, stance) in StanceWordsUtf8)
-        {
-            if (word.SequenceEqual(w))
-            {
-                return stance;
-            }
-        }
-
-        return Hydrator.ParseStance(Encoding.UTF8.GetString(word));
-    }
+    // The stance word is matched from its bytes; a word no stance has is reported as any stored stance word is.
+    private static Stance StanceOf(ReadOnlySpan<byte> word) =>
+        StanceWords.TryParse(word, out var stance) ? stance : Hydrator.ParseStance(Encoding.UTF8.GetString(word));
 }
 
 /// <summary>

@@ -39,6 +39,25 @@ public static class StanceWords
         throw new ArgumentOutOfRangeException(nameof(stance), stance, "unknown stance");
     }
 
+    // The words' UTF-8, for readers of stored rows that match a word without making a string of it.
+    private static readonly (Stance Stance, byte[] Utf8)[] Utf8Words = [.. Words.Select(w => (w.Stance, System.Text.Encoding.UTF8.GetBytes(w.Word)))];
+
+    /// <summary>As <see cref="TryParse(string?, out Stance)"/>, for a word given as its UTF-8 bytes.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8Word, out Stance stance)
+    {
+        foreach (var (s, w) in Utf8Words)
+        {
+            if (utf8Word.SequenceEqual(w))
+            {
+                stance = s;
+                return true;
+            }
+        }
+
+        stance = default;
+        return false;
+    }
+
     /// <summary>The stance a word names, exactly as <see cref="ToWord"/> writes it; false for anything else.</summary>
     public static bool TryParse(string? word, out Stance stance)
     {
