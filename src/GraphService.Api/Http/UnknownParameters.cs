@@ -35,9 +35,7 @@ public sealed class UnknownParameters : IEndpointFilter
 
         var known = (catalog?.Parameters ?? []).Select(p => p.Name).Where(n => !IsRouteParameter(routeParameters, n)).ToList();
         var unknown = http.Request.Query.Keys.Where(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
-        return unknown.Count == 0
-            ? next(context)
-            : ValueTask.FromResult<object?>(TypedResults.Problem(Problems.UnknownParameters(http, unknown, known)));
+        return ValueTask.FromResult<object?>(TypedResults.Problem(Problems.UnknownParameters(http, unknown, known)));
     }
 
     private static bool IsRouteParameter(IReadOnlyList<RoutePatternParameterPart> routeParameters, string name)
