@@ -255,16 +255,8 @@ internal sealed class RecordValues(int capacity)
     /// <summary>Sets <paramref name="name"/>'s nodes, replacing those it had.</summary>
     public void Set(string name, YamlNode key, YamlNode value)
     {
-        for (var i = 0; i < _count; i++)
-        {
-            if (string.Equals(_entries[i].Name, name, StringComparison.Ordinal))
-            {
-                _entries[i] = (name, key, value);
-                return;
-            }
-        }
-
-        _entries[_count++] = (name, key, value);
+        var i = IndexOf(name);
+        _entries[i >= 0 ? i : _count++] = (name, key, value);
     }
 
     public bool ContainsKey(string name) => IndexOf(name) >= 0;
