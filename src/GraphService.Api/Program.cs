@@ -37,7 +37,7 @@ app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimits>();
-app.UseDefaultFiles();
+app.UseWhen(ExplorerFiles.MayNameAFolder, explorer => explorer.UseDefaultFiles());
 app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SecurityHeaders.OnExplorerFile });
 app.UseMiddleware<HeadRequests>();
 app.UseRouting();

@@ -21,9 +21,11 @@ internal sealed record GraphStamp(string Version, string? ImportedAt)
 /// What every query needs first, read once per imported graph: the predicate vocabulary, the name table as Core's
 /// <see cref="AliasIndex"/> (resolution, search, "did you mean") and every entity's view by id.
 /// </summary>
-internal sealed record GraphCache(GraphStamp Stamp, PredicateVocabulary Vocabulary, AliasIndex Names, IReadOnlyDictionary<string, NodeView> Entities)
+internal sealed record GraphCache(GraphStamp Stamp, PredicateVocabulary Vocabulary, AliasIndex Names, IReadOnlyDictionary<string, NodeView> Entities) : IGraphNames
 {
     public string Version => Stamp.Version;
+
+    public Resolution Resolve(string text) => Names.Resolve(text);
 
     public NodeView? Entity(string id) => Entities.GetValueOrDefault(id);
 }

@@ -125,57 +125,66 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     public Task<PathResult?> FindPathsAsync(PathQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return _reads.ReadAsync<PathResult?>(
-            async (cache, tx, ct) =>
-            {
-                var from = cache.Entity(query.FromId);
-                var to = cache.Entity(query.ToId);
-                if (from is null || to is null)
-                {
-                    return null;
-                }
+        return _reads.ReadAsync((cache, tx, ct) => PathsAsync(cache, tx, query, ct), cancellationToken);
+    }
 
-                if (from.Id == to.Id || query.Exclude.Contains(from.Id) || query.Exclude.Contains(to.Id) || query.K < 1)
-                {
-                    return new PathResult(cache.Version, from, to, [], false);
-                }
-
-                // Neo4j's shortest-path planner gives every chain of the g shortest lengths, its parallel relationships
-                // already grouped per step (cypher/paths.cypher). One more length is asked for only while fewer than k
-                // simple chains are known and the last answer held all g lengths; groups are whole, so the k best by
-                // PathOrder are then among the chains found.
-                var maxLength = Math.Min(query.MaxHops, QueryLimits.MaxHops.Max);
-                var chains = new List<GraphPath>();
-                var truncated = false;
-                for (var groups = 1; groups <= maxLength; groups++)
-                {
-                    var rows = (await tx.RunAsync(
-                        CypherStatements.Make(
-                            "shortest-path-groups",
-                            _cypher.ShortestPathGroupsText(groups, maxLength, query.Direction, query.Types, cache.Vocabulary),
-                            ("fromId", from.Id),
-                            ("toId", to.Id),
-                            ("minConfidence", query.MinConfidence),
-                            ("includeContested", query.Contested == ContestedFilter.Include),
-                            ("asOf", query.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                            ("exclude", query.Exclude.Order(StringComparer.Ordinal).ToList()),
-                            ("limit", PathCandidateLimit + 1)),
-                        ct).ConfigureAwait(false)).Records;
-                    truncated = rows.Count > PathCandidateLimit;
-                    var found = rows.Take(PathCandidateLimit).Select(r => RecordMapping.ToLinkedPath(r, cache.Vocabulary)).ToList();
-                    chains = [.. found.Where(RecordMapping.IsChainOfDistinctEntities)];
-                    if (truncated || chains.Count >= query.K || found.Select(p => p.Length).Distinct().Count() < groups)
-                    {
-                        break;
-                    }
-                }
-
-                var chosen = chains.Order(PathOrder.Instance).Take(query.K).ToList();
-                var views = await RelationshipViewsAsync(tx, chosen.SelectMany(p => p.Links.SelectMany(l => l.Relationships.Select(r => r.Id))), ct).ConfigureAwait(false);
-                var paths = chosen.Select(p => p with { Links = [.. p.Links.Select(l => l with { Relationships = [.. l.Relationships.Select(r => views[r.Id])] })] }).ToList();
-                return new PathResult(cache.Version, from, to, paths, truncated);
-            },
+    /// <summary>The names come from the cache of the stamp this read's transaction checks, so they are the paths' graph's.</summary>
+    public Task<PathResult?> FindPathsAsync(Func<IGraphNames, PathQuery?> plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return _reads.ReadAsync(
+            (cache, tx, ct) => plan(cache) is { } query ? PathsAsync(cache, tx, query, ct) : Task.FromResult<PathResult?>(null),
             cancellationToken);
+    }
+
+    private async Task<PathResult?> PathsAsync(GraphCache cache, IReadTransaction tx, PathQuery query, CancellationToken ct)
+    {
+        var from = cache.Entity(query.FromId);
+        var to = cache.Entity(query.ToId);
+        if (from is null || to is null)
+        {
+            return null;
+        }
+
+        if (from.Id == to.Id || query.Exclude.Contains(from.Id) || query.Exclude.Contains(to.Id) || query.K < 1)
+        {
+            return new PathResult(cache.Version, from, to, [], false);
+        }
+
+        // Neo4j's shortest-path planner gives every chain of the g shortest lengths, its parallel relationships
+        // already grouped per step (cypher/paths.cypher). One more length is asked for only while fewer than k
+        // simple chains are known and the last answer held all g lengths; groups are whole, so the k best by
+        // PathOrder are then among the chains found.
+        var maxLength = Math.Min(query.MaxHops, QueryLimits.MaxHops.Max);
+        var chains = new List<GraphPath>();
+        var truncated = false;
+        for (var groups = 1; groups <= maxLength; groups++)
+        {
+            var rows = (await tx.RunAsync(
+                CypherStatements.Make(
+                    "shortest-path-groups",
+                    _cypher.ShortestPathGroupsText(groups, maxLength, query.Direction, query.Types, cache.Vocabulary),
+                    ("fromId", from.Id),
+                    ("toId", to.Id),
+                    ("minConfidence", query.MinConfidence),
+                    ("includeContested", query.Contested == ContestedFilter.Include),
+                    ("asOf", query.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    ("exclude", query.Exclude.Order(StringComparer.Ordinal).ToList()),
+                    ("limit", PathCandidateLimit + 1)),
+                ct).ConfigureAwait(false)).Records;
+            truncated = rows.Count > PathCandidateLimit;
+            var found = rows.Take(PathCandidateLimit).Select(r => RecordMapping.ToLinkedPath(r, cache.Vocabulary)).ToList();
+            chains = [.. found.Where(RecordMapping.IsChainOfDistinctEntities)];
+            if (truncated || chains.Count >= query.K || found.Select(p => p.Length).Distinct().Count() < groups)
+            {
+                break;
+            }
+        }
+
+        var chosen = chains.Order(PathOrder.Instance).Take(query.K).ToList();
+        var views = await RelationshipViewsAsync(tx, chosen.SelectMany(p => p.Links.SelectMany(l => l.Relationships.Select(r => r.Id))), ct).ConfigureAwait(false);
+        var paths = chosen.Select(p => p with { Links = [.. p.Links.Select(l => l with { Relationships = [.. l.Relationships.Select(r => views[r.Id])] })] }).ToList();
+        return new PathResult(cache.Version, from, to, paths, truncated);
     }
 
     public Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
+using GraphService.Core.Store;
 using GraphService.Core.Traversal;
 
 namespace GraphService.Storage.Sqlite;
@@ -13,7 +14,7 @@ internal sealed class GraphState(
     TraversalIndex index,
     IReadOnlyDictionary<string, Predicate> predicates,
     IReadOnlyDictionary<string, DocumentSummary> documents,
-    AliasIndex? aliases = null)
+    AliasIndex? aliases = null) : IGraphNames
 {
     public string Version { get; } = version;
 
@@ -72,4 +73,6 @@ internal sealed class GraphState(
         predicates.TryGetValue(type, out var p) ? p.Phrase : PredicateVocabulary.Default.PhraseOf(type);
 
     public NodeView Node(int entity) => Aliases.View(entity);
+
+    public Resolution Resolve(string text) => Aliases.Resolve(text);
 }

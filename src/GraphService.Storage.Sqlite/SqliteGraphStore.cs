@@ -122,28 +122,15 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     public Task<PathResult?> FindPathsAsync(PathQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return ReadAsync<PathResult?>(
-            (state, hydrator) =>
-            {
-                var found = new PathFinder(state.Index, _options.PathSearchBudget).Find(query, cancellationToken);
-                if (found is null)
-                {
-                    return null;
-                }
+        return ReadAsync((state, hydrator) => Paths(state, hydrator, query, cancellationToken), cancellationToken);
+    }
 
-                var views = hydrator.Relationships(found.Paths.SelectMany(p => p.Links.SelectMany(l => l)).Distinct());
-                var index = state.Index;
-                return new PathResult(
-                    state.Version,
-                    state.Node(index.EntityIndexOf(query.FromId)),
-                    state.Node(index.EntityIndexOf(query.ToId)),
-                    [.. found.Paths.Select(p => new GraphPath(
-                        p.Length,
-                        [.. p.Nodes.Select(state.Node)],
-                        [.. p.Links.Select((l, i) => new PathLink(index.EntityIds[p.Nodes[i]], index.EntityIds[p.Nodes[i + 1]], [.. l.Select(r => views[r])]))]))],
-                    found.Truncated);
-            },
-            cancellationToken);
+    public Task<PathResult?> FindPathsAsync(Func<IGraphNames, PathQuery?> plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+
+        // The loaded state is the graph the read transaction holds, so the names resolve in the version the paths come from.
+        return ReadAsync((state, hydrator) => plan(state) is { } query ? Paths(state, hydrator, query, cancellationToken) : null, cancellationToken);
     }
 
     public Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken)
@@ -282,6 +269,27 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         state.Documents.TryGetValue(documentId, out var d)
             ? new SourceDocument(d.Id, d.Title, d.Publisher, d.Author, d.Published is null ? null : PartialDate.Parse(d.Published), d.Url, d.Language, "")
             : throw new InvalidOperationException($"citation points to document '{documentId}', which the store does not hold");
+
+    private PathResult? Paths(GraphState state, Hydrator hydrator, PathQuery query, CancellationToken cancellationToken)
+    {
+        var found = new PathFinder(state.Index, _options.PathSearchBudget).Find(query, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var views = hydrator.Relationships(found.Paths.SelectMany(p => p.Links.SelectMany(l => l)).Distinct());
+        var index = state.Index;
+        return new PathResult(
+            state.Version,
+            state.Node(index.EntityIndexOf(query.FromId)),
+            state.Node(index.EntityIndexOf(query.ToId)),
+            [.. found.Paths.Select(p => new GraphPath(
+                p.Length,
+                [.. p.Nodes.Select(state.Node)],
+                [.. p.Links.Select((l, i) => new PathLink(index.EntityIds[p.Nodes[i]], index.EntityIds[p.Nodes[i + 1]], [.. l.Select(r => views[r])]))]))],
+            found.Truncated);
+    }
 
     private async Task<T> OnIndexAsync<T>(Func<GraphState, T> answer, CancellationToken cancellationToken)
     {

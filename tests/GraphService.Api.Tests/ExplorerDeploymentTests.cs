@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using GraphService.Api.Http;
 using GraphService.Testing;
+using Microsoft.AspNetCore.Http;
 
 namespace GraphService.Api.Tests;
 
@@ -25,6 +27,29 @@ public sealed class ExplorerDeploymentTests
         Assert.True(File.Exists(Path.Combine(bin, "wwwroot", "index.html")), $"the build copies the explorer into {bin}/wwwroot");
 
         await AssertServesExplorerAsync(Path.Combine(bin, "GraphService.Api.dll"));
+    }
+
+    [Theory]
+    [InlineData("/", true)]
+    [InlineData("/lib", true)]
+    [InlineData("/lib/", true)]
+    [InlineData("/api/paths", false)]
+    [InlineData("/API/paths", false)]
+    [InlineData("/api", false)]
+    [InlineData("/health/live", false)]
+    [InlineData("/apis", true)]
+    public void The_default_file_is_looked_for_outside_the_api_and_health_paths_only(string path, bool looked)
+    {
+        Assert.Equal(looked, ExplorerFiles.MayNameAFolder(new DefaultHttpContext { Request = { Path = path } }));
+    }
+
+    [Fact]
+    public void The_explorer_has_no_folder_named_as_the_paths_its_default_file_is_not_looked_for_in()
+    {
+        // What sparing /api and /health the look-up rests on: no folder of wwwroot/ answers to those names.
+        var wwwroot = Path.Combine(ApiProject, "wwwroot");
+        Assert.True(Directory.Exists(wwwroot), wwwroot);
+        Assert.DoesNotContain(Directory.GetDirectories(wwwroot), d => Path.GetFileName(d) is var name && (name.Equals("api", StringComparison.OrdinalIgnoreCase) || name.Equals("health", StringComparison.OrdinalIgnoreCase)));
     }
 
     [Fact]

@@ -170,6 +170,20 @@ public sealed class HostBehaviourTests
     }
 
     /// <summary>A store that holds a graph but fails every name it is asked to resolve, in one of two ways.</summary>
+    /// <summary>Names that resolve to nothing and remember what was asked.</summary>
+    private sealed class AskedNames : IGraphNames
+    {
+        public List<string> Asked { get; } = [];
+
+        public PredicateVocabulary Vocabulary => PredicateVocabulary.Default;
+
+        public Resolution Resolve(string text)
+        {
+            Asked.Add(text);
+            return new Resolution.NotFound(text, []);
+        }
+    }
+
     private sealed class UnreliableStore : IGraphStore
     {
         public const string Secret = "/var/lib/graphservice/secret-store.db";
@@ -203,6 +217,15 @@ public sealed class HostBehaviourTests
         public Task<IReadOnlyList<EntityHit>> SearchEntitiesAsync(EntitySearch search, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<PathResult?> FindPathsAsync(PathQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        /// <summary>Fails as <see cref="ResolveAsync"/> does for the first name the plan asks for.</summary>
+        public async Task<PathResult?> FindPathsAsync(Func<IGraphNames, PathQuery?> plan, CancellationToken cancellationToken)
+        {
+            var names = new AskedNames();
+            _ = plan(names);
+            _ = await ResolveAsync(names.Asked[0], cancellationToken);
+            throw new UnreachableException();
+        }
 
         public Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -196,6 +196,8 @@ public sealed class StartupImportTests : IDisposable
 
         public Task<PathResult?> FindPathsAsync(PathQuery query, CancellationToken cancellationToken) => inner.FindPathsAsync(query, cancellationToken);
 
+        public Task<PathResult?> FindPathsAsync(Func<IGraphNames, PathQuery?> plan, CancellationToken cancellationToken) => inner.FindPathsAsync(plan, cancellationToken);
+
         public Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken) => inner.GetNeighborhoodAsync(query, cancellationToken);
 
         public Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken) => inner.GetEntityAsync(id, cancellationToken);

@@ -192,6 +192,26 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_path_query_by_name_resolves_the_name_in_the_graph_another_instance_imported_since_the_last_read()
+    {
+        const string NewAlias = "Qais the Second";
+        var first = Open("graph.db");
+        var second = Open("graph.db");
+        await first.ReplaceGraphAsync(Snapshot, None);
+        Assert.IsType<Resolution.NotFound>(await second.ResolveAsync(NewAlias, None));
+
+        // v2 gives Khazali an alias v1 lacks; the second instance still holds v1's index when it is asked.
+        var v2 = Build("conformance-v2");
+        await first.ReplaceGraphAsync(v2 with { Entities = [.. v2.Entities.Select(e => e.Id == Khazali ? e with { Aliases = [.. e.Aliases, NewAlias] } : e)] }, None);
+        var result = await second.FindPathsAsync(
+            names => names.Resolve(NewAlias) is Resolution.Resolved from ? new PathQuery(from.Entity.Id, Ameri) { MaxHops = 1 } : null,
+            None);
+
+        Assert.Equal("conformance-v2", result!.GraphVersion);
+        Assert.Equal(Khazali, result.From.Id);
+    }
+
+    [Fact]
     public async Task A_failed_replacement_rolls_back_and_the_old_graph_stays_queryable()
     {
         var store = Open("graph.db");

@@ -10,4 +10,13 @@ namespace GraphService.Api.Http;
 public static class ExplorerFiles
 {
     public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
+    /// <summary>
+    /// Whether a request may name a folder of the explorer's files, so that its default file (index.html) is looked for:
+    /// not under /api or /health, which name no folder of wwwroot/. The look-up asks the file system whether the path is
+    /// a folder, a system call on every request it sees; the API's queries and health probes are spared it.
+    /// </summary>
+    public static bool MayNameAFolder(HttpContext http) =>
+        !http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) &&
+        !http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 }

@@ -27,42 +27,59 @@ public sealed partial class GraphQueries(IGraphStore store)
 
     public async Task<QueryOutcome<PathResult>> PathsAsync(string from, string to, Func<string, string, PathQuery> shape, CancellationToken cancellationToken)
     {
-        var fromResolution = await store.ResolveAsync(from, cancellationToken).ConfigureAwait(false);
-        if (fromResolution is not Resolution.Resolved fromEntity)
+        // Names, whitelist and paths come from one read of the store (one graph version); a refusal is kept here.
+        QueryOutcome<PathResult>? refused = null;
+        var result = await store.FindPathsAsync(
+            names =>
+            {
+                (refused, var query) = PlanPaths(names, from, to, shape);
+                return query;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return new QueryOutcome<PathResult>.Unresolved(fromResolution, "from");
+            return refused;
         }
 
-        var toResolution = await store.ResolveAsync(to, cancellationToken).ConfigureAwait(false);
+        return result is null
+            ? new QueryOutcome<PathResult>.Unresolved(new Resolution.NotFound(from, []), "from")
+            : new QueryOutcome<PathResult>.Ok(result);
+    }
+
+    /// <summary>
+    /// The path query to run once <paramref name="from"/>, <paramref name="to"/> and the exclusions resolve and the query
+    /// passes validation, or the outcome that refuses it: the first name that does not resolve, else the validation errors.
+    /// </summary>
+    private static (QueryOutcome<PathResult>? Refused, PathQuery? Query) PlanPaths(IGraphNames names, string from, string to, Func<string, string, PathQuery> shape)
+    {
+        var fromResolution = names.Resolve(from);
+        if (fromResolution is not Resolution.Resolved fromEntity)
+        {
+            return (new QueryOutcome<PathResult>.Unresolved(fromResolution, "from"), null);
+        }
+
+        var toResolution = names.Resolve(to);
         if (toResolution is not Resolution.Resolved toEntity)
         {
-            return new QueryOutcome<PathResult>.Unresolved(toResolution, "to");
+            return (new QueryOutcome<PathResult>.Unresolved(toResolution, "to"), null);
         }
 
         var asked = shape(fromEntity.Entity.Id, toEntity.Entity.Id);
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in asked.Exclude)
         {
-            var r = await store.ResolveAsync(text, cancellationToken).ConfigureAwait(false);
+            var r = names.Resolve(text);
             if (r is not Resolution.Resolved e)
             {
-                return new QueryOutcome<PathResult>.Unresolved(r, "exclude");
+                return (new QueryOutcome<PathResult>.Unresolved(r, "exclude"), null);
             }
 
             excluded.Add(e.Entity.Id);
         }
 
         var query = asked with { Types = NormalizeTypes(asked.Types), Exclude = excluded };
-        var errors = QueryValidation.Validate(query, await VocabularyFor(query.Types, cancellationToken).ConfigureAwait(false));
-        if (errors.Count > 0)
-        {
-            return new QueryOutcome<PathResult>.Invalid(errors);
-        }
-
-        var result = await store.FindPathsAsync(query, cancellationToken).ConfigureAwait(false);
-        return result is null
-            ? new QueryOutcome<PathResult>.Unresolved(new Resolution.NotFound(from, []), "from")
-            : new QueryOutcome<PathResult>.Ok(result);
+        var errors = QueryValidation.Validate(query, query.Types.Count == 0 ? PredicateVocabulary.Default : names.Vocabulary);
+        return errors.Count > 0 ? (new QueryOutcome<PathResult>.Invalid(errors), null) : (null, query);
     }
 
     public async Task<QueryOutcome<NeighborhoodResult>> NeighborhoodAsync(string entity, Func<string, NeighborhoodQuery> shape, CancellationToken cancellationToken)

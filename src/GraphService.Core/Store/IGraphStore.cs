@@ -56,6 +56,16 @@ public interface IGraphStore
     /// <summary>Null when either end is not an entity of the graph.</summary>
     Task<PathResult?> FindPathsAsync(PathQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Names resolved and paths found in ONE read of one graph version: <paramref name="plan"/> is given that version's
+    /// names and whitelist (<see cref="IGraphNames"/>) and returns the query to answer, or null to answer nothing (the
+    /// caller keeps its own record of why). So a query that names its ends pays for one consistent read, not one per name,
+    /// and its names and its answer can never come from two graphs. <paramref name="plan"/> may run more than once when
+    /// the read is retried because another import landed; only the run whose read answered counts. Null when
+    /// <paramref name="plan"/> returned null or either end of its query is not an entity of the graph.
+    /// </summary>
+    Task<PathResult?> FindPathsAsync(Func<IGraphNames, PathQuery?> plan, CancellationToken cancellationToken);
+
     Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken);
 
     Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken);
@@ -81,6 +91,20 @@ public interface IGraphStore
     /// them when the graph has no more), and every relationship among them.
     /// </summary>
     Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// One graph version's names and whitelist, as a query reads them before it asks for paths
+/// (<see cref="IGraphStore.FindPathsAsync(Func{IGraphNames, PathQuery}, CancellationToken)"/>): what
+/// <see cref="IGraphStore.ResolveAsync"/> and <see cref="IGraphStore.GetVocabularyAsync"/> answer, without a read of their own.
+/// </summary>
+public interface IGraphNames
+{
+    /// <summary>As <see cref="IGraphStore.ResolveAsync"/> would answer in this version.</summary>
+    Resolution Resolve(string text);
+
+    /// <summary>As <see cref="IGraphStore.GetVocabularyAsync"/> would answer in this version.</summary>
+    PredicateVocabulary Vocabulary { get; }
 }
 
 /// <summary>The backend cannot answer now (down, unreachable, not yet loaded); callers answer 503 / retry later.</summary>

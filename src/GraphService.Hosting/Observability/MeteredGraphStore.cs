@@ -55,6 +55,15 @@ public sealed class MeteredGraphStore(IGraphStore inner, GraphServiceMetrics met
         return result;
     }
 
+    /// <summary>Recorded as a path query; its duration includes resolving the names, which share the path search's read.</summary>
+    public async Task<PathResult?> FindPathsAsync(Func<IGraphNames, PathQuery?> plan, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await inner.FindPathsAsync(plan, cancellationToken).ConfigureAwait(false);
+        metrics.RecordQuery(QueryKind.Path, backend, Stopwatch.GetElapsedTime(started), result?.Truncated == true);
+        return result;
+    }
+
     public async Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();

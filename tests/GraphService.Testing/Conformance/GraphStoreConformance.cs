@@ -392,6 +392,34 @@ public abstract partial class GraphStoreConformance
     }
 
     [SkippableFact]
+    public async Task Paths_planned_from_names_are_the_paths_between_the_entities_the_names_resolve_to()
+    {
+        var byIds = await Paths(Suleimani, QudsForce, q => q with { MaxHops = 2 });
+        PredicateVocabulary? planned = null;
+
+        var byNames = await Required(Store.FindPathsAsync(
+            names =>
+            {
+                planned = names.Vocabulary;
+                return names.Resolve("Qasem Suleimani") is Resolution.Resolved from && names.Resolve(QudsForce) is Resolution.Resolved to
+                    ? new PathQuery(from.Entity.Id, to.Entity.Id) { MaxHops = 2 }
+                    : null;
+            },
+            None));
+
+        Assert.Equal(byIds.GraphVersion, byNames.GraphVersion);
+        Assert.Equal(Suleimani, byNames.From.Id);
+        Assert.Equal(RelationshipIds(byIds), RelationshipIds(byNames));
+        Assert.Equal((await Store.GetVocabularyAsync(None)).All.Select(p => p.Type), planned!.All.Select(p => p.Type));
+    }
+
+    [SkippableFact]
+    public async Task Paths_whose_plan_answers_nothing_are_null()
+    {
+        Assert.Null(await Store.FindPathsAsync(names => names.Resolve("zzzz qqqq") is Resolution.Resolved r ? new PathQuery(r.Entity.Id, Ameri) : null, None));
+    }
+
+    [SkippableFact]
     public async Task Relationships_in_a_path_carry_their_evidence()
     {
         var result = await Paths(Suleimani, QudsForce, q => q with { MaxHops = 1 });
