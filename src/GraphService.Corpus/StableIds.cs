@@ -36,50 +36,10 @@ public static class StableIds
     {
         ArgumentNullException.ThrowIfNull(snapshot);
 
-        // The serialised form is hashed as it is written, never held whole: it holds every document and quote. It is the
-        // bytes JsonSerializer writes for the snapshot (a test holds the two equal), written as the snapshot's frame with
-        // each list's items serialised on every core, a batch at a time, and hashed in order: serialising was most of the
-        // version's time, and one thread did all of it while the other core idled.
+        // The serialised form is hashed as it is written, never held whole: it holds every document and quote.
         using var hash = new HashingStream();
-        using (var writer = new Utf8JsonWriter(hash))
-        {
-            writer.WriteStartObject();
-            writer.WriteString(nameof(GraphSnapshot.Version), string.Empty);
-            writer.WriteString(nameof(GraphSnapshot.CorpusName), snapshot.CorpusName);
-            WriteList(writer, nameof(GraphSnapshot.Predicates), snapshot.Predicates);
-            WriteList(writer, nameof(GraphSnapshot.Entities), snapshot.Entities);
-            WriteList(writer, nameof(GraphSnapshot.Documents), snapshot.Documents);
-            WriteList(writer, nameof(GraphSnapshot.Relationships), snapshot.Relationships);
-            WriteList(writer, nameof(GraphSnapshot.Mentions), snapshot.Mentions);
-            writer.WriteEndObject();
-        }
-
+        JsonSerializer.Serialize(hash, snapshot with { Version = string.Empty }, Canonical);
         return "sha256:" + Convert.ToHexStringLower(hash.Hash());
-    }
-
-    // Items serialised at once: enough to keep every core busy, few enough that the batch's bytes stay small.
-    private const int VersionBatch = 4096;
-
-    private static void WriteList<T>(Utf8JsonWriter writer, string name, IReadOnlyList<T> items)
-    {
-        writer.WritePropertyName(name);
-        writer.WriteStartArray();
-        var batch = new byte[Math.Min(VersionBatch, items.Count)][];
-        for (var start = 0; start < items.Count; start += VersionBatch)
-        {
-            var count = Math.Min(VersionBatch, items.Count - start);
-            var first = start;
-            OrderedParallel.For(count, i => batch[i] = JsonSerializer.SerializeToUtf8Bytes(items[first + i], Canonical), CancellationToken.None);
-            for (var i = 0; i < count; i++)
-            {
-                // The item's own serialisation, with the separator the writer puts between array items.
-                writer.WriteRawValue(batch[i], skipInputValidation: true);
-            }
-
-            writer.Flush();
-        }
-
-        writer.WriteEndArray();
     }
 
     /// <summary>
