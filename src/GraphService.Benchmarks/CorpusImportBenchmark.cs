@@ -158,6 +158,8 @@ internal static class CorpusImportBenchmark
         Console.WriteLine($"peak RSS of the process {ProcessMemory.Mib(end.PeakResidentBytes)} MiB (before the import {ProcessMemory.Mib(baseline.ResidentBytes)} MiB; {(end.PeakResidentBytes - baseline.ResidentBytes) / 1024.0 / claims:F1} KiB per claim above it)");
         Console.WriteLine("| claims | entities | documents | claims/s (per CPU second) | load / replace (s) | peak RSS (MiB) |");
         Console.WriteLine($"| {claims:N0} | {graph.Entities.Count:N0} | {graph.Documents.Count:N0} | {claims / total.TotalSeconds:N0} ({claims / cpu.TotalSeconds:N0}) | {load.TotalSeconds:F1} / {(total - load).TotalSeconds:F1} | {ProcessMemory.Mib(end.PeakResidentBytes)} |");
+        // Counts that do not move with the machine's load, beside the times that do.
+        Console.WriteLine($"allocated {GC.GetTotalAllocatedBytes() / 1048576:N0} MiB in the process; collections gen0/gen1/gen2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s");
         Console.WriteLine($"== done; {RunHeader.LoadAverage()}");
         return 0;
     }

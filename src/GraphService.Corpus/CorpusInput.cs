@@ -38,7 +38,8 @@ internal sealed class CorpusInput(string root, ProblemLog log, CorpusLimits limi
 
     /// <summary><see cref="ReadText(string)"/> reporting into <paramref name="log"/>, without counting the file (the caller counts
     /// it on the thread that owns <see cref="FilesRead"/>); safe to call from any thread.</summary>
-    public string? ReadText(string relativePath, ProblemLog log) => CorpusText.Read(FullPath(relativePath), relativePath, log, limits.MaxFileBytes);
+    public string? ReadText(string relativePath, ProblemLog log, FileProbe? probed = null) =>
+        CorpusText.Read(FullPath(relativePath), relativePath, log, limits.MaxFileBytes, probed);
 
     /// <summary><see cref="Yaml(string, int)"/> reporting into <paramref name="log"/>.</summary>
     public YamlSource Yaml(string relativePath, ProblemLog log, int lineOffset) => new(relativePath, log, limits.MaxYamlDepth, lineOffset);

@@ -14,11 +14,15 @@ internal static class CorpusText
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The file's text without a leading byte-order mark; null, with the problem reported, when it cannot be read.</summary>
-    public static string? Read(string fullPath, string relativePath, ProblemLog log, long maxBytes)
+    /// <summary>
+    /// The file's text without a leading byte-order mark; null, with the problem reported, when it cannot be read.
+    /// <paramref name="probed"/> is what the caller's own probe of the path just told (a caller that has one spares the
+    /// second <c>lstat</c>/<c>stat</c>, one per document of a corpus).
+    /// </summary>
+    public static string? Read(string fullPath, string relativePath, ProblemLog log, long maxBytes, FileProbe? probed = null)
     {
         var name = Path.GetFileName(relativePath);
-        var probe = FileProbe.Of(fullPath);
+        var probe = probed ?? FileProbe.Of(fullPath);
         if (probe.Kind == FileKind.Missing)
         {
             // Listed a moment ago, gone now.

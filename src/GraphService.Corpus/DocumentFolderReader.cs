@@ -53,7 +53,8 @@ internal static class DocumentFolderReader
         const string folderName = CorpusLayout.DocumentsFolder;
         var log = input.NewPartLog();
         var relative = $"{folderName}/{name}";
-        if (!name.EndsWith(CorpusLayout.DocumentExtension, StringComparison.Ordinal) || input.Probe(relative).Kind == FileKind.Directory)
+        FileProbe probe;
+        if (!name.EndsWith(CorpusLayout.DocumentExtension, StringComparison.Ordinal) || (probe = input.Probe(relative)).Kind == FileKind.Directory)
         {
             log.Add(relative, 0, "documents/ may hold only <id>.md files");
             return (null, false, log);
@@ -66,7 +67,7 @@ internal static class DocumentFolderReader
         }
 
         // Any other kind of entry (a FIFO, a device, a dangling link) is reported by ReadText, without being opened.
-        var text = input.ReadText(relative, log);
+        var text = input.ReadText(relative, log, probe);
         var document = text is null
             ? new LoadedDocument(id, relative, null, null, 0)
             : DocumentReader.Read(id, text, input.Yaml(relative, log, lineOffset: 1));

@@ -70,14 +70,19 @@ internal static class EntitiesReader
 
             var aliases = ReadAliases(source, record);
             var owner = id ?? $"(entity at {file}:{record.Line})";
-            var ownKeys = new HashSet<string>(StringComparer.Ordinal);
-            var named = new List<(string Kind, string Text, int Line)>();
+            var named = new List<(string Kind, string Text, int Line)>(1 + aliases.Count);
             if (name is not null)
             {
                 named.Add(("name", name, record.LineOf("name")));
             }
 
-            named.AddRange(aliases.Select(a => ("alias", a.Text, a.Line)));
+            foreach (var (aliasText, aliasLine) in aliases)
+            {
+                named.Add(("alias", aliasText, aliasLine));
+            }
+
+            // An entity with one name (most have no alias) cannot repeat a key of its own: no set for it.
+            var ownKeys = named.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
             foreach (var (kind, nameText, line) in named)
             {
                 var key = NameKey.Normalize(nameText);
@@ -89,7 +94,7 @@ internal static class EntitiesReader
                 {
                     source.ReportAtLine(line, $"{kind} '{nameText}' of '{owner}' collides with {other.Kind} '{other.Text}' of '{other.EntityId}' ({file}:{other.Line}): a name or alias must identify one entity");
                 }
-                else if (ownKeys.Add(key))
+                else if (ownKeys?.Add(key) ?? true)
                 {
                     names.TryAdd(key, (owner, kind, nameText, line));
                 }
@@ -97,7 +102,12 @@ internal static class EntitiesReader
 
             if (log.Count == entityProblemsBefore && id is not null && type is EntityType t && name is not null)
             {
-                var distinctAliases = aliases.Select(a => a.Text).Distinct(StringComparer.Ordinal).ToList();
+                var distinctAliases = aliases.Count switch
+                {
+                    0 => [],
+                    1 => [aliases[0].Text],
+                    _ => aliases.Select(a => a.Text).Distinct(StringComparer.Ordinal).ToList(),
+                };
                 valid.Add(new EntityEntry(new Entity(id, t, name, distinctAliases, description), record.Line));
             }
         }

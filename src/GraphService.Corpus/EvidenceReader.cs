@@ -35,9 +35,10 @@ internal sealed class EvidenceReader(YamlSource source, Dictionary<string, Loade
 
         // Made only when a second item could repeat the first: most claims cite one passage.
         var cited = list.Children.Count > 1 ? new Dictionary<(string, int, int, Stance), int>() : null;
-        foreach (var item in list.Children)
+        var items = list.Children;
+        for (var i = 0; i < items.Count; i++)
         {
-            if (source.Record(item, "evidence", EvidenceKeys) is not { } e)
+            if (source.Record(items[i], "evidence", EvidenceKeys) is not { } e)
             {
                 continue;
             }

@@ -208,13 +208,14 @@ internal sealed class PlainBlockYaml
         return name;
     }
 
-    /// <summary>Whether the mapping has the key already: a scan of its few keys, where a set per mapping (a million of
-    /// them in a large claims file) cost more than the parse.</summary>
+    /// <summary>Whether the mapping has the key already: a scan of its few keys by position, where a set per mapping (a
+    /// million of them in a large claims file) cost more than the parse, and so did the key collection and its enumerator.</summary>
     private static bool HasKey(YamlMappingNode mapping, string name)
     {
-        foreach (var key in mapping.Children.Keys)
+        var children = mapping.Children;
+        for (var i = 0; i < children.Count; i++)
         {
-            if (key is YamlScalarNode { Value: { } value } && string.Equals(value, name, StringComparison.Ordinal))
+            if (children[i].Key is YamlScalarNode { Value: { } value } && string.Equals(value, name, StringComparison.Ordinal))
             {
                 return true;
             }

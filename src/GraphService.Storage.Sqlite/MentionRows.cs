@@ -24,12 +24,16 @@ internal static class MentionRows
         CREATE TABLE entity_mentions (entity_id TEXT PRIMARY KEY, documents BLOB NOT NULL) WITHOUT ROWID;
         """;
 
-    /// <summary>Writes the rows of <paramref name="mentions"/>, counting each mention on <paramref name="rows"/>.</summary>
-    public static void Write(SqliteConnection connection, IReadOnlyList<Mention> mentions, ProgressCounter? rows, CancellationToken ct)
+    /// <summary>
+    /// The rows of <paramref name="mentions"/>, encoded and in primary-key order, ready for <see cref="Write"/>. An
+    /// import makes them on another core while it writes the graph's other rows (ranking, sorting and packing a million
+    /// mentions took longer than inserting their rows).
+    /// </summary>
+    public static Packed Pack(IReadOnlyList<Mention> mentions, CancellationToken ct)
     {
         if (mentions.Count == 0)
         {
-            return;
+            return new Packed([], [], new PackedBlobs(), [], new PackedBlobs());
         }
 
         // Ranks of the distinct document and entity ids in BINARY order: rows go in primary-key order, and an entity's
@@ -44,62 +48,89 @@ internal static class MentionRows
             entityOf[i] = entityRank[mentions[i].EntityId];
         }
 
+        var documents = new PackedBlobs();
+        var mentionCounts = new int[documentIds.Length];
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var insert = new BatchedInsert(connection, "document_mentions", "document_id", "spans"))
+
+        // Mentions grouped by document, in snapshot order within each (a stable counting sort).
+        var order = GroupBy(documentOf, documentIds.Length, out var starts);
+        for (var d = 0; d < documentIds.Length; d++)
         {
-            // Mentions grouped by document, in snapshot order within each (a stable counting sort).
-            var order = GroupBy(documentOf, documentIds.Length, out var starts);
-            for (var d = 0; d < documentIds.Length; d++)
+            ct.ThrowIfCancellationRequested();
+            buffer.ResetWrittenCount();
+            for (var k = starts[d]; k < starts[d + 1]; k++)
             {
-                ct.ThrowIfCancellationRequested();
-                buffer.ResetWrittenCount();
-                for (var k = starts[d]; k < starts[d + 1]; k++)
+                var m = mentions[order[k]];
+                PackedRow.Number(buffer, order[k]);
+                PackedRow.Number(buffer, m.Start);
+                PackedRow.Number(buffer, m.End);
+                PackedRow.Text(buffer, m.EntityId);
+            }
+
+            documents.Add(buffer.WrittenSpan);
+            mentionCounts[d] = starts[d + 1] - starts[d];
+        }
+
+        // Every entity id ranked has a mention, so the rows come in the ranks' order, one for each id.
+        var entities = new PackedBlobs();
+        var pairs = new long[mentions.Count];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = ((long)entityOf[i] << 32) | (uint)documentOf[i];
+        }
+
+        Array.Sort(pairs);
+        var at = 0;
+        while (at < pairs.Length)
+        {
+            ct.ThrowIfCancellationRequested();
+            var entity = (int)(pairs[at] >> 32);
+            buffer.ResetWrittenCount();
+            while (at < pairs.Length && (int)(pairs[at] >> 32) == entity)
+            {
+                var pair = pairs[at];
+                var count = 0;
+                while (at < pairs.Length && pairs[at] == pair)
                 {
-                    var m = mentions[order[k]];
-                    PackedRow.Number(buffer, order[k]);
-                    PackedRow.Number(buffer, m.Start);
-                    PackedRow.Number(buffer, m.End);
-                    PackedRow.Text(buffer, m.EntityId);
+                    count++;
+                    at++;
                 }
 
-                insert.Text(1, documentIds[d]).Blob(2, buffer.WrittenSpan).Run();
-                rows?.Add(starts[d + 1] - starts[d]);
+                PackedRow.Number(buffer, count);
+                PackedRow.Text(buffer, documentIds[(int)(uint)pair]);
+            }
+
+            entities.Add(buffer.WrittenSpan);
+        }
+
+        return new Packed(documentIds, mentionCounts, documents, entityIds, entities);
+    }
+
+    /// <summary>Writes the rows <see cref="Pack"/> made, counting each mention on <paramref name="rows"/>.</summary>
+    public static void Write(SqliteConnection connection, Packed packed, ProgressCounter? rows, CancellationToken ct)
+    {
+        using (var insert = new BatchedInsert(connection, "document_mentions", "document_id", "spans"))
+        {
+            for (var i = 0; i < packed.DocumentIds.Length; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                insert.Text(1, packed.DocumentIds[i]).Blob(2, packed.DocumentSpans[i]).Run();
+                rows?.Add(packed.DocumentMentions[i]);
             }
         }
 
         using (var insert = new BatchedInsert(connection, "entity_mentions", "entity_id", "documents"))
         {
-            var pairs = new long[mentions.Count];
-            for (var i = 0; i < pairs.Length; i++)
-            {
-                pairs[i] = ((long)entityOf[i] << 32) | (uint)documentOf[i];
-            }
-
-            Array.Sort(pairs);
-            var at = 0;
-            while (at < pairs.Length)
+            for (var i = 0; i < packed.EntityIds.Length; i++)
             {
                 ct.ThrowIfCancellationRequested();
-                var entity = (int)(pairs[at] >> 32);
-                buffer.ResetWrittenCount();
-                while (at < pairs.Length && (int)(pairs[at] >> 32) == entity)
-                {
-                    var pair = pairs[at];
-                    var count = 0;
-                    while (at < pairs.Length && pairs[at] == pair)
-                    {
-                        count++;
-                        at++;
-                    }
-
-                    PackedRow.Number(buffer, count);
-                    PackedRow.Text(buffer, documentIds[(int)(uint)pair]);
-                }
-
-                insert.Text(1, entityIds[entity]).Blob(2, buffer.WrittenSpan).Run();
+                insert.Text(1, packed.EntityIds[i]).Blob(2, packed.EntityDocuments[i]).Run();
             }
         }
     }
+
+    /// <summary>The two tables' rows, encoded: each document's id, mention count and spans; each entity's id and documents.</summary>
+    internal sealed record Packed(string[] DocumentIds, int[] DocumentMentions, PackedBlobs DocumentSpans, string[] EntityIds, PackedBlobs EntityDocuments);
 
     /// <summary>Every mention, in the snapshot's order.</summary>
     public static List<Mention> ReadAll(SqliteConnection connection, SqliteTransaction transaction, int count)
@@ -206,7 +237,7 @@ internal static class MentionRows
             create.ExecuteNonQuery();
         }
 
-        Write(connection, mentions, null, CancellationToken.None);
+        Write(connection, Pack(mentions, CancellationToken.None), null, CancellationToken.None);
     }
 
     /// <summary>

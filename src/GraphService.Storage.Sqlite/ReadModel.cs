@@ -17,14 +17,36 @@ internal static class ReadModel
     /// <summary>Meta key whose presence says the file holds packed evidence for every relationship of its graph.</summary>
     public const string PackedEvidenceKey = "packed_evidence";
 
-    /// <summary>Writes the read model of <paramref name="graph"/>; returns the alias index it built over <paramref name="index"/>.</summary>
-    public static void Write(SqliteConnection connection, GraphSnapshot graph, TraversalIndex index, AliasIndex aliases, CancellationToken cancellationToken)
+    /// <summary>
+    /// The packed evidence of every relationship of <paramref name="graph"/>, in the snapshot's order. An import encodes
+    /// it on another core while it writes the graph's rows, so that <see cref="Write"/> only binds it.
+    /// </summary>
+    public static PackedBlobs PackEvidence(GraphSnapshot graph, CancellationToken cancellationToken)
+    {
+        var packed = new PackedBlobs();
+        var buffer = new ArrayBufferWriter<byte>(256);
+        var relationships = graph.Relationships;
+        for (var i = 0; i < relationships.Count; i++)
+        {
+            if ((i & 0x3FFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            EvidenceFormat.Encode(relationships[i], buffer);
+            packed.Add(buffer.WrittenSpan);
+        }
+
+        return packed;
+    }
+
+    /// <summary>Writes the read model of <paramref name="graph"/>: <paramref name="evidence"/> (<see cref="PackEvidence"/>) and the index parts.</summary>
+    public static void Write(SqliteConnection connection, GraphSnapshot graph, PackedBlobs evidence, TraversalIndex index, AliasIndex aliases, CancellationToken cancellationToken)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         Check(database, raw.sqlite3_prepare_v2(database, "INSERT INTO relationship_evidence (relationship, data) VALUES (?1, ?2);", out var insert));
         using (insert)
         {
-            var buffer = new ArrayBufferWriter<byte>(256);
             var relationships = graph.Relationships;
             for (var i = 0; i < relationships.Count; i++)
             {
@@ -33,15 +55,12 @@ internal static class ReadModel
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var relationship = relationships[i];
-
                 // The index holds relationships in id order; a snapshot usually lists them so, and then no search is needed.
-                var r = i < index.RelationshipCount && index.RelationshipIds.Span(i).SequenceEqual(relationship.Id)
+                var r = i < index.RelationshipCount && index.RelationshipIds.Span(i).SequenceEqual(relationships[i].Id)
                     ? i
-                    : index.RelationshipIndexOf(relationship.Id);
-                EvidenceFormat.Encode(relationship, buffer);
+                    : index.RelationshipIndexOf(relationships[i].Id);
                 Check(database, raw.sqlite3_bind_int64(insert, 1, r));
-                Check(database, raw.sqlite3_bind_blob(insert, 2, buffer.WrittenSpan));
+                Check(database, raw.sqlite3_bind_blob(insert, 2, evidence[i]));
                 var step = raw.sqlite3_step(insert);
                 var reset = raw.sqlite3_reset(insert);
                 Check(database, step == raw.SQLITE_DONE ? reset : step);
@@ -61,4 +80,21 @@ internal static class ReadModel
     }
 
     private static void Check(sqlite3 database, int code) => SqliteCommands.Check(database, code, "while writing the read model");
+}
+
+/// <summary>Blobs end to end in one buffer (one array for a million rows instead of an array per row), read back by position.</summary>
+internal sealed class PackedBlobs
+{
+    private readonly List<int> _ends = [];
+    private readonly ArrayBufferWriter<byte> _bytes = new(4096);
+
+    public int Count => _ends.Count;
+
+    public ReadOnlySpan<byte> this[int i] => _bytes.WrittenSpan[(i == 0 ? 0 : _ends[i - 1]).._ends[i]];
+
+    public void Add(ReadOnlySpan<byte> blob)
+    {
+        _bytes.Write(blob);
+        _ends.Add(_bytes.WrittenCount);
+    }
 }

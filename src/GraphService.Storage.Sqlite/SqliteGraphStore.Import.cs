@@ -39,7 +39,8 @@ public sealed partial class SqliteGraphStore
             // The in-memory state (traversal index, alias index, document summaries) is built on another core while
             // this one writes the rows: neither reads what the other makes. The index checks ids and endpoints, so its
             // failure is the one reported when both fail, as when it was built first.
-            var building = Task.Run(() => BuildState(graph), cancellationToken);
+            // The same core then encodes the read model's evidence and the mention rows, which the write only binds.
+            var building = Task.Run(() => Prepare(graph, cancellationToken), cancellationToken);
             GraphState state;
             try
             {
@@ -65,11 +66,12 @@ public sealed partial class SqliteGraphStore
 
                 var rows = progress is null ? null : new ProgressCounter(progress, "rows written", RowCount(graph), every: 8192);
                 var citationCount = WriteRows(connection, transaction, graph, rows, cancellationToken);
-                rows?.Complete();
 
                 // The read model is keyed by the index's relationship numbers, so it waits for the index.
-                state = await building.ConfigureAwait(false);
-                ReadModel.Write(connection, graph, state.Index, state.Aliases, cancellationToken);
+                (state, var evidence, var mentions) = await building.ConfigureAwait(false);
+                MentionRows.Write(connection, mentions, rows, cancellationToken);
+                rows?.Complete();
+                ReadModel.Write(connection, graph, evidence, state.Index, state.Aliases, cancellationToken);
                 foreach (var (_, create) in SqliteSchema.SecondaryIndexes)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -293,7 +295,15 @@ public sealed partial class SqliteGraphStore
         return new GraphState(graph.Version, index, predicates, documents);
     }
 
-    /// <summary>Writes every row of <paramref name="graph"/>; returns how many citations (distinct passages) it holds.</summary>
+    /// <summary>The in-memory state of <paramref name="graph"/>, the packed evidence and the mention rows, made while its other rows are written.</summary>
+    private static (GraphState State, PackedBlobs Evidence, MentionRows.Packed Mentions) Prepare(GraphSnapshot graph, CancellationToken cancellationToken)
+    {
+        var state = BuildState(graph);
+        var mentions = MentionRows.Pack(graph.Mentions, cancellationToken);
+        return (state, ReadModel.PackEvidence(graph, cancellationToken), mentions);
+    }
+
+    /// <summary>Writes every row of <paramref name="graph"/> but the mentions; returns how many citations (distinct passages) it holds.</summary>
     private static int WriteRows(
         SqliteConnection connection,
         SqliteTransaction transaction,
@@ -397,8 +407,6 @@ public sealed partial class SqliteGraphStore
                 cite.Text(1, c.Id).Text(2, c.DocumentId).Text(3, c.Quote).Integer(4, c.Start).Integer(5, c.End).Text(6, c.Stance.ToWord()).Run();
             }
         }
-
-        MentionRows.Write(connection, graph.Mentions, rows, cancellationToken);
 
         return distinct.Length;
     }

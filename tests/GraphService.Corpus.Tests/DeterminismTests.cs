@@ -7,6 +7,13 @@ public sealed class DeterminismTests
 {
     private static readonly string ExampleCorpus = Path.Combine(RepositoryPaths.Docs, "examples", "corpus");
 
+    // The serialisation StableIds documents for the version: compact, enums by name.
+    private static readonly System.Text.Json.JsonSerializerOptions CanonicalJson = new()
+    {
+        WriteIndented = false,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     [Fact]
     public void Loading_the_same_corpus_twice_gives_the_same_snapshot_and_version()
     {
@@ -31,6 +38,30 @@ public sealed class DeterminismTests
 
         Assert.Equal(s.Version, StableIds.VersionOf(asLists));
         Assert.StartsWith("sha256:", s.Version, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_version_is_the_SHA256_of_the_snapshot_as_JsonSerializer_writes_it_with_an_empty_version()
+    {
+        // The version is hashed from items serialised a batch at a time on every core; it must stay the hash of the one
+        // serialisation of the whole snapshot, or every store would take an unchanged corpus for a new graph. Lists
+        // longer than a batch, text that is escaped (quotes, non-ASCII, control characters), nulls and enums.
+        var s = new CorpusImporter().Load(ExampleCorpus).Snapshot!;
+        var many = Enumerable.Range(0, 9_000).ToList();
+        var large = s with
+        {
+            CorpusName = "Kör \"quoted\" <name>",
+            Entities = many.Select(i => s.Entities[i % s.Entities.Count] with { Id = $"e-{i}", Description = i % 3 == 0 ? null : $"é\u0001 \"{i}\"" }).ToList(),
+            Relationships = many.Select(i => s.Relationships[i % s.Relationships.Count] with { Id = $"r-{i:D6}" }).ToArray(),
+            Mentions = many.Select(i => s.Mentions[i % s.Mentions.Count] with { Start = i }).ToList(),
+        };
+
+        foreach (var snapshot in new[] { s, large, s with { Predicates = [], Entities = [], Documents = [], Relationships = [], Mentions = [] } })
+        {
+            var whole = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(snapshot with { Version = string.Empty }, CanonicalJson);
+            var expected = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(whole));
+            Assert.Equal(expected, StableIds.VersionOf(snapshot));
+        }
     }
 
     [Fact]
