@@ -5,8 +5,11 @@ using GraphService.Core.Queries;
 
 namespace GraphService.Storage.Sqlite;
 
-/// <summary>What the index leaves out of one relationship: its dates as written, its publishers and its citations.</summary>
-internal sealed record PackedEvidence(string? Since, string? Until, int Publishers, IReadOnlyList<CitationView> Citations);
+/// <summary>
+/// What the index leaves out of one relationship: its dates as written, its publishers and its citations. A struct: a
+/// neighbourhood decodes hundreds of rows, and each row's parts go straight into its view.
+/// </summary>
+internal readonly record struct PackedEvidence(string? Since, string? Until, int Publishers, CitationView[] Citations);
 
 /// <summary>
 /// The bytes of one <c>relationship_evidence</c> row, written at import so that hydrating a relationship is one
@@ -43,7 +46,7 @@ internal static class EvidenceFormat
         var since = row.Text();
         var until = row.Text();
         var count = row.Number();
-        var citations = new CitationView[count];
+        var citations = count == 0 ? [] : new CitationView[count];
         for (var i = 0; i < count; i++)
         {
             var id = row.RequiredText();
