@@ -53,8 +53,8 @@ internal sealed class GraphState(
     private readonly Lazy<CitedDocuments> _citedDocuments = new(() => new CitedDocuments(documents));
 
     /// <summary>
-    /// The packed evidence rows of this graph held in memory, when the load copied them (<see cref="EvidenceRows"/>);
-    /// null when the file has none or this state was not loaded from the file (relationships are then read row by row).
+    /// The packed evidence rows of this graph held in memory, when the load or the import that made this state copied them
+    /// (<see cref="EvidenceRows"/>); null when the file has none or the option is off (relationships are then read row by row).
     /// </summary>
     public EvidenceRows? Evidence { get; set; }
 
