@@ -68,6 +68,11 @@ internal sealed class GraphState(
 
     public string PhraseOf(string type) => PhraseOf(Predicates, type);
 
+    /// <summary>The phrase of the index's relationship type <paramref name="type"/> (looked up once per type, not per view).</summary>
+    public string PhraseOfType(int type) => _phraseOfType.Value[type];
+
+    private readonly Lazy<string[]> _phraseOfType = new(() => [.. index.TypeNames.Select(t => PhraseOf(predicates, t))]);
+
     private static string PhraseOf(IReadOnlyDictionary<string, Predicate> predicates, string type) =>
         predicates.TryGetValue(type, out var p) ? p.Phrase : PredicateVocabulary.Default.PhraseOf(type);
 
