@@ -5,8 +5,11 @@ using GraphService.Core.Queries;
 
 namespace GraphService.Storage.Sqlite;
 
-/// <summary>What the index leaves out of one relationship: its dates as written, its publishers and its citations.</summary>
-internal sealed record PackedEvidence(string? Since, string? Until, int Publishers, IReadOnlyList<CitationView> Citations);
+/// <summary>
+/// What the index leaves out of one relationship: its dates as written, its publishers and its citations. A struct: a
+/// neighbourhood decodes hundreds of rows, and each row's parts go straight into its view.
+/// </summary>
+internal readonly record struct PackedEvidence(string? Since, string? Until, int Publishers, CitationView[] Citations);
 
 /// <summary>
 /// The bytes of one <c>relationship_evidence</c> row, written at import so that hydrating a relationship is one
@@ -38,12 +41,22 @@ internal static class EvidenceFormat
     /// <summary>Decodes a row; every cited document must be one of <paramref name="documents"/> (the graph's).</summary>
     public static PackedEvidence Decode(ReadOnlySpan<byte> data, CitedDocuments documents)
     {
+        var last = -1;
+        return Decode(data, documents, ref last);
+    }
+
+    /// <summary>
+    /// <see cref="Decode(ReadOnlySpan{byte}, CitedDocuments)"/> for a caller that decodes many rows: <paramref name="last"/>
+    /// is the document the previous citation named (-1 at first), tried before the lookup by id.
+    /// </summary>
+    public static PackedEvidence Decode(ReadOnlySpan<byte> data, CitedDocuments documents, ref int last)
+    {
         var row = new PackedReader(data, "relationship_evidence");
         var publishers = row.Number();
         var since = row.Text();
         var until = row.Text();
         var count = row.Number();
-        var citations = new CitationView[count];
+        var citations = count == 0 ? [] : new CitationView[count];
         for (var i = 0; i < count; i++)
         {
             var id = row.RequiredText();
@@ -52,7 +65,7 @@ internal static class EvidenceFormat
             var start = row.Number();
             var end = row.Number();
             var stance = StanceOf(row.RequiredBytes());
-            var d = documents.Find(documentId)
+            var d = documents.Find(documentId, ref last)
                 ?? throw new InvalidOperationException($"citation '{id}' points to document '{Encoding.UTF8.GetString(documentId)}', which the store does not hold");
             citations[i] = new CitationView(id, d.Id, d.Title, d.Publisher, d.Published, d.Url, quote, start, end, stance);
         }
@@ -76,16 +89,42 @@ internal static class EvidenceFormat
 /// </summary>
 internal sealed class CitedDocuments
 {
-    private readonly Dictionary<string, DocumentSummary>.AlternateLookup<ReadOnlySpan<char>> _byId;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byId;
+    private readonly DocumentSummary[] _documents;
+    private readonly byte[][] _utf8Ids;
 
-    public CitedDocuments(IReadOnlyDictionary<string, DocumentSummary> documents) =>
-        _byId = new Dictionary<string, DocumentSummary>(documents, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>The document whose id is <paramref name="utf8Id"/>; null when the graph has none.</summary>
-    public DocumentSummary? Find(ReadOnlySpan<byte> utf8Id)
+    public CitedDocuments(IReadOnlyDictionary<string, DocumentSummary> documents)
     {
+        _documents = [.. documents.Values];
+        _utf8Ids = [.. _documents.Select(d => Encoding.UTF8.GetBytes(d.Id))];
+        var byId = new Dictionary<string, int>(_documents.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _documents.Length; i++)
+        {
+            byId.Add(_documents[i].Id, i);
+        }
+
+        _byId = byId.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// The document whose id is <paramref name="utf8Id"/>; null when the graph has none. <paramref name="last"/> is the
+    /// caller's previous find (or -1): compared first, byte for byte, and set to this one.
+    /// </summary>
+    public DocumentSummary? Find(ReadOnlySpan<byte> utf8Id, ref int last)
+    {
+        if ((uint)last < (uint)_utf8Ids.Length && utf8Id.SequenceEqual(_utf8Ids[last]))
+        {
+            return _documents[last];
+        }
+
         var chars = utf8Id.Length <= 256 ? stackalloc char[utf8Id.Length] : new char[utf8Id.Length];
         var length = Encoding.UTF8.GetChars(utf8Id, chars);
-        return _byId.TryGetValue(chars[..length], out var d) ? d : null;
+        if (!_byId.TryGetValue(chars[..length], out var found))
+        {
+            return null;
+        }
+
+        last = found;
+        return _documents[found];
     }
 }

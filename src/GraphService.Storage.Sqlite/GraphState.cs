@@ -54,8 +54,8 @@ internal sealed class GraphState(
     private readonly Lazy<CitedDocuments> _citedDocuments = new(() => new CitedDocuments(documents));
 
     /// <summary>
-    /// The packed evidence rows of this graph held in memory, when the load copied them (<see cref="EvidenceRows"/>);
-    /// null when the file has none or this state was not loaded from the file (relationships are then read row by row).
+    /// The packed evidence rows of this graph held in memory, when the load or the import that made this state copied them
+    /// (<see cref="EvidenceRows"/>); null when the file has none or the option is off (relationships are then read row by row).
     /// </summary>
     public EvidenceRows? Evidence { get; set; }
 
@@ -68,6 +68,11 @@ internal sealed class GraphState(
     public GraphSchema? Schema { get; set; }
 
     public string PhraseOf(string type) => PhraseOf(Predicates, type);
+
+    /// <summary>The phrase of the index's relationship type <paramref name="type"/> (looked up once per type, not per view).</summary>
+    public string PhraseOfType(int type) => _phraseOfType.Value[type];
+
+    private readonly Lazy<string[]> _phraseOfType = new(() => [.. index.TypeNames.Select(t => PhraseOf(predicates, t))]);
 
     private static string PhraseOf(IReadOnlyDictionary<string, Predicate> predicates, string type) =>
         predicates.TryGetValue(type, out var p) ? p.Phrase : PredicateVocabulary.Default.PhraseOf(type);

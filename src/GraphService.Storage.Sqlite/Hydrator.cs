@@ -15,6 +15,9 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
     // The session's transaction was begun on its handle, not through ADO.NET: commands run in it with no transaction object.
     private readonly SqliteConnection connection = session.Connection;
 
+    // The document the last decoded citation named: an answer's citations name the same few documents again and again.
+    private int _lastDocument = -1;
+
 
     /// <summary>
     /// The views of the given relationships. A file with packed evidence (written by every import since schema 3)
@@ -114,17 +117,17 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
         }
 
         var row = rows.Row(relationship);
-        return row.IsEmpty ? null : EvidenceFormat.Decode(row, state.CitedDocuments);
+        return row.IsEmpty ? null : EvidenceFormat.Decode(row, state.CitedDocuments, ref _lastDocument);
     }
 
     private RelationshipView View(int r, string? since, string? until, int publishers, IReadOnlyList<CitationView> citations)
     {
         var index = state.Index;
-        var type = index.TypeNames[index.RelationshipType[r]];
+        var type = index.RelationshipType[r];
         return new RelationshipView(
             index.RelationshipIds[r],
-            type,
-            state.PhraseOf(type),
+            index.TypeNames[type],
+            state.PhraseOfType(type),
             index.EntityIds[index.RelationshipStart[r]],
             index.EntityIds[index.RelationshipEnd[r]],
             index.RelationshipConfidence[r],

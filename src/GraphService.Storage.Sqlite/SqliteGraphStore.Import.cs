@@ -80,6 +80,12 @@ public sealed partial class SqliteGraphStore
                 }
 
                 WriteMeta(connection, transaction, graph, citationCount);
+                if (_options.EvidenceInMemory)
+                {
+                    // As a load from the file would (GetStateAsync), so that the graph this instance wrote is not hydrated
+                    // row by row from the file until a restart; read back in this transaction, which sees its own rows.
+                    state.Evidence = EvidenceRows.Load(connection.Handle!, state.Index.RelationshipCount, cancellationToken);
+                }
             }
             catch (Exception)
             {

@@ -109,8 +109,9 @@ public sealed class SqliteGraphStoreTests : IDisposable
     [Fact]
     public async Task A_new_instance_answers_from_the_evidence_it_holds_in_memory_exactly_as_the_importing_instance_reads_it_from_the_file()
     {
-        // The importing instance keeps the graph it wrote and reads each relationship's evidence row from the file; a new
-        // instance copies every row into memory when it loads the graph, unless told not to. All must give the same answers.
+        // The importing instance keeps the graph it wrote with the evidence rows it read back; a new instance copies every
+        // row into memory when it loads the graph, unless told not to (then it reads each row from the file). All must give
+        // the same answers.
         var writer = Open("graph.db");
         await writer.ReplaceGraphAsync(Snapshot, None);
         var reader = Open("graph.db");
@@ -140,6 +141,49 @@ public sealed class SqliteGraphStoreTests : IDisposable
 
             return System.Text.Json.JsonSerializer.Serialize(answers);
         }
+    }
+
+    [Fact]
+    public async Task The_importing_instance_holds_the_evidence_rows_in_memory_as_an_instance_that_loads_the_file_does()
+    {
+        var path = _folder.File("graph.db");
+        var writer = Open("graph.db");
+        await writer.ReplaceGraphAsync(Snapshot, None);
+        var center = Snapshot.Relationships[0].StartId;
+        var before = System.Text.Json.JsonSerializer.Serialize(await writer.GetNeighborhoodAsync(new NeighborhoodQuery(center) { Depth = 2 }, None));
+
+        // Rows taken out of the file behind the store's back: only an instance that reads them row by row notices.
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM relationship_evidence;";
+            Assert.Equal(Snapshot.Relationships.Count, command.ExecuteNonQuery());
+        }
+
+        var after = await writer.GetNeighborhoodAsync(new NeighborhoodQuery(center) { Depth = 2 }, None);
+        Assert.NotEmpty(after!.Relationships);
+        Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(after));
+    }
+
+    [Fact]
+    public async Task An_importing_instance_told_not_to_hold_the_evidence_in_memory_reads_it_from_the_file()
+    {
+        var path = _folder.File("graph.db");
+        var writer = new SqliteGraphStore(new SqliteStoreOptions { Path = path, EvidenceInMemory = false });
+        _stores.Add(writer);
+        await writer.ReplaceGraphAsync(Snapshot, None);
+        var relationship = Snapshot.Relationships.OrderBy(r => r.Id, StringComparer.Ordinal).First();
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM relationship_evidence;";
+            command.ExecuteNonQuery();
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => writer.GetNeighborhoodAsync(new NeighborhoodQuery(relationship.StartId) { Depth = 1 }, None));
+        Assert.EndsWith("is in the index but not in the store file", error.Message);
     }
 
     [Fact]
