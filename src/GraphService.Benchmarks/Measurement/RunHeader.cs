@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Reflection;
 using System.Runtime;
 using System.Runtime.InteropServices;
 
@@ -38,7 +39,26 @@ internal static class RunHeader
 #endif
     }
 
+    /// <summary>
+    /// The commit this binary was built from (the SDK writes it into the informational version), and the working tree's
+    /// own when it differs: a binary run from another checkout, as in an A/B run, must not take that checkout's commit.
+    /// </summary>
     private static string Commit()
+    {
+        var version = typeof(RunHeader).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        var plus = version?.IndexOf('+', StringComparison.Ordinal) ?? -1;
+        var built = plus < 0 ? null : version![(plus + 1)..];
+        var tree = WorkingTree();
+        if (built is null)
+        {
+            return tree;
+        }
+
+        built = built[..Math.Min(10, built.Length)];
+        return tree.StartsWith(built, StringComparison.Ordinal) ? tree : $"{built} (built from; the working tree here is at {tree})";
+    }
+
+    private static string WorkingTree()
     {
         try
         {
