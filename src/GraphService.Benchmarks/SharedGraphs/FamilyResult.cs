@@ -27,6 +27,9 @@ internal sealed class FamilyResult(string label, string description, string refe
     /// <summary>A second reference shown beside the first (the neighbourhood's ball with its relationships).</summary>
     public (string Name, Latencies Times)? Extra { get; init; }
 
+    /// <summary>What the garbage collector did while GraphService's measured queries ran.</summary>
+    public CollectorActivity? Collector { get; set; }
+
     /// <summary>Adjacency entries the reference looked at, over all measured queries.</summary>
     public long ReferenceWork { get; set; }
 
@@ -80,6 +83,10 @@ internal sealed class FamilyResult(string label, string description, string refe
         Console.WriteLine($"{Label,-7} mean {Figures(Service.Mean, Reference.Mean)}   cpu {Figures(Service.CpuMean, Reference.CpuMean)}");
         Console.WriteLine($"{Label,-7} reference: {referenceName}; it looked at {ReferenceWork / (double)Service.Count:N0} adjacency entries per query" +
                           (Service.CpuUnmeasured > 0 ? $"; CPU time not measurable for {Service.CpuUnmeasured} GraphService queries (continued on another thread)" : ""));
+        if (Collector is { } collector)
+        {
+            Console.WriteLine($"{Label,-7} collector during GraphService's measured queries: {collector}");
+        }
     }
 
     private static string Figures(double service, double reference) =>

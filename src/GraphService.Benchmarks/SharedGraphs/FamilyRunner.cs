@@ -203,6 +203,7 @@ internal sealed class FamilyRunner(ServiceQueries service, ReferenceSearch refer
 
         Collect();
         var answers = new List<T?>(pairs.Count);
+        var collector = CollectorActivity.Start();
         foreach (var pair in pairs)
         {
             var start = Latencies.Now();
@@ -211,6 +212,7 @@ internal sealed class FamilyRunner(ServiceQueries service, ReferenceSearch refer
             answers.Add(answer);
         }
 
+        result.Collector = collector.Stop();
         return answers;
     }
 
