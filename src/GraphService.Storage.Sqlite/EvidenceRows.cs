@@ -34,12 +34,7 @@ internal sealed class EvidenceRows
     /// </summary>
     public static EvidenceRows Load(sqlite3 database, int relationshipCount, CancellationToken cancellationToken)
     {
-        var blocks = new List<byte[]>();
-        var used = new List<int>();
-        var starts = new long[relationshipCount + 1];
-        byte[] block = [];
-        var at = 0;
-        var next = 0;
+        var rows = new Builder(relationshipCount);
         Check(database, raw.sqlite3_prepare_v2(
             database,
             "SELECT relationship, data FROM relationship_evidence WHERE relationship >= 0 AND relationship < ?1 ORDER BY relationship;",
@@ -56,46 +51,34 @@ internal sealed class EvidenceRows
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var data = raw.sqlite3_column_blob(statement, 1);
-                if (at + data.Length > block.Length)
-                {
-                    if (blocks.Count > 0)
-                    {
-                        used[^1] = at;
-                    }
-
-                    block = new byte[Math.Max(BlockSize, data.Length)];
-                    blocks.Add(block);
-                    used.Add(0);
-                    at = 0;
-                }
-
-                // Relationships before r have no row: they begin (and end) where r begins.
-                var start = ((long)(blocks.Count - 1) << 32) | (uint)at;
-                for (; next <= r; next++)
-                {
-                    starts[next] = start;
-                }
-
-                data.CopyTo(block.AsSpan(at));
-                at += data.Length;
+                rows.Add(r, raw.sqlite3_column_blob(statement, 1));
             }
 
             Check(database, step == raw.SQLITE_DONE ? raw.SQLITE_OK : step);
         }
 
-        if (blocks.Count > 0)
+        return rows.Build();
+    }
+
+    /// <summary>
+    /// The rows an import has just encoded and written (<see cref="ReadModel.PackEvidence"/>): <paramref name="evidence"/>
+    /// holds them in the snapshot's order, <paramref name="rowOf"/> gives, for each relationship of the index, its place
+    /// in that order. The same bytes the file holds, without reading them back.
+    /// </summary>
+    public static EvidenceRows FromPacked(PackedBlobs evidence, int[] rowOf, CancellationToken cancellationToken)
+    {
+        var rows = new Builder(rowOf.Length);
+        for (var r = 0; r < rowOf.Length; r++)
         {
-            used[^1] = at;
+            if ((r & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            rows.Add(r, evidence[rowOf[r]]);
         }
 
-        var end = ((long)Math.Max(blocks.Count - 1, 0) << 32) | (uint)at;
-        for (; next <= relationshipCount; next++)
-        {
-            starts[next] = end;
-        }
-
-        return new EvidenceRows([.. blocks], [.. used], starts);
+        return rows.Build();
     }
 
     /// <summary>Relationship <paramref name="relationship"/>'s row; empty when the file held none for it.</summary>
@@ -130,4 +113,57 @@ internal sealed class EvidenceRows
     }
 
     private static void Check(sqlite3 database, int code) => SqliteCommands.Check(database, code, "while loading the evidence rows");
+
+    /// <summary>Lays rows given in increasing relationship order end to end in blocks.</summary>
+    private sealed class Builder(int relationshipCount)
+    {
+        private readonly List<byte[]> _blocks = [];
+        private readonly List<int> _used = [];
+        private readonly long[] _starts = new long[relationshipCount + 1];
+        private byte[] _block = [];
+        private int _at;
+        private int _next;
+
+        public void Add(int relationship, ReadOnlySpan<byte> data)
+        {
+            if (_at + data.Length > _block.Length)
+            {
+                if (_blocks.Count > 0)
+                {
+                    _used[^1] = _at;
+                }
+
+                _block = new byte[Math.Max(BlockSize, data.Length)];
+                _blocks.Add(_block);
+                _used.Add(0);
+                _at = 0;
+            }
+
+            // Relationships before this one have no row: they begin (and end) where it begins.
+            var start = ((long)(_blocks.Count - 1) << 32) | (uint)_at;
+            for (; _next <= relationship; _next++)
+            {
+                _starts[_next] = start;
+            }
+
+            data.CopyTo(_block.AsSpan(_at));
+            _at += data.Length;
+        }
+
+        public EvidenceRows Build()
+        {
+            if (_blocks.Count > 0)
+            {
+                _used[^1] = _at;
+            }
+
+            var end = ((long)Math.Max(_blocks.Count - 1, 0) << 32) | (uint)_at;
+            for (; _next < _starts.Length; _next++)
+            {
+                _starts[_next] = end;
+            }
+
+            return new EvidenceRows([.. _blocks], [.. _used], _starts);
+        }
+    }
 }

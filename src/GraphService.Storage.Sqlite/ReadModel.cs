@@ -40,10 +40,15 @@ internal static class ReadModel
         return packed;
     }
 
-    /// <summary>Writes the read model of <paramref name="graph"/>: <paramref name="evidence"/> (<see cref="PackEvidence"/>) and the index parts.</summary>
-    public static void Write(SqliteConnection connection, GraphSnapshot graph, PackedBlobs evidence, TraversalIndex index, AliasIndex aliases, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the read model of <paramref name="graph"/>: <paramref name="evidence"/> (<see cref="PackEvidence"/>) and the
+    /// index parts. Returns, for each relationship of <paramref name="index"/>, its place in the snapshot's order, which is
+    /// where <paramref name="evidence"/> holds its row.
+    /// </summary>
+    public static int[] Write(SqliteConnection connection, GraphSnapshot graph, PackedBlobs evidence, TraversalIndex index, AliasIndex aliases, CancellationToken cancellationToken)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        var rowOf = new int[index.RelationshipCount];
         Check(database, raw.sqlite3_prepare_v2(database, "INSERT INTO relationship_evidence (relationship, data) VALUES (?1, ?2);", out var insert));
         using (insert)
         {
@@ -59,6 +64,7 @@ internal static class ReadModel
                 var r = i < index.RelationshipCount && index.RelationshipIds.Span(i).SequenceEqual(relationships[i].Id)
                     ? i
                     : index.RelationshipIndexOf(relationships[i].Id);
+                rowOf[r] = i;
                 Check(database, raw.sqlite3_bind_int64(insert, 1, r));
                 Check(database, raw.sqlite3_bind_blob(insert, 2, evidence[i]));
                 var step = raw.sqlite3_step(insert);
@@ -75,8 +81,12 @@ internal static class ReadModel
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using var parts = IndexParts.ForWriting(connection);
-        IndexImage.Write(index, aliases, parts);
+        using (var parts = IndexParts.ForWriting(connection))
+        {
+            IndexImage.Write(index, aliases, parts);
+        }
+
+        return rowOf;
     }
 
     private static void Check(sqlite3 database, int code) => SqliteCommands.Check(database, code, "while writing the read model");

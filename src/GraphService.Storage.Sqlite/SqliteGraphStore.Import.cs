@@ -71,7 +71,7 @@ public sealed partial class SqliteGraphStore
                 (state, var evidence, var mentions) = await building.ConfigureAwait(false);
                 MentionRows.Write(connection, mentions, rows, cancellationToken);
                 rows?.Complete();
-                ReadModel.Write(connection, graph, evidence, state.Index, state.Aliases, cancellationToken);
+                var rowOf = ReadModel.Write(connection, graph, evidence, state.Index, state.Aliases, cancellationToken);
                 foreach (var (_, create) in SqliteSchema.SecondaryIndexes)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -83,8 +83,8 @@ public sealed partial class SqliteGraphStore
                 if (_options.EvidenceInMemory)
                 {
                     // As a load from the file would (GetStateAsync), so that the graph this instance wrote is not hydrated
-                    // row by row from the file until a restart; read back in this transaction, which sees its own rows.
-                    state.Evidence = EvidenceRows.Load(connection.Handle!, state.Index.RelationshipCount, cancellationToken);
+                    // row by row from the file until a restart: the rows just written, from the bytes encoded for them.
+                    state.Evidence = EvidenceRows.FromPacked(evidence, rowOf, cancellationToken);
                 }
             }
             catch (Exception)
