@@ -38,16 +38,10 @@ internal static class EvidenceFormat
         }
     }
 
-    /// <summary>Decodes a row; every cited document must be one of <paramref name="documents"/> (the graph's).</summary>
-    public static PackedEvidence Decode(ReadOnlySpan<byte> data, CitedDocuments documents)
-    {
-        var last = -1;
-        return Decode(data, documents, ref last);
-    }
-
     /// <summary>
-    /// <see cref="Decode(ReadOnlySpan{byte}, CitedDocuments)"/> for a caller that decodes many rows: <paramref name="last"/>
-    /// is the document the previous citation named (-1 at first), tried before the lookup by id.
+    /// Decodes a row; every cited document must be one of <paramref name="documents"/> (the graph's). <paramref name="last"/>
+    /// is the document the caller's previous citation named (-1 at first), tried before the lookup by id: an answer's
+    /// citations name the same few documents again and again.
     /// </summary>
     public static PackedEvidence Decode(ReadOnlySpan<byte> data, CitedDocuments documents, ref int last)
     {

@@ -113,7 +113,7 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
     {
         if (state.Evidence is not { } rows)
         {
-            return session.ReadEvidence(relationship, state.CitedDocuments);
+            return session.ReadEvidence(relationship, state.CitedDocuments, ref _lastDocument);
         }
 
         var row = rows.Row(relationship);

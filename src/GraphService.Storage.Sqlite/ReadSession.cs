@@ -70,8 +70,11 @@ internal sealed class ReadSession : IDisposable
         }
     }
 
-    /// <summary>Relationship <paramref name="relationship"/>'s packed evidence, decoded; null when the file has no row for it.</summary>
-    public PackedEvidence? ReadEvidence(int relationship, CitedDocuments documents)
+    /// <summary>
+    /// Relationship <paramref name="relationship"/>'s packed evidence, decoded (<paramref name="last"/> as for
+    /// <see cref="EvidenceFormat.Decode"/>); null when the file has no row for it.
+    /// </summary>
+    public PackedEvidence? ReadEvidence(int relationship, CitedDocuments documents, ref int last)
     {
         Check(raw.sqlite3_bind_int64(_evidence, 1, relationship));
         try
@@ -79,7 +82,7 @@ internal sealed class ReadSession : IDisposable
             var step = raw.sqlite3_step(_evidence);
             if (step == raw.SQLITE_ROW)
             {
-                return EvidenceFormat.Decode(raw.sqlite3_column_blob(_evidence, 0), documents);
+                return EvidenceFormat.Decode(raw.sqlite3_column_blob(_evidence, 0), documents, ref last);
             }
 
             Check(step == raw.SQLITE_DONE ? raw.SQLITE_OK : step);
