@@ -190,71 +190,89 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     public Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return _reads.ReadAsync<NeighborhoodResult?>(
-            async (cache, tx, ct) =>
-            {
-                var center = cache.Entity(query.EntityId);
-                if (center is null)
-                {
-                    return null;
-                }
+        return _reads.ReadAsync((cache, tx, ct) => NeighborhoodAsync(cache, tx, query, ct), cancellationToken);
+    }
 
-                var neighbors = _cypher.NeighborsText(query.Types, cache.Vocabulary);
-                var kept = new HashSet<string>(StringComparer.Ordinal) { center.Id };
-                var nodes = new List<NodeView> { center };
-                var frontier = new List<string> { center.Id };
-                var truncated = false;
-                for (var depth = 1; depth <= query.Depth && frontier.Count > 0; depth++)
-                {
-                    var rows = await tx.RunAsync(
-                        CypherStatements.Make("neighbors", neighbors, ("frontier", frontier), ("kept", kept.Order(StringComparer.Ordinal).ToList())),
-                        ct).ConfigureAwait(false);
-                    var candidates = RecordMapping.StrongestPerNeighbor(rows.Records);
-                    var cut = NeighborhoodCut.Keep(candidates.Keys, id => candidates[id].Strength, NeighborhoodCut.Room(query.Limit, nodes.Count), StringComparer.Ordinal);
-                    truncated |= cut.Truncated;
-                    var layer = cut.Kept.Select(id => candidates[id].View).ToList();
-                    foreach (var v in layer)
-                    {
-                        kept.Add(v.Id);
-                        nodes.Add(v);
-                    }
-
-                    frontier = [.. layer.Select(v => v.Id)];
-                }
-
-                var among = await tx.RunAsync(
-                    CypherStatements.Make("relationships-among", _cypher.RelationshipsAmongText(query.Types, cache.Vocabulary), ("ids", nodes.Select(n => n.Id).ToList())),
-                    ct).ConfigureAwait(false);
-                var ids = among.Records.Select(r => r.String("id")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-                var views = await RelationshipViewsAsync(tx, ids, ct).ConfigureAwait(false);
-                return new NeighborhoodResult(cache.Version, center, nodes, [.. ids.Select(id => views[id])], truncated);
-            },
+    /// <summary>The names come from the cache of the stamp this read's transaction checks, so they are the neighbourhood's graph's.</summary>
+    public Task<NeighborhoodResult?> GetNeighborhoodAsync(Func<IGraphNames, NeighborhoodQuery?> plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return _reads.ReadAsync(
+            (cache, tx, ct) => plan(cache) is { } query ? NeighborhoodAsync(cache, tx, query, ct) : Task.FromResult<NeighborhoodResult?>(null),
             cancellationToken);
+    }
+
+    private async Task<NeighborhoodResult?> NeighborhoodAsync(GraphCache cache, IReadTransaction tx, NeighborhoodQuery query, CancellationToken ct)
+    {
+        var center = cache.Entity(query.EntityId);
+        if (center is null)
+        {
+            return null;
+        }
+
+        var neighbors = _cypher.NeighborsText(query.Types, cache.Vocabulary);
+        var kept = new HashSet<string>(StringComparer.Ordinal) { center.Id };
+        var nodes = new List<NodeView> { center };
+        var frontier = new List<string> { center.Id };
+        var truncated = false;
+        for (var depth = 1; depth <= query.Depth && frontier.Count > 0; depth++)
+        {
+            var rows = await tx.RunAsync(
+                CypherStatements.Make("neighbors", neighbors, ("frontier", frontier), ("kept", kept.Order(StringComparer.Ordinal).ToList())),
+                ct).ConfigureAwait(false);
+            var candidates = RecordMapping.StrongestPerNeighbor(rows.Records);
+            var cut = NeighborhoodCut.Keep(candidates.Keys, id => candidates[id].Strength, NeighborhoodCut.Room(query.Limit, nodes.Count), StringComparer.Ordinal);
+            truncated |= cut.Truncated;
+            var layer = cut.Kept.Select(id => candidates[id].View).ToList();
+            foreach (var v in layer)
+            {
+                kept.Add(v.Id);
+                nodes.Add(v);
+            }
+
+            frontier = [.. layer.Select(v => v.Id)];
+        }
+
+        var among = await tx.RunAsync(
+            CypherStatements.Make("relationships-among", _cypher.RelationshipsAmongText(query.Types, cache.Vocabulary), ("ids", nodes.Select(n => n.Id).ToList())),
+            ct).ConfigureAwait(false);
+        var ids = among.Records.Select(r => r.String("id")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var views = await RelationshipViewsAsync(tx, ids, ct).ConfigureAwait(false);
+        return new NeighborhoodResult(cache.Version, center, nodes, [.. ids.Select(id => views[id])], truncated);
     }
 
     public Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return _reads.ReadAsync<EntityDetail?>(
-            async (cache, tx, ct) =>
-            {
-                if (cache.Entity(id) is null)
-                {
-                    return null;
-                }
+        return _reads.ReadAsync((cache, tx, ct) => EntityAsync(cache, tx, id, ct), cancellationToken);
+    }
 
-                var entity = await Run(tx, "entity", ct, ("id", id)).ConfigureAwait(false);
-                if (entity.Records.Count == 0)
-                {
-                    return null;
-                }
-
-                var links = (await Run(tx, "entity-relationships", ct, ("id", id)).ConfigureAwait(false)).Records.Select(RecordMapping.ToEntityLink).ToList();
-                var views = await RelationshipViewsAsync(tx, links.Select(l => l.Id), ct).ConfigureAwait(false);
-                var mentions = (await Run(tx, "entity-mentions", ct, ("id", id)).ConfigureAwait(false)).Records;
-                return RecordMapping.ToEntityDetail(cache.Version, entity.Records[0].Value<CypherNode>("e"), links, views, mentions);
-            },
+    /// <summary>As for neighbourhoods, the plan reads the names of the stamp this read's transaction checks.</summary>
+    public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, string?> plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return _reads.ReadAsync(
+            (cache, tx, ct) => plan(cache) is { } id ? EntityAsync(cache, tx, id, ct) : Task.FromResult<EntityDetail?>(null),
             cancellationToken);
+    }
+
+    private async Task<EntityDetail?> EntityAsync(GraphCache cache, IReadTransaction tx, string id, CancellationToken ct)
+    {
+        if (cache.Entity(id) is null)
+        {
+            return null;
+        }
+
+        var entity = await Run(tx, "entity", ct, ("id", id)).ConfigureAwait(false);
+        if (entity.Records.Count == 0)
+        {
+            return null;
+        }
+
+        var links = (await Run(tx, "entity-relationships", ct, ("id", id)).ConfigureAwait(false)).Records.Select(RecordMapping.ToEntityLink).ToList();
+        var views = await RelationshipViewsAsync(tx, links.Select(l => l.Id), ct).ConfigureAwait(false);
+        var mentions = (await Run(tx, "entity-mentions", ct, ("id", id)).ConfigureAwait(false)).Records;
+        return RecordMapping.ToEntityDetail(cache.Version, entity.Records[0].Value<CypherNode>("e"), links, views, mentions);
     }
 
     public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) =>

@@ -136,67 +136,84 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     public Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return ReadAsync<NeighborhoodResult?>(
-            (state, hydrator) =>
-            {
-                var found = new NeighborhoodExplorer(state.Index).Explore(query, cancellationToken);
-                if (found is null)
-                {
-                    return null;
-                }
-
-                var nodes = new NodeView[found.Nodes.Count];
-                for (var i = 0; i < nodes.Length; i++)
-                {
-                    nodes[i] = state.Node(found.Nodes[i]);
-                }
-
-                return new NeighborhoodResult(
-                    state.Version,
-                    state.Node(found.Center),
-                    nodes,
-                    hydrator.InOrder(found.Relationships),
-                    found.Truncated);
-            },
-            cancellationToken);
+        return ReadAsync((state, hydrator) => Neighborhood(state, hydrator, query, cancellationToken), cancellationToken);
     }
 
-    public Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken) =>
-        ReadAsync<EntityDetail?>(
-            (state, hydrator) =>
-            {
-                var index = state.Index;
-                var e = index.EntityIndexOf(id);
-                if (e < 0)
-                {
-                    return null;
-                }
+    public Task<NeighborhoodResult?> GetNeighborhoodAsync(Func<IGraphNames, NeighborhoodQuery?> plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
 
-                // Both sides of a relationship from the entity to itself come through; Core lists it once.
-                var own = new List<(int Relationship, bool Outgoing, int Other)>();
-                for (var slot = index.AdjacencyOffsets[e]; slot < index.AdjacencyOffsets[e + 1]; slot++)
-                {
-                    var entry = index.LinkEntry[slot];
-                    own.Add((entry >> 1, (entry & 1) == 0, index.LinkNeighbor[slot]));
-                }
+        // As for paths: the loaded state is the graph the read transaction holds.
+        return ReadAsync((state, hydrator) => plan(state) is { } query ? Neighborhood(state, hydrator, query, cancellationToken) : null, cancellationToken);
+    }
 
-                var views = hydrator.Relationships(own.Select(o => o.Relationship));
-                var (grouped, citations) = EntityRelationships.Group(
-                    own.Select(o => new EntityRelationship(EntityRelationships.Direction(o.Outgoing), state.Node(o.Other), views[o.Relationship])));
-                var (description, mentionCount, mentionedIn) = hydrator.EntityExtras(id);
-                return new EntityDetail(
-                    state.Version,
-                    index.EntityIds[e],
-                    index.EntityNames[e],
-                    index.EntityTypes[e],
-                    index.EntityAliases[e],
-                    description,
-                    grouped,
-                    citations,
-                    mentionCount,
-                    [.. mentionedIn.Select(d => state.Documents[d])]);
-            },
-            cancellationToken);
+    private static NeighborhoodResult? Neighborhood(GraphState state, Hydrator hydrator, NeighborhoodQuery query, CancellationToken cancellationToken)
+    {
+        var found = new NeighborhoodExplorer(state.Index).Explore(query, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var nodes = new NodeView[found.Nodes.Count];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            nodes[i] = state.Node(found.Nodes[i]);
+        }
+
+        return new NeighborhoodResult(
+            state.Version,
+            state.Node(found.Center),
+            nodes,
+            hydrator.InOrder(found.Relationships),
+            found.Truncated);
+    }
+
+    public Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return ReadAsync((state, hydrator) => Entity(state, hydrator, id), cancellationToken);
+    }
+
+    public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, string?> plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return ReadAsync((state, hydrator) => plan(state) is { } id ? Entity(state, hydrator, id) : null, cancellationToken);
+    }
+
+    private static EntityDetail? Entity(GraphState state, Hydrator hydrator, string id)
+    {
+        var index = state.Index;
+        var e = index.EntityIndexOf(id);
+        if (e < 0)
+        {
+            return null;
+        }
+
+        // Both sides of a relationship from the entity to itself come through; Core lists it once.
+        var own = new List<(int Relationship, bool Outgoing, int Other)>();
+        for (var slot = index.AdjacencyOffsets[e]; slot < index.AdjacencyOffsets[e + 1]; slot++)
+        {
+            var entry = index.LinkEntry[slot];
+            own.Add((entry >> 1, (entry & 1) == 0, index.LinkNeighbor[slot]));
+        }
+
+        var views = hydrator.Relationships(own.Select(o => o.Relationship));
+        var (grouped, citations) = EntityRelationships.Group(
+            own.Select(o => new EntityRelationship(EntityRelationships.Direction(o.Outgoing), state.Node(o.Other), views[o.Relationship])));
+        var (description, mentionCount, mentionedIn) = hydrator.EntityExtras(id);
+        return new EntityDetail(
+            state.Version,
+            index.EntityIds[e],
+            index.EntityNames[e],
+            index.EntityTypes[e],
+            index.EntityAliases[e],
+            description,
+            grouped,
+            citations,
+            mentionCount,
+            [.. mentionedIn.Select(d => state.Documents[d])]);
+    }
 
     public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) =>
         OnIndexAsync<IReadOnlyList<DocumentSummary>>(

@@ -169,7 +169,6 @@ public sealed class HostBehaviourTests
         await ProblemAssert.IsProblemAsync(entity, HttpStatusCode.Conflict, ProblemTypes.AmbiguousName);
     }
 
-    /// <summary>A store that holds a graph but fails every name it is asked to resolve, in one of two ways.</summary>
     /// <summary>Names that resolve to nothing and remember what was asked.</summary>
     private sealed class AskedNames : IGraphNames
     {
@@ -184,6 +183,7 @@ public sealed class HostBehaviourTests
         }
     }
 
+    /// <summary>A store that holds a graph but fails every name it is asked to resolve, in one of two ways.</summary>
     private sealed class UnreliableStore : IGraphStore
     {
         public const string Secret = "/var/lib/graphservice/secret-store.db";
@@ -229,7 +229,11 @@ public sealed class HostBehaviourTests
 
         public Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<NeighborhoodResult?> GetNeighborhoodAsync(Func<IGraphNames, NeighborhoodQuery?> plan, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, string?> plan, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -62,6 +62,33 @@ public sealed class StoreReadContractTests
     }
 
     [Fact]
+    public async Task A_neighbourhood_and_an_entity_named_by_a_host_send_nothing_outside_their_own_read()
+    {
+        var replay = Loaded([Typed.S("c"), Typed.S("Cee"), Typed.S("Person"), Typed.L()])
+            .On("neighbors", ["id", "name", "type", "corroboration", "confidence"])
+            .On("relationships-among", ["id"])
+            .On("entity", ["e"], [Typed.Node("4:x:1", ["Entity", "Person"], ("id", Typed.S("c")), ("name", Typed.S("Cee")), ("type", Typed.S("Person")), ("aliases", Typed.L()), ("description", Typed.Null))])
+            .On("entity-relationships", ["id", "outgoing", "otherId", "otherName", "otherType"])
+            .On("claims-by-ids", ClaimFields)
+            .On("entity-mentions", ["id", "title", "publisher", "author", "published", "url", "language", "length", "mentions"]);
+        var store = StoreContractTests.Store(replay);
+        await store.PrepareAsync(None);
+        var before = replay.Requests.Count;
+        var queries = new GraphQueries(store);
+
+        var neighbourhood = await queries.NeighborhoodAsync("cee", id => new NeighborhoodQuery(id), None);
+        var entity = await queries.EntityAsync("CEE", "id", None);
+
+        Assert.Equal("c", Assert.IsType<QueryOutcome<NeighborhoodResult>.Ok>(neighbourhood).Value.Center.Id);
+        Assert.Equal("c", Assert.IsType<QueryOutcome<EntityDetail>.Ok>(entity).Value.Id);
+        // The names come from the cache of the stamp each query's own transaction checks: no stamp check of their own.
+        var sent = replay.Requests.Skip(before).ToList();
+        Assert.Contains(sent, r => r.Name == "neighbors");
+        Assert.Contains(sent, r => r.Name == "entity");
+        Assert.DoesNotContain(sent, r => r.Transaction is null);
+    }
+
+    [Fact]
     public async Task A_document_page_asks_neo4j_for_the_range_and_one_mention_more_than_it_shows()
     {
         const string body = "Alpha Beta Gamma Delta.";

@@ -261,6 +261,28 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_neighbourhood_or_entity_query_by_name_resolves_the_name_in_the_graph_another_instance_imported_since_the_last_read()
+    {
+        const string NewAlias = "Qais the Second";
+        var first = Open("graph.db");
+        var second = Open("graph.db");
+        await first.ReplaceGraphAsync(Snapshot, None);
+        Assert.IsType<Resolution.NotFound>(await second.ResolveAsync(NewAlias, None));
+
+        // As for paths: v2 gives Khazali an alias v1 lacks, and the second instance still holds v1's index when it is asked.
+        var v2 = Build("conformance-v2");
+        await first.ReplaceGraphAsync(v2 with { Entities = [.. v2.Entities.Select(e => e.Id == Khazali ? e with { Aliases = [.. e.Aliases, NewAlias] } : e)] }, None);
+        var neighbourhood = await second.GetNeighborhoodAsync(
+            names => names.Resolve(NewAlias) is Resolution.Resolved center ? new NeighborhoodQuery(center.Entity.Id) : null,
+            None);
+        var detail = await second.GetEntityAsync(names => (names.Resolve(NewAlias) as Resolution.Resolved)?.Entity.Id, None);
+
+        Assert.Equal(("conformance-v2", Khazali), (neighbourhood!.GraphVersion, neighbourhood.Center.Id));
+        Assert.Equal(("conformance-v2", Khazali), (detail!.GraphVersion, detail.Id));
+        Assert.Contains(NewAlias, detail.Aliases);
+    }
+
+    [Fact]
     public async Task A_failed_replacement_rolls_back_and_the_old_graph_stays_queryable()
     {
         var store = Open("graph.db");

@@ -84,47 +84,64 @@ public sealed partial class GraphQueries(IGraphStore store)
 
     public async Task<QueryOutcome<NeighborhoodResult>> NeighborhoodAsync(string entity, Func<string, NeighborhoodQuery> shape, CancellationToken cancellationToken)
     {
-        var resolution = await store.ResolveAsync(entity, cancellationToken).ConfigureAwait(false);
-        if (resolution is not Resolution.Resolved resolved)
+        // As for paths: the centre's name, the whitelist and the answer come from one read (one graph version).
+        QueryOutcome<NeighborhoodResult>? refused = null;
+        var result = await store.GetNeighborhoodAsync(
+            names =>
+            {
+                (refused, var query) = PlanNeighborhood(names, entity, shape);
+                return query;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return new QueryOutcome<NeighborhoodResult>.Unresolved(resolution, "entity");
+            return refused;
         }
 
-        var asked = shape(resolved.Entity.Id);
-        var query = asked with { Types = NormalizeTypes(asked.Types) };
-        var errors = QueryValidation.Validate(query, await VocabularyFor(query.Types, cancellationToken).ConfigureAwait(false));
-        if (errors.Count > 0)
-        {
-            return new QueryOutcome<NeighborhoodResult>.Invalid(errors);
-        }
-
-        var result = await store.GetNeighborhoodAsync(query, cancellationToken).ConfigureAwait(false);
         return result is null
             ? new QueryOutcome<NeighborhoodResult>.Unresolved(new Resolution.NotFound(entity, []), "entity")
             : new QueryOutcome<NeighborhoodResult>.Ok(result);
     }
 
+    /// <summary>The neighbourhood query to run once <paramref name="entity"/> resolves and the query passes validation, or the outcome that refuses it.</summary>
+    private static (QueryOutcome<NeighborhoodResult>? Refused, NeighborhoodQuery? Query) PlanNeighborhood(IGraphNames names, string entity, Func<string, NeighborhoodQuery> shape)
+    {
+        var resolution = names.Resolve(entity);
+        if (resolution is not Resolution.Resolved resolved)
+        {
+            return (new QueryOutcome<NeighborhoodResult>.Unresolved(resolution, "entity"), null);
+        }
+
+        var asked = shape(resolved.Entity.Id);
+        var query = asked with { Types = NormalizeTypes(asked.Types) };
+        var errors = QueryValidation.Validate(query, query.Types.Count == 0 ? PredicateVocabulary.Default : names.Vocabulary);
+        return errors.Count > 0 ? (new QueryOutcome<NeighborhoodResult>.Invalid(errors), null) : (null, query);
+    }
+
     /// <summary>
     /// One entity's detail by its id or, when no entity has that id, by a name or alias resolved as <c>from</c> and
-    /// <c>to</c> are; <paramref name="parameter"/> names the input in an unresolved outcome.
+    /// <c>to</c> are (a resolution tries the id first); <paramref name="parameter"/> names the input in an unresolved
+    /// outcome. The name and the detail come from one read.
     /// </summary>
     public async Task<QueryOutcome<EntityDetail>> EntityAsync(string idOrName, string parameter, CancellationToken cancellationToken)
     {
-        if (await store.GetEntityAsync(idOrName, cancellationToken).ConfigureAwait(false) is { } entity)
+        Resolution? unresolved = null;
+        var entity = await store.GetEntityAsync(
+            names =>
+            {
+                var resolution = names.Resolve(idOrName);
+                unresolved = resolution is Resolution.Resolved ? null : resolution;
+                return (resolution as Resolution.Resolved)?.Entity.Id;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (unresolved is not null)
         {
-            return new QueryOutcome<EntityDetail>.Ok(entity);
+            return new QueryOutcome<EntityDetail>.Unresolved(unresolved, parameter);
         }
 
-        var resolution = await store.ResolveAsync(idOrName, cancellationToken).ConfigureAwait(false);
-        if (resolution is not Resolution.Resolved resolved)
-        {
-            return new QueryOutcome<EntityDetail>.Unresolved(resolution, parameter);
-        }
-
-        // Resolved but gone: the graph was replaced between the two reads; answer as for any unknown name.
-        return await store.GetEntityAsync(resolved.Entity.Id, cancellationToken).ConfigureAwait(false) is { } found
-            ? new QueryOutcome<EntityDetail>.Ok(found)
-            : new QueryOutcome<EntityDetail>.Unresolved(new Resolution.NotFound(idOrName, []), parameter);
+        return entity is null
+            ? new QueryOutcome<EntityDetail>.Unresolved(new Resolution.NotFound(idOrName, []), parameter)
+            : new QueryOutcome<EntityDetail>.Ok(entity);
     }
 
     public async Task<QueryOutcome<IReadOnlyList<EntityHit>>> SearchAsync(EntitySearch search, CancellationToken cancellationToken)
@@ -134,13 +151,6 @@ public sealed partial class GraphQueries(IGraphStore store)
             ? new QueryOutcome<IReadOnlyList<EntityHit>>.Invalid(errors)
             : new QueryOutcome<IReadOnlyList<EntityHit>>.Ok(await store.SearchEntitiesAsync(search, cancellationToken).ConfigureAwait(false));
     }
-
-    /// <summary>
-    /// The whitelist to check <paramref name="types"/> against: the loaded graph's, from the store. A query that names no
-    /// type has nothing to check, so it is not asked for (the built-ins stand in, and admit the empty set as any would).
-    /// </summary>
-    private ValueTask<PredicateVocabulary> VocabularyFor(IReadOnlySet<string> types, CancellationToken cancellationToken) =>
-        types.Count == 0 ? ValueTask.FromResult(PredicateVocabulary.Default) : new(store.GetVocabularyAsync(cancellationToken));
 
     /// <summary>
     /// Relationship types are written UPPER_SNAKE_CASE in the graph and accepted in any case from every host

@@ -68,7 +68,24 @@ public interface IGraphStore
 
     Task<NeighborhoodResult?> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The neighbourhood whose centre is named, resolved and validated in ONE read of one graph version, as
+    /// <see cref="FindPathsAsync(Func{IGraphNames, PathQuery}, CancellationToken)"/> does for paths: <paramref name="plan"/> is
+    /// given that version's names and whitelist and returns the query to answer, or null to answer nothing. It may run more
+    /// than once when the read is retried; only the run whose read answered counts. Null when <paramref name="plan"/>
+    /// returned null or the centre is not an entity of the graph.
+    /// </summary>
+    Task<NeighborhoodResult?> GetNeighborhoodAsync(Func<IGraphNames, NeighborhoodQuery?> plan, CancellationToken cancellationToken);
+
     Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The detail of the entity <paramref name="plan"/> picks (it returns an entity id, or null for none) from the names of
+    /// the graph version the detail is read from, in ONE read; the same retry rule as
+    /// <see cref="GetNeighborhoodAsync(Func{IGraphNames, NeighborhoodQuery}, CancellationToken)"/>. Null when
+    /// <paramref name="plan"/> returned null or no entity has the id.
+    /// </summary>
+    Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, string?> plan, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken);
 

@@ -72,10 +72,28 @@ public sealed class MeteredGraphStore(IGraphStore inner, GraphServiceMetrics met
         return result;
     }
 
+    /// <summary>Recorded as a neighbourhood query; its duration includes resolving the centre's name, which shares the read.</summary>
+    public async Task<NeighborhoodResult?> GetNeighborhoodAsync(Func<IGraphNames, NeighborhoodQuery?> plan, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await inner.GetNeighborhoodAsync(plan, cancellationToken).ConfigureAwait(false);
+        metrics.RecordQuery(QueryKind.Neighbourhood, backend, Stopwatch.GetElapsedTime(started), result?.Truncated == true);
+        return result;
+    }
+
     public async Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var detail = await inner.GetEntityAsync(id, cancellationToken).ConfigureAwait(false);
+        metrics.RecordQuery(QueryKind.Detail, backend, Stopwatch.GetElapsedTime(started), truncated: false);
+        return detail;
+    }
+
+    /// <summary>Recorded as a detail query; its duration includes resolving the name, which shares the detail's read.</summary>
+    public async Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, string?> plan, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var detail = await inner.GetEntityAsync(plan, cancellationToken).ConfigureAwait(false);
         metrics.RecordQuery(QueryKind.Detail, backend, Stopwatch.GetElapsedTime(started), truncated: false);
         return detail;
     }

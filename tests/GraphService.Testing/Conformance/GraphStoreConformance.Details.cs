@@ -51,6 +51,28 @@ public abstract partial class GraphStoreConformance
     }
 
     [SkippableFact]
+    public async Task Entity_detail_planned_from_a_name_is_the_detail_of_the_entity_it_resolves_to()
+    {
+        var byId = await Store.GetEntityAsync(Suleimani, None);
+
+        var byName = await Store.GetEntityAsync(names => (names.Resolve("qasem soleimani") as Resolution.Resolved)?.Entity.Id, None);
+
+        Assert.NotNull(byId);
+        Assert.NotNull(byName);
+        Assert.Equal(Suleimani, byName.Id);
+        Assert.Equal(byId.GraphVersion, byName.GraphVersion);
+        Assert.Equal(byId.CitationCount, byName.CitationCount);
+        Assert.Equal(byId.MentionedIn.Select(d => d.Id), byName.MentionedIn.Select(d => d.Id));
+    }
+
+    [SkippableFact]
+    public async Task Entity_detail_whose_plan_answers_nothing_or_an_unknown_id_is_null()
+    {
+        Assert.Null(await Store.GetEntityAsync(_ => null, None));
+        Assert.Null(await Store.GetEntityAsync(_ => "no-such-entity", None));
+    }
+
+    [SkippableFact]
     public async Task Documents_are_listed_by_id_with_their_bibliographic_data()
     {
         var documents = await Store.ListDocumentsAsync(None);

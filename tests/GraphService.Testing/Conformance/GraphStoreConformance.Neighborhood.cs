@@ -1,3 +1,4 @@
+using GraphService.Core.Domain;
 using GraphService.Core.Queries;
 using Xunit;
 using static GraphService.Testing.Conformance.ConformanceGraph;
@@ -71,5 +72,34 @@ public abstract partial class GraphStoreConformance
     public async Task Neighborhood_of_an_unknown_entity_is_null()
     {
         Assert.Null(await Store.GetNeighborhoodAsync(new NeighborhoodQuery("no-such-entity"), None));
+    }
+
+    [SkippableFact]
+    public async Task Neighborhood_planned_from_a_name_is_the_neighborhood_of_the_entity_it_resolves_to()
+    {
+        var byId = await Neighborhood(Hub, q => q with { Depth = 2, Types = Set("MEMBER_OF") });
+        PredicateVocabulary? planned = null;
+
+        var byName = await Required(Store.GetNeighborhoodAsync(
+            names =>
+            {
+                planned = names.Vocabulary;
+                return names.Resolve("chc") is Resolution.Resolved center
+                    ? new NeighborhoodQuery(center.Entity.Id) { Depth = 2, Types = Set("MEMBER_OF") }
+                    : null;
+            },
+            None));
+
+        Assert.Equal(byId.GraphVersion, byName.GraphVersion);
+        Assert.Equal(Hub, byName.Center.Id);
+        Assert.Equal(byId.Nodes.Select(n => n.Id), byName.Nodes.Select(n => n.Id));
+        Assert.Equal(byId.Relationships.Select(r => r.Id), byName.Relationships.Select(r => r.Id));
+        Assert.Equal((await Store.GetVocabularyAsync(None)).All.Select(p => p.Type), planned!.All.Select(p => p.Type));
+    }
+
+    [SkippableFact]
+    public async Task Neighborhood_whose_plan_answers_nothing_is_null()
+    {
+        Assert.Null(await Store.GetNeighborhoodAsync(names => names.Resolve("zzzz qqqq") is Resolution.Resolved r ? new NeighborhoodQuery(r.Entity.Id) : null, None));
     }
 }
