@@ -99,6 +99,7 @@ internal static class SharedGraphBenchmark
         var pairsNeeded = warmUp + measured;
         var store = new SqliteGraphStore(new SqliteStoreOptions { Path = storePath });
         var families = new List<FamilyResult>();
+        ReferenceSearch? reference = null;
         QueryPairs pairs;
         using (store)
         {
@@ -123,7 +124,7 @@ internal static class SharedGraphBenchmark
             Console.WriteLine();
             Console.WriteLine("-- the reference: CSR adjacency of the same CSVs");
             watch.Restart();
-            var reference = new ReferenceSearch(CsvGraph.Read(directory, withEntities: false));
+            reference = new ReferenceSearch(CsvGraph.Read(directory, withEntities: false));
             Console.WriteLine($"reference CSR built in {watch.Elapsed.TotalSeconds:F1} s (read and parse the CSVs, count, place); process now {ProcessMemory.Read()}");
             CheckReference(reference, pairs, pairsNeeded);
 
@@ -155,7 +156,7 @@ internal static class SharedGraphBenchmark
 
         if (breakdown)
         {
-            EngineBreakdown.Run(directory, pairs, families, warmUp, measured, ct);
+            EngineBreakdown.Run(directory, pairs, families, reference, warmUp, measured, ct);
         }
     }
 

@@ -14,8 +14,12 @@ public sealed record IndexedPath(int[] Nodes, int[][] Links)
     public IEnumerable<int> Strongest => Links.Select(l => l[0]);
 }
 
-/// <summary>The paths found, best first, and whether the search stopped at its budget.</summary>
-public sealed record IndexedPathSearch(IReadOnlyList<IndexedPath> Paths, bool Truncated, int Steps);
+/// <summary>
+/// The paths found, best first, and whether the search stopped at its budget. <paramref name="Steps"/> counts every
+/// adjacency entry looked at; <paramref name="MeetingSteps"/> is the part of them taken until the two balls met (the work
+/// a bare bidirectional search does), so the rest is what choosing the paths in <see cref="PathOrder"/> cost.
+/// </summary>
+public sealed record IndexedPathSearch(IReadOnlyList<IndexedPath> Paths, bool Truncated, int Steps, int MeetingSteps);
 
 /// <summary>
 /// The k best paths (distinct chains of entities, parallel relationships forming one link) of a <see cref="PathQuery"/>
@@ -83,7 +87,7 @@ public sealed class PathFinder
 
         if (from == to || excluded.Contains(from) || excluded.Contains(to) || query.MaxHops < 1 || query.K < 1)
         {
-            return new IndexedPathSearch([], false, 0);
+            return new IndexedPathSearch([], false, 0, 0);
         }
 
         var scratch = SearchScratch.Rent(_index);

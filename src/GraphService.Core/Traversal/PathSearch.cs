@@ -74,6 +74,7 @@ internal sealed partial class PathSearch(
         scratch.BeginWalk();
         var found = new List<Candidate>();
         var shortest = Meet();
+        var meetingSteps = _steps;
         if (shortest > 0)
         {
             _room = query.K;
@@ -95,7 +96,7 @@ internal sealed partial class PathSearch(
             }
         }
 
-        return new IndexedPathSearch([.. found.Select(ToPath)], _truncated, (int)Math.Min(_steps, int.MaxValue));
+        return new IndexedPathSearch([.. found.Select(ToPath)], _truncated, (int)Math.Min(_steps, int.MaxValue), (int)Math.Min(meetingSteps, int.MaxValue));
     }
 
     /// <summary>

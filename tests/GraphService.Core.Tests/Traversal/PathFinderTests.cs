@@ -147,6 +147,35 @@ public sealed class PathFinderTests
     }
 
     [Fact]
+    public void The_steps_until_the_balls_meet_are_counted_apart_from_those_that_choose_the_path()
+    {
+        // a - x0 … x9, each xi - yi, and z - y9 only. The target's side is the smaller, so its ball finds the whole path
+        // (z, y9, x9, a) before the source's grows; choosing the path then looks at entries of its own (the bound's, the
+        // walk's). With no path at all, every step went into growing the balls.
+        var rels = new List<Relationship>();
+        for (var i = 0; i < 10; i++)
+        {
+            rels.Add(new Relationship($"a-x{i}", "ALLIED_WITH", "a", $"x{i}", null, null, 0.5, false, 1, false, []));
+            rels.Add(new Relationship($"x{i}-y{i}", "ALLIED_WITH", $"x{i}", $"y{i}", null, null, 0.5, false, 1, false, []));
+        }
+
+        rels.Add(new Relationship("y9-z", "ALLIED_WITH", "y9", "z", null, null, 0.5, false, 1, false, []));
+        rels.Add(new Relationship("q-r", "ALLIED_WITH", "q", "r", null, null, 0.5, false, 1, false, []));
+        string[] ids = ["a", "q", "r", "z", .. Enumerable.Range(0, 10).SelectMany(i => new[] { $"x{i}", $"y{i}" })];
+        var graph = new GraphSnapshot("steps", "steps", PredicateVocabulary.BuiltIns, [.. ids.Select(id => new Entity(id, EntityType.Person, id, [], null))], [], rels, []);
+        var index = TraversalIndex.FromSnapshot(graph);
+        var finder = new PathFinder(index);
+
+        var found = finder.Find(new PathQuery("a", "z") { K = 1 })!;
+        var none = finder.Find(new PathQuery("a", "q") { K = 1 })!;
+
+        Assert.Equal([["a", "x9", "y9", "z"]], found.Paths.Select(p => p.Nodes.Select(n => index.EntityIds[n])));
+        Assert.InRange(found.MeetingSteps, 1, found.Steps - 1);
+        Assert.Empty(none.Paths);
+        Assert.Equal(none.Steps, none.MeetingSteps);
+    }
+
+    [Fact]
     public void Two_entities_joined_by_thousands_of_parallel_relationships_are_one_link_of_one_path()
     {
         string[] ids = ["a", "b", "c"];
