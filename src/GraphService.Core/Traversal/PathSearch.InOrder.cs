@@ -109,14 +109,92 @@ internal sealed partial class PathSearch
         // What the walk will pay to learn it for u: a hub looks the next layer up instead of scanning (see WalkInOrder).
         var layer = _backward[distance - 1];
         var cost = ShouldLookUp(u, layer) ? layer.Count : _offsets[u + 1] - _offsets[u];
-        if (_frontierScanned + cost <= _pendingRemaining)
+        _frontierCost = _frontierCost < 0 ? FrontierCompletionCost() : _frontierCost;
+        if (_frontierScanned + cost <= _frontierCost)
         {
             _frontierScanned += cost;
             return true;
         }
 
-        CompleteLayer();
+        CompleteTowardsFrontier();
         return !_truncated && scratch.BallMarks[(2 * u) + SearchScratch.BackwardSide] == wanted;
+    }
+
+    /// <summary>
+    /// What <see cref="CompleteTowardsFrontier"/> will cost: per entity of the inner backward layer still to grow, its
+    /// entries left, or, for one with more entries than <see cref="ShouldLookUp"/> allows, one look-up per entity of the
+    /// outer forward layer.
+    /// </summary>
+    private long FrontierCompletionCost()
+    {
+        var (inner, frontier) = (_backward[^2], _forward[^1].Count);
+        long cost = 0;
+        for (int index = _pendingIndex, slot = _pendingSlot; index < inner.Count; index++, slot = -1)
+        {
+            var u = inner[index];
+            var left = _offsets[u + 1] - (slot < 0 ? _offsets[u] : slot + 1);
+            cost += left > 4 * frontier ? frontier : left;
+        }
+
+        return cost;
+    }
+
+    /// <summary>
+    /// Finishes the backward layer the meeting left unfinished as far as the walk needs it: which entities of the outer
+    /// forward layer it holds (the walk asks nothing else of it). The inner entities left to grow are scanned, except the
+    /// hubs among them, which are looked up in each forward entity's adjacency instead (a binary search in a small
+    /// adjacency, where scanning the hub would look at all its entries). The hubs' entries are scanned later only if a
+    /// later phase needs the whole layer (see <see cref="CompleteLayer"/>).
+    /// </summary>
+    private void CompleteTowardsFrontier()
+    {
+        var (inner, frontier) = (_backward[^2], _forward[^1]);
+        var hubs = new List<(int Entity, int First)>();
+        for (int index = _pendingIndex, slot = _pendingSlot; index < inner.Count; index++, slot = -1)
+        {
+            var u = inner[index];
+            var first = slot < 0 ? _offsets[u] : slot + 1;
+            if (_offsets[u + 1] - first > 4 * frontier.Count)
+            {
+                hubs.Add((u, first));
+            }
+            else if (!ScanInto(forward: false, u, first))
+            {
+                return;
+            }
+        }
+
+        _pendingForward = null;
+        _unscannedHubs = hubs;
+        var balls = scratch.BallMarks;
+        var mark = scratch.Stamped(DepthBackward);
+        foreach (var w in frontier)
+        {
+            foreach (var (hub, _) in hubs)
+            {
+                if (balls[(2 * w) + SearchScratch.BackwardSide] >>> SearchScratch.DistanceBits == scratch.Stamp)
+                {
+                    break;
+                }
+
+                if (!Step())
+                {
+                    return;
+                }
+
+                // w's entries towards the hub: one that a path may leave w by is one the backward ball may arrive at w by.
+                var (start, end) = index.LinkRun(w, hub);
+                for (var slot = start; slot < end; slot++)
+                {
+                    if (Leaves(_entry[slot]) && !IsExcluded(w))
+                    {
+                        balls[(2 * w) + SearchScratch.BackwardSide] = mark;
+                        _backward[^1].Add(w);
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>One step of <see cref="WalkInOrder"/> to <paramref name="w"/>; false when the walk stops here.</summary>

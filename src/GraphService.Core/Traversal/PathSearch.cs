@@ -45,10 +45,13 @@ internal sealed partial class PathSearch(
     private int _pendingIndex;
     private int _pendingSlot;
 
-    // When the backward layer was left unfinished: the entries its growth still has to look at, and how many entries the
-    // walk has looked at in the forward frontier to learn what that layer would have told (see MayMeet).
-    private long _pendingRemaining;
+    // When the backward layer was left unfinished: what finishing it towards the forward frontier costs (-1 until asked),
+    // and how many entries the walk has looked at in the forward frontier to learn what that layer would have told (see
+    // MayMeet). Once finished that way, the hubs whose entries were looked up rather than scanned, with where their scan
+    // would start.
+    private long _frontierCost = -1;
     private long _frontierScanned;
+    private List<(int Entity, int First)> _unscannedHubs = [];
 
     // The walk in path order: the last forward layer it steps through (the rest are backward layers), a lower bound of
     // any path's bottleneck, and how many paths it offered.
@@ -119,9 +122,7 @@ internal sealed partial class PathSearch(
             var forward = forwardDegree <= backwardDegree;
             ByDegree((forward ? _forward : _backward)[^1]);
             (forward ? _forward : _backward).Add(scratch.Layer());
-            var before = _steps;
             var met = Grow(forward, 0, -1, stopAtMeeting: true);
-            _pendingRemaining = (forward ? forwardDegree : backwardDegree) - (_steps - before);
             if (forward)
             {
                 forwardDegree = -1;
@@ -153,7 +154,7 @@ internal sealed partial class PathSearch(
         Grow(forward, 0, -1, stopAtMeeting: false);
     }
 
-    /// <summary>Finishes the layer that <see cref="Meet"/> left unfinished, if any.</summary>
+    /// <summary>Finishes the layer that <see cref="Meet"/> left unfinished (or the walk finished only towards the forward frontier), if any.</summary>
     private void CompleteLayer()
     {
         if (_pendingForward is bool forward)
@@ -161,6 +162,57 @@ internal sealed partial class PathSearch(
             _pendingForward = null;
             Grow(forward, _pendingIndex, _pendingSlot, stopAtMeeting: false);
         }
+
+        var hubs = _unscannedHubs;
+        _unscannedHubs = [];
+        foreach (var (hub, first) in hubs)
+        {
+            if (!ScanInto(forward: false, hub, first))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds to the ball's outer layer every entity not yet in the ball that <paramref name="u"/>'s entries from
+    /// <paramref name="first"/> lead to (the growth of one inner entity, without stopping at a meeting); false when the
+    /// budget ran out.
+    /// </summary>
+    private bool ScanInto(bool forward, int u, int first)
+    {
+        var (layers, own) = forward ? (_forward, SearchScratch.ForwardSide) : (_backward, SearchScratch.BackwardSide);
+        var next = layers[^1];
+        var balls = scratch.BallMarks;
+        var mark = scratch.Stamped(layers.Count - 1);
+        var current = scratch.Stamp;
+        var checkEntries = !_admitAll || excluded.Count > 0;
+        var end = _offsets[u + 1];
+        if (!TakeSteps(end - first))
+        {
+            end = first + (int)Math.Max(0, budget - _steps);
+            _steps = budget;
+        }
+
+        for (var slot = first; slot < end; slot++)
+        {
+            var v = _neighbor[slot];
+            if (balls[(2 * v) + own] >>> SearchScratch.DistanceBits == current || (checkEntries && !Admits(forward, _entry[slot], v)))
+            {
+                continue;
+            }
+
+            balls[(2 * v) + own] = mark;
+            next.Add(v);
+        }
+
+        if (end < _offsets[u + 1])
+        {
+            Step();
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -47,6 +47,19 @@ public sealed class PathFinderTests
         AgreesWithExhaustiveEnumeration(random, RandomGraph(random, entities: 16, relationships: 44, hubShare: 0.5, equalStrengths: seed % 2 == 0));
     }
 
+    /// <summary>
+    /// As above on larger graphs around two hubs, where the target's ball often meets the source's while one of its layers
+    /// is half grown with a hub still to scan: the walk then learns which of the source's outer entities that layer holds
+    /// by looking each up towards the hub, and a later phase (exact bottlenecks, longer paths) scans the hub after all.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Where_a_hub_is_left_unscanned_at_the_meeting_finds_the_same_paths_as_exhaustive_enumeration(int seed)
+    {
+        var random = new Random(seed);
+        AgreesWithExhaustiveEnumeration(random, RandomGraph(random, entities: 28, relationships: 70, hubShare: 0.6, equalStrengths: seed % 3 != 0));
+    }
+
     [Fact]
     public void The_strongest_of_many_shortest_paths_wins_even_when_its_ids_come_last()
     {
