@@ -37,8 +37,10 @@ public sealed record IndexedPathSearch(IReadOnlyList<IndexedPath> Paths, bool Tr
 /// one that can reach the target). A forward entity from which no shortest path continues is marked dead and never
 /// scanned again; a hub whose next entity lies in a small backward layer looks that layer up instead of scanning its
 /// entries. When the meeting left the backward layer unfinished, the walk learns whether an entity of the outer forward
-/// layer continues by scanning it, until it has looked at as many entries as finishing that layer costs; then it
-/// finishes the layer, which answers the question for every such entity at once. When every relationship is as strong as the bound (one strength class, as in many graphs), the first k paths
+/// layer continues by scanning it, until it has looked at as many entries as finishing that layer towards the outer
+/// forward layer costs; then it finishes it so, which answers the question for every such entity at once (the inner
+/// entities left are scanned, a hub among them is looked up from each outer forward entity instead, and scanned only if
+/// a later step needs the whole layer). When every relationship is as strong as the bound (one strength class, as in many graphs), the first k paths
 /// found are the answer and the walk costs about what the bare search's meeting did.</item>
 /// <item>When that walk has to compare many paths (the bound is loose), the meeting layer is finished and the best
 /// bottleneck to the target is computed for every entity of the layered graph of shortest paths; the walk then prunes with
