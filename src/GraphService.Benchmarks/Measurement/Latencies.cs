@@ -47,6 +47,9 @@ internal sealed partial class Latencies
         _sortedCpu = null;
     }
 
+    /// <summary>The wall time of the <paramref name="i"/>-th query, in the order they were added.</summary>
+    public double WallAt(int i) => _wall[i];
+
     public double Percentile(double q) => Rank(_sortedWall ??= [.. _wall.Order()], q);
 
     public double CpuPercentile(double q) => Rank(_sortedCpu ??= [.. _cpu.Order()], q);

@@ -89,6 +89,17 @@ internal sealed class FamilyResult(string label, string description, string refe
         }
     }
 
+    /// <summary>
+    /// The pairs on which GraphService took longest, each with the reference's time on the same pair (its own queries,
+    /// also cold): whether a tail is a pair that is slow for any search or one that is slow for GraphService alone.
+    /// </summary>
+    public void PrintSlowest(IReadOnlyList<(int From, int To)> pairs, int count)
+    {
+        var slowest = Enumerable.Range(0, Service.Count).OrderByDescending(Service.WallAt).Take(count)
+            .Select(i => $"{CsvGraphSnapshot.EntityId(pairs[i].From)} -> {CsvGraphSnapshot.EntityId(pairs[i].To)} {Latencies.Ms(Service.WallAt(i))} ms (ref {Latencies.Ms(Reference.WallAt(i))} ms)");
+        Console.WriteLine($"{Label,-7} slowest for GraphService: {string.Join("; ", slowest)}");
+    }
+
     private static string Figures(double service, double reference) =>
         $"{Latencies.Ms(service),8} ms  ref {Latencies.Ms(reference),8} ms  ratio {Latencies.Ratio(service, reference),7}";
 

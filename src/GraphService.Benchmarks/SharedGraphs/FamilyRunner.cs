@@ -69,6 +69,7 @@ internal sealed class FamilyRunner(ServiceQueries service, ReferenceSearch refer
         var expected = TimeReference(list, pairs, referenceTimes, result);
         CheckPaths(result, pairs, answers, expected, k: 1);
         result.Print(warmUp);
+        result.PrintSlowest(pairs, 5);
         return result;
     }
 
@@ -87,6 +88,7 @@ internal sealed class FamilyRunner(ServiceQueries service, ReferenceSearch refer
 
         CheckPaths(result, pairs, answers, expected, k: 3);
         result.Print(warmUp);
+        result.PrintSlowest(pairs, 5);
         return result;
     }
 
