@@ -9,11 +9,13 @@ public sealed partial class Neo4jGraphStore
     /// The overview's entities come ranked from the "most-connected" statement (degree, then id, as Core's Connectedness
     /// ranks); the relationships among them and their citations are read as a neighbourhood's are, in the same
     /// version-checked transaction. The total of entities is the cached name table's, which holds every entity of the
-    /// graph whose stamp the transaction checks; only the total of relationships is counted.
+    /// graph whose stamp the transaction checks; only the total of relationships is counted. The featured names are resolved
+    /// in that cache too, so they need no statement of their own.
     /// </summary>
-    public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken)
+    public Task<MostConnected> GetMostConnectedAsync(int limit, IReadOnlyList<string> featured, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentNullException.ThrowIfNull(featured);
         return _reads.ReadAsync(
             async (cache, tx, ct) =>
             {
@@ -28,7 +30,7 @@ public sealed partial class Neo4jGraphStore
                         CypherStatements.Make("relationships-among", _cypher.RelationshipsAmongText([], cache.Vocabulary), ("ids", nodes.Select(n => n.Id).ToList())),
                         ct).ConfigureAwait(false)).Records.Select(r => r.String("id")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 var views = await RelationshipViewsAsync(tx, among, ct).ConfigureAwait(false);
-                return new MostConnected(cache.Version, cache.Entities.Count, relationships, nodes, [.. among.Select(id => views[id])]);
+                return new MostConnected(cache.Version, cache.Entities.Count, relationships, nodes, [.. among.Select(id => views[id])], [.. featured.Select(cache.Resolve)]);
             },
             cancellationToken);
     }

@@ -253,8 +253,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             (state, hydrator) => state.Schema ??= Schema(state, hydrator),
             cancellationToken);
 
-    public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken) =>
-        ReadAsync(
+    public Task<MostConnected> GetMostConnectedAsync(int limit, IReadOnlyList<string> featured, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(featured);
+        return ReadAsync(
             (state, hydrator) =>
             {
                 var index = state.Index;
@@ -266,9 +268,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                     index.EntityCount,
                     index.RelationshipCount,
                     [.. top.Select(e => new RankedNode(index.EntityIds[e], index.EntityNames[e], index.EntityTypes[e], Connectedness.Degree(index, e)))],
-                    [.. among.Select(r => views[r])]);
+                    [.. among.Select(r => views[r])],
+                    [.. featured.Select(state.Resolve)]);
             },
             cancellationToken);
+    }
 
     public void Dispose()
     {

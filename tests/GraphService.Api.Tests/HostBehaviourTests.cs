@@ -245,6 +245,6 @@ public sealed class HostBehaviourTests
 
         public Task<PredicateVocabulary> GetVocabularyAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<MostConnected> GetMostConnectedAsync(int limit, IReadOnlyList<string> featured, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -216,6 +216,6 @@ public sealed class StartupImportTests : IDisposable
 
         public Task<PredicateVocabulary> GetVocabularyAsync(CancellationToken cancellationToken) => inner.GetVocabularyAsync(cancellationToken);
 
-        public Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken) => inner.GetMostConnectedAsync(limit, cancellationToken);
+        public Task<MostConnected> GetMostConnectedAsync(int limit, IReadOnlyList<string> featured, CancellationToken cancellationToken) => inner.GetMostConnectedAsync(limit, featured, cancellationToken);
     }
 }

@@ -142,7 +142,11 @@ public sealed class StoreContractTests
             .On("relationships-among", ["id"], [Typed.S("r-2")], [Typed.S("r-1")])
             .On("claims-by-ids", ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations", "publishers"], Claim("r-1", "LEADS", "hadi-al-ameri", "hub"), Claim("r-2", "LEADS", "hub", "hadi-al-ameri"));
 
-        var overview = await Store(replay).GetMostConnectedAsync(2, CancellationToken.None);
+        var store = Store(replay);
+        await store.PrepareAsync(CancellationToken.None);
+        var before = replay.Requests.Count;
+
+        var overview = await store.GetMostConnectedAsync(2, ["hadi al-ameri", "nobody"], CancellationToken.None);
 
         Assert.Equal([("hub", 4), ("hadi-al-ameri", 3)], overview.Nodes.Select(n => (n.Id, n.Degree)));
         Assert.Equal(EntityType.Organization, overview.Nodes[0].Type);
@@ -154,6 +158,10 @@ public sealed class StoreContractTests
         Assert.Equal(2L, ranked.Integer("limit"));
         Assert.Contains("ORDER BY degree DESC, id", ranked.Statement, StringComparison.Ordinal);
         Assert.Equal(["hub", "hadi-al-ameri"], replay.Named("relationships-among").Single().Parameters.GetProperty("ids").GetProperty("_value").EnumerateArray().Select(v => v.GetProperty("_value").GetString()));
+        // The featured names resolve in the cache of the stamp the overview's transaction checked: nothing sent for them.
+        Assert.Equal("hadi-al-ameri", Assert.IsType<Resolution.Resolved>(overview.Featured[0]).Entity.Id);
+        Assert.IsType<Resolution.NotFound>(overview.Featured[1]);
+        Assert.DoesNotContain(replay.Requests.Skip(before), r => r.Transaction is null);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class StoreReadContractTests
     }
 
     [Fact]
-    public async Task A_neighbourhood_and_an_entity_named_by_a_host_send_nothing_outside_their_own_read()
+    public async Task A_neighbourhood_an_entity_and_an_overview_named_by_a_host_send_nothing_outside_their_own_read()
     {
         var replay = Loaded([Typed.S("c"), Typed.S("Cee"), Typed.S("Person"), Typed.L()])
             .On("neighbors", ["id", "name", "type", "corroboration", "confidence"])
@@ -70,7 +70,9 @@ public sealed class StoreReadContractTests
             .On("entity", ["e"], [Typed.Node("4:x:1", ["Entity", "Person"], ("id", Typed.S("c")), ("name", Typed.S("Cee")), ("type", Typed.S("Person")), ("aliases", Typed.L()), ("description", Typed.Null))])
             .On("entity-relationships", ["id", "outgoing", "otherId", "otherName", "otherType"])
             .On("claims-by-ids", ClaimFields)
-            .On("entity-mentions", ["id", "title", "publisher", "author", "published", "url", "language", "length", "mentions"]);
+            .On("entity-mentions", ["id", "title", "publisher", "author", "published", "url", "language", "length", "mentions"])
+            .On("most-connected", ["id", "name", "type", "degree"], [Typed.S("c"), Typed.S("Cee"), Typed.S("Person"), Typed.I(0)])
+            .On("relationship-count", ["relationships"], [Typed.I(0)]);
         var store = StoreContractTests.Store(replay);
         await store.PrepareAsync(None);
         var before = replay.Requests.Count;
@@ -78,13 +80,18 @@ public sealed class StoreReadContractTests
 
         var neighbourhood = await queries.NeighborhoodAsync("cee", id => new NeighborhoodQuery(id), None);
         var entity = await queries.EntityAsync("CEE", "id", None);
+        var overview = await queries.OverviewAsync(10, ["cee", "dee"], None);
 
         Assert.Equal("c", Assert.IsType<QueryOutcome<NeighborhoodResult>.Ok>(neighbourhood).Value.Center.Id);
         Assert.Equal("c", Assert.IsType<QueryOutcome<EntityDetail>.Ok>(entity).Value.Id);
+        var starts = Assert.IsType<QueryOutcome<GraphOverview>.Ok>(overview).Value;
+        Assert.Equal(["c"], starts.Featured.Select(n => n.Id));
+        Assert.Equal(["dee"], starts.FeaturedUnresolved);
         // The names come from the cache of the stamp each query's own transaction checks: no stamp check of their own.
         var sent = replay.Requests.Skip(before).ToList();
         Assert.Contains(sent, r => r.Name == "neighbors");
         Assert.Contains(sent, r => r.Name == "entity");
+        Assert.Contains(sent, r => r.Name == "most-connected");
         Assert.DoesNotContain(sent, r => r.Transaction is null);
     }
 

@@ -102,7 +102,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
             await store.ResolveAsync("al-Ameri", None),
             await store.SearchEntitiesAsync(new EntitySearch("kataib"), None),
             await store.GetSchemaAsync(None),
-            await store.GetMostConnectedAsync(5, None),
+            await store.GetMostConnectedAsync(5, [], None),
         });
     }
 
@@ -138,7 +138,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
             }
 
             answers.Add(await store.FindPathsAsync(new PathQuery(Ameri, Khazali) { K = 5 }, None));
-            answers.Add(await store.GetMostConnectedAsync(10, None));
+            answers.Add(await store.GetMostConnectedAsync(10, [], None));
             foreach (var citation in Snapshot.Relationships.SelectMany(r => r.Citations).Select(c => c.Id).Distinct())
             {
                 answers.Add(await store.GetCitationAsync(citation, None));
@@ -261,7 +261,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_neighbourhood_or_entity_query_by_name_resolves_the_name_in_the_graph_another_instance_imported_since_the_last_read()
+    public async Task A_neighbourhood_entity_or_overview_query_by_name_resolves_the_name_in_the_graph_another_instance_imported_since_the_last_read()
     {
         const string NewAlias = "Qais the Second";
         var first = Open("graph.db");
@@ -276,10 +276,12 @@ public sealed class SqliteGraphStoreTests : IDisposable
             names => names.Resolve(NewAlias) is Resolution.Resolved center ? new NeighborhoodQuery(center.Entity.Id) : null,
             None);
         var detail = await second.GetEntityAsync(names => (names.Resolve(NewAlias) as Resolution.Resolved)?.Entity.Id, None);
+        var overview = await second.GetMostConnectedAsync(3, [NewAlias], None);
 
         Assert.Equal(("conformance-v2", Khazali), (neighbourhood!.GraphVersion, neighbourhood.Center.Id));
         Assert.Equal(("conformance-v2", Khazali), (detail!.GraphVersion, detail.Id));
         Assert.Contains(NewAlias, detail.Aliases);
+        Assert.Equal(("conformance-v2", Khazali), (overview.GraphVersion, Assert.IsType<Resolution.Resolved>(Assert.Single(overview.Featured)).Entity.Id));
     }
 
     [Fact]

@@ -18,12 +18,13 @@ public sealed partial class GraphQueries
             return new QueryOutcome<GraphOverview>.Invalid([new ParameterError(QueryLimits.OverviewLimit.Name, QueryLimits.OverviewLimit.Describe())]);
         }
 
-        var connected = await store.GetMostConnectedAsync(limit, cancellationToken).ConfigureAwait(false);
+        // The featured names are resolved in the read that ranks the entities, so both come from one graph version.
+        var connected = await store.GetMostConnectedAsync(limit, featured, cancellationToken).ConfigureAwait(false);
         var starts = new List<NodeView>();
         var unresolved = new List<string>();
-        foreach (var name in featured)
+        foreach (var (name, resolution) in featured.Zip(connected.Featured))
         {
-            if (await store.ResolveAsync(name, cancellationToken).ConfigureAwait(false) is Resolution.Resolved resolved)
+            if (resolution is Resolution.Resolved resolved)
             {
                 if (!starts.Any(s => s.Id == resolved.Entity.Id))
                 {

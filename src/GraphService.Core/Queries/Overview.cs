@@ -7,14 +7,16 @@ public sealed record RankedNode(string Id, string Name, EntityType Type, int Deg
 
 /// <summary>
 /// A store's answer for an overview: the most connected entities (most first, ties by id), at most the limit asked for,
-/// the relationships among them (id order, with their citations), and the whole graph's counts.
+/// the relationships among them (id order, with their citations), the whole graph's counts, and what each featured name
+/// asked for resolved to in the same graph version (one per name, in the order asked).
 /// </summary>
 public sealed record MostConnected(
     string GraphVersion,
     int TotalEntities,
     int TotalRelationships,
     IReadOnlyList<RankedNode> Nodes,
-    IReadOnlyList<RelationshipView> Relationships);
+    IReadOnlyList<RelationshipView> Relationships,
+    IReadOnlyList<Resolution> Featured);
 
 /// <summary>
 /// The start page's picture of a graph: the whole graph when it has no more entities than the limit, else the most

@@ -105,9 +105,10 @@ public interface IGraphStore
 
     /// <summary>
     /// The <paramref name="limit"/> most connected entities, ranked as <see cref="Traversal.Connectedness"/> says (all of
-    /// them when the graph has no more), and every relationship among them.
+    /// them when the graph has no more), and every relationship among them; with each of <paramref name="featured"/>
+    /// resolved (<see cref="IGraphNames.Resolve"/>) in the graph version the overview is read from, in one read.
     /// </summary>
-    Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken);
+    Task<MostConnected> GetMostConnectedAsync(int limit, IReadOnlyList<string> featured, CancellationToken cancellationToken);
 }
 
 /// <summary>

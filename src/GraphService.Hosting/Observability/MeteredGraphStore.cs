@@ -98,10 +98,10 @@ public sealed class MeteredGraphStore(IGraphStore inner, GraphServiceMetrics met
         return detail;
     }
 
-    public async Task<MostConnected> GetMostConnectedAsync(int limit, CancellationToken cancellationToken)
+    public async Task<MostConnected> GetMostConnectedAsync(int limit, IReadOnlyList<string> featured, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var overview = await inner.GetMostConnectedAsync(limit, cancellationToken).ConfigureAwait(false);
+        var overview = await inner.GetMostConnectedAsync(limit, featured, cancellationToken).ConfigureAwait(false);
         metrics.RecordQuery(QueryKind.Overview, backend, Stopwatch.GetElapsedTime(started), truncated: false);
         return overview;
     }

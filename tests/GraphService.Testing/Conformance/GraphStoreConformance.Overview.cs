@@ -1,3 +1,4 @@
+using GraphService.Core.Queries;
 using Xunit;
 using static GraphService.Testing.Conformance.ConformanceGraph;
 
@@ -9,7 +10,7 @@ public abstract partial class GraphStoreConformance
     [SkippableFact]
     public async Task Most_connected_ranks_by_degree_then_id_and_keeps_the_relationships_among_the_chosen()
     {
-        var result = await Store.GetMostConnectedAsync(4, CancellationToken.None);
+        var result = await Store.GetMostConnectedAsync(4, [], CancellationToken.None);
 
         // Degree 4: the hub (r06 r07 r08 r12) and Ameri (r04 r09 r10 r11); then the first two of degree 3 by id.
         Assert.Equal([(Hub, 4), (Ameri, 4), (Aah, 3), (Badr, 3)], result.Nodes.Select(n => (n.Id, n.Degree)));
@@ -20,9 +21,24 @@ public abstract partial class GraphStoreConformance
     }
 
     [SkippableFact]
+    public async Task Most_connected_resolves_each_featured_name_as_resolve_does_in_order()
+    {
+        string[] featured = ["Qais al-Khazali", "abu ali", "nobody at all", Ameri];
+
+        var result = await Store.GetMostConnectedAsync(2, featured, CancellationToken.None);
+
+        Assert.Equal(featured.Length, result.Featured.Count);
+        Assert.Equal(Khazali, Assert.IsType<Resolution.Resolved>(result.Featured[0]).Entity.Id);
+        Assert.Equal([AbuAliNorth, AbuAliSouth], Assert.IsType<Resolution.Ambiguous>(result.Featured[1]).Candidates.Select(c => c.Id));
+        Assert.IsType<Resolution.NotFound>(result.Featured[2]);
+        Assert.Equal(Ameri, Assert.IsType<Resolution.Resolved>(result.Featured[3]).Entity.Id);
+        Assert.Empty((await Store.GetMostConnectedAsync(2, [], CancellationToken.None)).Featured);
+    }
+
+    [SkippableFact]
     public async Task Most_connected_with_room_for_every_entity_is_the_whole_graph()
     {
-        var result = await Store.GetMostConnectedAsync(500, CancellationToken.None);
+        var result = await Store.GetMostConnectedAsync(500, [], CancellationToken.None);
 
         Assert.Equal(14, result.Nodes.Count);
         Assert.Equal(15, result.Relationships.Count);
