@@ -203,6 +203,26 @@ public sealed class AccessControlSettingsTests
         Assert.NotEqual(HttpStatusCode.Unauthorized, schema.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/swagger/index.html")]
+    [InlineData("/api/schema")]
+    [InlineData("/api/entities?search=Sadr")]
+    public async Task Without_access_control_no_token_is_read_so_an_invalid_one_is_answered_as_without_one(string url)
+    {
+        await using var server = await ApiServer.StartAsync(
+            new Dictionary<string, string?> { ["Graph:ImportOnStart"] = RepositoryPaths.SampleCorpus }, waitUntilReady: true);
+        using var anonymous = await server.Client.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not.a.token");
+        using var withToken = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+        Assert.False(withToken.Headers.Contains("WWW-Authenticate"));
+        Assert.Equal(await anonymous.Content.ReadAsByteArrayAsync(), await withToken.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task PublicApiDocs_opens_the_documents_while_the_api_stays_protected()
     {

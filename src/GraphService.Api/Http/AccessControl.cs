@@ -140,6 +140,34 @@ public static class AccessControl
     }
 
     /// <summary>
+    /// Authentication and authorization, only when Auth:Mode asks for access control: with None every policy lets anyone
+    /// in, so the two middlewares would only spend time on each request finding that out (and the JWT handler, the one
+    /// scheme and so the default, would look for a token no one checks).
+    /// </summary>
+    public static IApplicationBuilder UseAccessControl(this WebApplication app)
+    {
+        if (IsEnforced(app))
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// Puts the endpoints under <paramref name="policy"/> when access control is on. With Auth:Mode=None no policy is
+    /// attached: they would all be open, and an endpoint with a policy needs the authorization middleware, which is then
+    /// left out (<see cref="UseAccessControl"/>).
+    /// </summary>
+    public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, IEndpointRouteBuilder app, string policy)
+        where TBuilder : IEndpointConventionBuilder =>
+        IsEnforced(app) ? builder.RequireAuthorization(policy) : builder;
+
+    private static bool IsEnforced(IEndpointRouteBuilder app) =>
+        app.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.Mode != AuthMode.None;
+
+    /// <summary>
     /// True when the token grants <paramref name="scope"/>: the OAuth 2.0 "scope" claim (a space-separated list, RFC 8693)
     /// or "scp" (a list or an array, as some issuers write it).
     /// </summary>

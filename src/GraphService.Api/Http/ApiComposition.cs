@@ -207,7 +207,7 @@ public static class ApiComposition
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api")
-            .RequireAuthorization(AccessControl.ReadPolicy)
+            .RequireAccess(app, AccessControl.ReadPolicy)
             .RequireRateLimiting(RateLimitPolicy)
             .AddEndpointFilter<UnknownParameters>()
             .AddEndpointFilter<GraphResponseCaching>()
