@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using GraphService.Api.Http;
 using GraphService.Api.Tests.Support;
 using GraphService.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -201,6 +202,15 @@ public sealed class AccessControlSettingsTests
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         using var schema = await server.Client.GetAsync("/api/schema");
         Assert.NotEqual(HttpStatusCode.Unauthorized, schema.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_access_control_no_authentication_or_authorization_runs_since_their_services_are_not_registered()
+    {
+        // WebApplication adds both middlewares in front of the pipeline by itself whenever these services exist.
+        await using var server = await ApiServer.StartAsync();
+        Assert.Null(server.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>());
+        Assert.Null(server.Services.GetService<Microsoft.AspNetCore.Authorization.IAuthorizationHandlerProvider>());
     }
 
     [Theory]
