@@ -42,18 +42,17 @@ app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SecurityHeaders.O
 app.UseMiddleware<HeadRequests>();
 app.UseRouting();
 app.UseCors();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseAccessControl();
 app.UseRateLimiter();
 app.UseRequestTimeouts();
 
-app.MapOpenApi().RequireAuthorization(AccessControl.ApiDocsPolicy);
+app.MapOpenApi().RequireAccess(app, AccessControl.ApiDocsPolicy);
 app.MapSwaggerUIEndpoint(o =>
 {
     o.SwaggerEndpoint("/openapi/v1.json", "GraphService API v1");
     o.RoutePrefix = "swagger";
     o.DocumentTitle = "GraphService API";
-}).RequireAuthorization(AccessControl.ApiDocsPolicy);
+}).RequireAccess(app, AccessControl.ApiDocsPolicy);
 
 var api = app.MapApiGroup();
 api.MapPathEndpoints();

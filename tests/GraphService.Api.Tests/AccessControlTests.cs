@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using GraphService.Api.Http;
 using GraphService.Api.Tests.Support;
 using GraphService.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -201,6 +202,35 @@ public sealed class AccessControlSettingsTests
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         using var schema = await server.Client.GetAsync("/api/schema");
         Assert.NotEqual(HttpStatusCode.Unauthorized, schema.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_access_control_no_authentication_or_authorization_runs_since_their_services_are_not_registered()
+    {
+        // WebApplication adds both middlewares in front of the pipeline by itself whenever these services exist.
+        await using var server = await ApiServer.StartAsync();
+        Assert.Null(server.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>());
+        Assert.Null(server.Services.GetService<Microsoft.AspNetCore.Authorization.IAuthorizationHandlerProvider>());
+    }
+
+    [Theory]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/swagger/index.html")]
+    [InlineData("/api/schema")]
+    [InlineData("/api/entities?search=Sadr")]
+    public async Task Without_access_control_no_token_is_read_so_an_invalid_one_is_answered_as_without_one(string url)
+    {
+        await using var server = await ApiServer.StartAsync(
+            new Dictionary<string, string?> { ["Graph:ImportOnStart"] = RepositoryPaths.SampleCorpus }, waitUntilReady: true);
+        using var anonymous = await server.Client.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not.a.token");
+        using var withToken = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+        Assert.False(withToken.Headers.Contains("WWW-Authenticate"));
+        Assert.Equal(await anonymous.Content.ReadAsByteArrayAsync(), await withToken.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using GraphService.Api.Tests.Support;
+using GraphService.Testing;
 
 namespace GraphService.Api.Tests;
 
@@ -78,4 +79,36 @@ public sealed class ConditionalRequestTests(SampleCorpusApi api)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.ETag);
     }
+
+    [Fact]
+    public async Task With_the_response_cache_off_answers_have_the_same_bytes_status_and_headers_as_cached_ones()
+    {
+        await using var uncached = await ApiServer.StartAsync(
+            new Dictionary<string, string?> { ["Graph:ImportOnStart"] = RepositoryPaths.SampleCorpus, ["Api:ResponseCacheMegabytes"] = "0" },
+            waitUntilReady: true);
+        string[] urls =
+        [
+            "/api/paths?from=Khazali&to=al-Ameri", "/api/paths?from=Khazali&to=Sadr&k=1", "/api/paths?from=Khazali&to=al-Ameri&format=markdown",
+            "/api/entities?search=Sadr", "/api/entities/Khazali", "/api/entities/Khazali/neighborhood", "/api/documents", "/api/schema",
+        ];
+        foreach (var url in urls)
+        {
+            // Twice: the second cached answer comes from the cache, the second uncached one is computed again.
+            for (var round = 0; round < 2; round++)
+            {
+                using var cachedAnswer = await api.Client.GetAsync(url);
+                using var uncachedAnswer = await uncached.Client.GetAsync(url);
+                Assert.Equal(cachedAnswer.StatusCode, uncachedAnswer.StatusCode);
+                Assert.Equal(await cachedAnswer.Content.ReadAsByteArrayAsync(), await uncachedAnswer.Content.ReadAsByteArrayAsync());
+                // Last-Modified is each server's own import time; Date is when each answered.
+                Assert.Equal(HeadersOf(cachedAnswer), HeadersOf(uncachedAnswer));
+            }
+        }
+    }
+
+    private static List<string> HeadersOf(HttpResponseMessage response) =>
+        [.. response.Headers.Concat(response.Content.Headers)
+            .Where(h => h.Key is not ("Date" or "Last-Modified"))
+            .Select(h => $"{h.Key}: {string.Join(", ", h.Value)}")
+            .Order(StringComparer.Ordinal)];
 }

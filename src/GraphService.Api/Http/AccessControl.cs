@@ -120,24 +120,61 @@ public static class AccessControl
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>();
 
-        // No default scheme: in None mode nothing reads the Authorization header; in Jwt mode the policies name the scheme.
+        // Without access control the authentication and authorization services are not registered at all: WebApplication
+        // puts both middlewares in front of the pipeline by itself whenever their services exist (UseAccessControl).
+        if (!IsEnforced(configuration))
+        {
+            return services;
+        }
+
+        // No default scheme: the policies name the scheme.
         services.AddAuthentication().AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>>((jwt, auth) => ConfigureBearer(jwt, auth.Value));
         services.AddAuthorization();
         services.AddOptions<AuthorizationOptions>().Configure<IOptions<AuthOptions>>((authorization, auth) =>
         {
             var open = new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build();
-            var read = auth.Value.Mode == AuthMode.Jwt
-                ? new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
-                    .RequireAuthenticatedUser()
-                    .RequireAssertion(c => HasScope(c.User, ReadScope))
-                    .Build()
-                : open;
+            var read = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => HasScope(c.User, ReadScope))
+                .Build();
             authorization.AddPolicy(ReadPolicy, read);
-            authorization.AddPolicy(ApiDocsPolicy, auth.Value.PublicApiDocs ?? (development || auth.Value.Mode == AuthMode.None) ? open : read);
+            authorization.AddPolicy(ApiDocsPolicy, auth.Value.PublicApiDocs ?? development ? open : read);
         });
         return services;
     }
+
+    /// <summary>
+    /// Authentication and authorization, only when Auth:Mode asks for access control: with None every policy would let
+    /// anyone in, so the two middlewares would only spend time on each request finding that out (and the JWT handler, the
+    /// one scheme and so the default, would look for a token no one checks). Their services are then not registered
+    /// either (<see cref="AddAccessControl"/>), or WebApplication would add both middlewares itself.
+    /// </summary>
+    public static IApplicationBuilder UseAccessControl(this WebApplication app)
+    {
+        if (IsEnforced(app))
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// Puts the endpoints under <paramref name="policy"/> when access control is on. With Auth:Mode=None no policy is
+    /// attached: they would all be open, and an endpoint with a policy needs the authorization middleware, which is then
+    /// left out (<see cref="UseAccessControl"/>).
+    /// </summary>
+    public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, IEndpointRouteBuilder app, string policy)
+        where TBuilder : IEndpointConventionBuilder =>
+        IsEnforced(app) ? builder.RequireAuthorization(policy) : builder;
+
+    private static bool IsEnforced(IConfiguration configuration) =>
+        configuration.GetSection(AuthOptions.Section).GetValue(nameof(AuthOptions.Mode), AuthMode.None) != AuthMode.None;
+
+    private static bool IsEnforced(IEndpointRouteBuilder app) =>
+        app.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.Mode != AuthMode.None;
 
     /// <summary>
     /// True when the token grants <paramref name="scope"/>: the OAuth 2.0 "scope" claim (a space-separated list, RFC 8693)

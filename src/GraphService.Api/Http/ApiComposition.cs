@@ -100,19 +100,7 @@ public static class ApiComposition
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimitPolicy, http =>
-            {
-                var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                var time = http.RequestServices.GetRequiredService<TimeProvider>();
-                return RateLimitPartition.Get(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new WindowCountdownLimiter(new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PermitLimit,
-                    Window = TimeSpan.FromSeconds(limits.WindowSeconds),
-                    QueueLimit = limits.QueueLimit,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                    AutoReplenishment = true,
-                }, time));
-            });
+            o.AddPolicy<object, PerClientRateLimitPolicy>(RateLimitPolicy);
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
@@ -207,7 +195,7 @@ public static class ApiComposition
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api")
-            .RequireAuthorization(AccessControl.ReadPolicy)
+            .RequireAccess(app, AccessControl.ReadPolicy)
             .RequireRateLimiting(RateLimitPolicy)
             .AddEndpointFilter<UnknownParameters>()
             .AddEndpointFilter<GraphResponseCaching>()

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using GraphService.Core.Store;
@@ -25,6 +27,7 @@ namespace GraphService.Api.Http;
 /// </summary>
 public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphResponseCache cache, IOptions<JsonOptions> jsonOptions, IOptions<ApiOptions> options, GraphServiceMetrics metrics) : IEndpointFilter
 {
+    private const string JsonContentType = "application/json; charset=utf-8";
     private static readonly TimeSpan NotReadyRetryAfter = TimeSpan.FromSeconds(5);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -66,8 +69,15 @@ public sealed class GraphResponseCaching(GraphStatusMonitor monitor, GraphRespon
         var maxBytes = options.Value.MaxResponseBytes;
         if (inner is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value })
         {
+            if (!cache.Enabled)
+            {
+                // Nothing keeps the answer, so it is sent from the buffer it was written to (returned once it is sent).
+                var pooled = ResponseBytes.PooledJson(value, jsonOptions.Value.SerializerOptions, maxBytes, http.RequestAborted);
+                return pooled is null ? TooLarge(http) : new PooledBody(etag, lastModified, pooled, JsonContentType);
+            }
+
             var json = ResponseBytes.Json(value, jsonOptions.Value.SerializerOptions, maxBytes, http.RequestAborted);
-            return json is null ? TooLarge(http) : Cache(key, new CachedBody(etag, lastModified, json, "application/json; charset=utf-8"));
+            return json is null ? TooLarge(http) : Cache(key, new CachedBody(etag, lastModified, json, JsonContentType));
         }
 
         if (inner is ContentHttpResult { StatusCode: null or StatusCodes.Status200OK, ResponseContent: { } text } content)
@@ -128,10 +138,16 @@ public sealed class CachedBody(string etag, DateTimeOffset? lastModified, byte[]
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        var response = httpContext.Response;
+        WriteHeaders(httpContext.Response, etag, lastModified, contentType, body.Length);
+        return httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+    }
+
+    /// <summary>The status and headers of every 200 answer this filter sends, cached or not.</summary>
+    internal static void WriteHeaders(HttpResponse response, string etag, DateTimeOffset? lastModified, string contentType, int length)
+    {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = contentType;
-        response.ContentLength = body.Length;
+        response.ContentLength = length;
         response.Headers.ETag = etag;
         if (lastModified is { } modified)
         {
@@ -141,7 +157,26 @@ public sealed class CachedBody(string etag, DateTimeOffset? lastModified, byte[]
         response.Headers.CacheControl = "no-cache";
         // The representation of /api/paths and neighbourhoods depends on Accept (reports); say so to shared caches.
         response.Headers.Vary = "Accept";
-        return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+    }
+}
+
+/// <summary>
+/// A 200 answer sent once, with the same headers as a <see cref="CachedBody"/>, from a pooled buffer that goes back to the
+/// pool when the body has been written (or the write failed).
+/// </summary>
+public sealed class PooledBody(string etag, DateTimeOffset? lastModified, PooledBytes body, string contentType) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+{
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public string ContentType => contentType;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        using (body)
+        {
+            CachedBody.WriteHeaders(httpContext.Response, etag, lastModified, contentType, body.Length);
+            await httpContext.Response.Body.WriteAsync(body.Bytes, httpContext.RequestAborted);
+        }
     }
 }
 
@@ -149,6 +184,9 @@ public sealed class CachedBody(string etag, DateTimeOffset? lastModified, byte[]
 public sealed class GraphResponseCache : IDisposable
 {
     private static readonly TimeSpan Sliding = TimeSpan.FromMinutes(10);
+
+    /// <summary>Two quotes around the 22 characters of 16 bytes in unpadded base64url.</summary>
+    private const int ETagLength = 24;
     private readonly MemoryCache? _cache;
 
     public GraphResponseCache(IOptions<ApiOptions> options)
@@ -160,10 +198,34 @@ public sealed class GraphResponseCache : IDisposable
     /// <summary>A strong ETag: the same key always yields the same bytes.</summary>
     public string ETagOf(string key)
     {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
-        return string.Concat("\"", Convert.ToBase64String(hash[..16]).TrimEnd('=').Replace('+', '-').Replace('/', '_'), "\"");
+        // Every uncached answer hashes its key, so the key's UTF-8 and the text are built on the stack (or in a pooled
+        // buffer for a long key). The ETag is the base64url of the hash's first 16 bytes, unpadded, in quotes.
+        const int StackBytes = 1024;
+        var byteCount = Encoding.UTF8.GetMaxByteCount(key.Length);
+        var rented = byteCount > StackBytes ? ArrayPool<byte>.Shared.Rent(byteCount) : null;
+        try
+        {
+            var utf8 = rented ?? stackalloc byte[StackBytes];
+            var length = Encoding.UTF8.GetBytes(key, utf8);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(utf8[..length], hash);
+            Span<char> text = stackalloc char[ETagLength];
+            text[0] = '"';
+            Base64Url.EncodeToChars(hash[..16], text[1..^1]);
+            text[^1] = '"';
+            return new string(text);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
+
+    /// <summary>False when Api:ResponseCacheMegabytes is 0: nothing is kept, every answer is computed.</summary>
+    public bool Enabled => _cache is not null;
 
     public bool TryGet(string key, out CachedBody body)
     {

@@ -20,9 +20,19 @@ public static class ResponseBytes
     /// <summary>The UTF-8 JSON of <paramref name="value"/>, or null when it would be larger than <paramref name="maxBytes"/>.</summary>
     public static byte[]? Json(object value, JsonSerializerOptions options, long maxBytes, CancellationToken cancellationToken)
     {
+        using var json = PooledJson(value, options, maxBytes, cancellationToken);
+        return json?.Bytes.ToArray();
+    }
+
+    /// <summary>
+    /// As <see cref="Json"/>, but the bytes stay in the pooled buffer they were written to, for an answer that is sent once
+    /// and not kept: copying them out would cost every uncached request another array of the answer's size.
+    /// </summary>
+    public static PooledBytes? PooledJson(object value, JsonSerializerOptions options, long maxBytes, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(options);
-        using var buffer = new CappedBufferWriter(maxBytes, cancellationToken);
+        var buffer = new CappedBufferWriter(maxBytes, cancellationToken);
         var writerOptions = new JsonWriterOptions
         {
             Encoder = options.Encoder,
@@ -48,14 +58,19 @@ public static class ResponseBytes
                     JsonSerializer.Serialize(writer, value, value.GetType(), options);
                 }
             }
+
+            // The writer's last bytes reach the buffer when it is disposed, after the last check.
+            return buffer.Written > maxBytes ? null : buffer.Detach();
         }
         catch (CapExceededException)
         {
             return null;
         }
-
-        // The writer's last bytes reach the buffer when it is disposed, after the last check.
-        return buffer.Written > maxBytes ? null : buffer.ToArray();
+        finally
+        {
+            // Returns the buffer unless Detach handed it on (cap exceeded, cancelled, or the serializer failed).
+            buffer.Dispose();
+        }
     }
 
     /// <summary>The UTF-8 bytes of a written report, or null when they would be larger than <paramref name="maxBytes"/>.</summary>
@@ -111,11 +126,22 @@ public static class ResponseBytes
 
         public int Written => _written;
 
-        public byte[] ToArray() => _buffer.AsSpan(0, _written).ToArray();
+        /// <summary>Hands the written bytes, and the buffer with them, to a <see cref="PooledBytes"/>; this writer then holds nothing.</summary>
+        public PooledBytes Detach()
+        {
+            var bytes = new PooledBytes(_buffer, _written);
+            _buffer = [];
+            _written = 0;
+            return bytes;
+        }
 
         public void Dispose()
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+            }
+
             _buffer = [];
         }
 
@@ -137,6 +163,31 @@ public static class ResponseBytes
             }
 
             return chunk;
+        }
+    }
+}
+
+/// <summary>Bytes in a buffer rented from <see cref="ArrayPool{T}.Shared"/>, returned to it on dispose; use them no longer then.</summary>
+public sealed class PooledBytes : IDisposable
+{
+    private byte[] _buffer;
+
+    internal PooledBytes(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    public ReadOnlyMemory<byte> Bytes => _buffer.AsMemory(0, Length);
+
+    public void Dispose()
+    {
+        var buffer = Interlocked.Exchange(ref _buffer, []);
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }
