@@ -62,13 +62,25 @@ bench_alive "after the first /api/paths"
 echo "first /api/paths after ready: HTTP ${first% *} in ${first#* } s ($first_url); server $(bench_memory)"
 [ "${first% *}" = 200 ] || { cat "$work/first.json"; echo; echo "the first /api/paths did not answer 200"; exit 1; }
 
+# The server's allocation per request is read with dotnet-counters when it is installed (dotnet tool install -g
+# dotnet-counters); without it the summary says it was not measured. Its span is set in whole seconds (DURATION=Ns).
+counters=$(command -v dotnet-counters || { [ -x "$HOME/.dotnet/tools/dotnet-counters" ] && echo "$HOME/.dotnet/tools/dotnet-counters"; } || true)
+[[ "$duration" =~ ^[0-9]+s$ ]] || counters=""
 run() {
-  local name=$1 pairs=$2 cpu_before
+  local name=$1 pairs=$2 cpu_before counting=""
   echo "== wrk -t$threads -c$connections -d$duration --timeout $timeout --latency ($name)"
+  if [ -n "$counters" ]; then
+    # Collects the runtime's GC counters each second from before the run to after it; the sums over that span are the run's.
+    "$counters" collect -p "$server_pid" --counters 'System.Runtime[dotnet.gc.heap.total_allocated,dotnet.gc.collections,dotnet.gc.pause.time]' \
+      --refresh-interval 1 --duration "00:00:$(printf %02d $((${duration%s} + 4)))" --format csv -o "$work/$name.csv" >"$work/$name.counters.log" 2>&1 &
+    counting=$!
+    sleep 1.5
+  fi
   cpu_before=$(bench_cpu_ticks)
   PAIRS_CSV="$pairs" PATH_QUERY="$path_query" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
     --timeout "$timeout" -s .ci/bench-http-pairs.lua "$base" | tee "$work/$name.txt"
   echo $(($(bench_cpu_ticks) - cpu_before)) >"$work/$name.cpu"
+  if [ -n "$counting" ]; then wait "$counting" || echo "dotnet-counters failed; see $work/$name.counters.log"; fi
   bench_alive "after the $name run"
 }
 # Warm the JIT and the caches before measuring.
@@ -95,5 +107,14 @@ done
 # does not depend on what else the machine runs as much as requests/s does; their ratio is printed beside.
 awk -v p="$(cpu_us "$work/paths.txt" "$work/paths.cpu")" -v l="$(cpu_us "$work/live.txt" "$work/live.cpu")" \
   'BEGIN { printf "server CPU per request: /api/paths %.0f us, /health/live %.0f us (live/paths %.3f)\n", p, l, l / p }'
+for name in paths live; do
+  if [ -s "$work/$name.csv" ]; then
+    awk -F, -v n="$(awk '/ requests in / {print $1}' "$work/$name.txt")" -v name="$name" \
+      '/total_allocated/ {a += $5} /gc.collections/ {c += $5} /pause.time/ {p += $5}
+       END {printf "server allocation (dotnet-counters): %s %.1f KiB per request, %d collections, %.2f s paused\n", name, a / n / 1024, c, p}' "$work/$name.csv"
+  else
+    echo "server allocation: $name not measured (dotnet-counters not installed or it failed)"
+  fi
+done
 awk -v p="$(wrk_rps "$work/paths.txt")" -v l="$(wrk_rps "$work/live.txt")" 'BEGIN { printf "paths/live ratio: %.3f (target >= 0.5)\n", p / l }'
 echo "ready after $ready s; first /api/paths after ready ${first#* } s"
