@@ -122,7 +122,7 @@ internal sealed partial class PathSearch(
             var forward = forwardDegree <= backwardDegree;
             ByDegree((forward ? _forward : _backward)[^1]);
             (forward ? _forward : _backward).Add(scratch.Layer());
-            var met = Grow(forward, 0, -1, stopAtMeeting: true);
+            var met = GrowUntilMeeting(forward);
             if (forward)
             {
                 forwardDegree = -1;
@@ -151,7 +151,24 @@ internal sealed partial class PathSearch(
     private void Grow(bool forward)
     {
         (forward ? _forward : _backward).Add(scratch.Layer());
-        Grow(forward, 0, -1, stopAtMeeting: false);
+        GrowFrom(forward, 0, -1);
+    }
+
+    /// <summary>
+    /// Fills the ball's outer layer from the one before, from its <paramref name="index"/>-th entity (from past
+    /// <paramref name="slot"/>, when not -1) to its end.
+    /// </summary>
+    private void GrowFrom(bool forward, int index, int slot)
+    {
+        var inner = (forward ? _forward : _backward)[^2];
+        for (; index < inner.Count; index++, slot = -1)
+        {
+            var u = inner[index];
+            if (!ScanInto(forward, u, slot < 0 ? _offsets[u] : slot + 1))
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Finishes the layer that <see cref="Meet"/> left unfinished (or the walk finished only towards the forward frontier), if any.</summary>
@@ -160,7 +177,7 @@ internal sealed partial class PathSearch(
         if (_pendingForward is bool forward)
         {
             _pendingForward = null;
-            Grow(forward, _pendingIndex, _pendingSlot, stopAtMeeting: false);
+            GrowFrom(forward, _pendingIndex, _pendingSlot);
         }
 
         var hubs = _unscannedHubs;
@@ -216,11 +233,11 @@ internal sealed partial class PathSearch(
     }
 
     /// <summary>
-    /// Fills the ball's outer layer from the one before, from its <paramref name="index"/>-th entity (from past
-    /// <paramref name="slot"/>, when not -1); true when the new layer touches the other ball. With
-    /// <paramref name="stopAtMeeting"/>, stops there and remembers where.
+    /// Fills the ball's new outer layer from the one before until it touches the other ball: true then, and the growth
+    /// stops there and remembers where (<see cref="CompleteLayer"/> finishes it); false when the layer is complete without
+    /// a meeting, or the budget ran out.
     /// </summary>
-    private bool Grow(bool forward, int index, int slot, bool stopAtMeeting)
+    private bool GrowUntilMeeting(bool forward)
     {
         var layers = forward ? _forward : _backward;
         var depth = layers.Count - 1;
@@ -231,13 +248,12 @@ internal sealed partial class PathSearch(
         var mark = scratch.Stamped(depth);
         var current = scratch.Stamp;
         var checkEntries = !_admitAll || excluded.Count > 0;
-        var met = false;
-        for (; index < inner.Count; index++, slot = -1)
+        for (var index = 0; index < inner.Count; index++)
         {
             var u = inner[index];
-            var first = slot < 0 ? _offsets[u] : slot + 1;
+            var first = _offsets[u];
             var end = _offsets[u + 1];
-            if (stopAtMeeting && slot < 0 && end - first > LookUpFactor * (forward ? _backward : _forward)[^1].Count)
+            if (end - first > LookUpFactor * (forward ? _backward : _forward)[^1].Count)
             {
                 // A hub: whether it touches the other ball's outer layer (the only layer of it that it can touch, the
                 // others being complete) is cheaper to look up there than to learn by scanning its entries. If it does,
@@ -264,7 +280,7 @@ internal sealed partial class PathSearch(
                 _steps = budget;
             }
 
-            for (slot = first; slot < end; slot++)
+            for (var slot = first; slot < end; slot++)
             {
                 var v = _neighbor[slot];
                 if (balls[(2 * v) + own] >>> SearchScratch.DistanceBits == current || (checkEntries && !Admits(forward, _entry[slot], v)))
@@ -276,14 +292,10 @@ internal sealed partial class PathSearch(
                 next.Add(v);
                 if (balls[(2 * v) + other] >>> SearchScratch.DistanceBits == current)
                 {
-                    met = true;
-                    if (stopAtMeeting)
-                    {
-                        // The entries after this one were counted but not looked at.
-                        _steps -= end - slot - 1;
-                        StopAtMeeting(forward, inner, index, slot, depth);
-                        return true;
-                    }
+                    // The entries after this one were counted but not looked at.
+                    _steps -= end - slot - 1;
+                    StopAtMeeting(forward, inner, index, slot, depth);
+                    return true;
                 }
             }
 
@@ -294,7 +306,7 @@ internal sealed partial class PathSearch(
             }
         }
 
-        return met;
+        return false;
     }
 
     /// <summary>Remembers where the growth of a layer stopped at the first meeting.</summary>
