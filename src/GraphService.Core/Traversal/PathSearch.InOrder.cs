@@ -158,7 +158,7 @@ internal sealed partial class PathSearch
             {
                 hubs.Add((u, first));
             }
-            else if (!ScanInto(forward: false, u, first))
+            else if (Scan(forward: false, u, first, stopAtMeeting: false) == OutOfBudget)
             {
                 return;
             }

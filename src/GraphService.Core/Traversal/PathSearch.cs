@@ -19,6 +19,10 @@ internal sealed partial class PathSearch(
 {
     private const int Unconstrained = -1;
 
+    // What Scan returns when it went through an entity's entries, and when the budget stopped it.
+    private const int ScannedAll = -1;
+    private const int OutOfBudget = -2;
+
     // An entity is looked up in a layer instead of scanned when it has this many times more entries than the layer has
     // entities (a binary search costs a few entries' worth).
     private const int LookUpFactor = 8;
@@ -164,7 +168,7 @@ internal sealed partial class PathSearch(
         for (; index < inner.Count; index++, slot = -1)
         {
             var u = inner[index];
-            if (!ScanInto(forward, u, slot < 0 ? _offsets[u] : slot + 1))
+            if (Scan(forward, u, slot < 0 ? _offsets[u] : slot + 1, stopAtMeeting: false) == OutOfBudget)
             {
                 return;
             }
@@ -184,7 +188,7 @@ internal sealed partial class PathSearch(
         _unscannedHubs = [];
         foreach (var (hub, first) in hubs)
         {
-            if (!ScanInto(forward: false, hub, first))
+            if (Scan(forward: false, hub, first, stopAtMeeting: false) == OutOfBudget)
             {
                 return;
             }
@@ -193,12 +197,15 @@ internal sealed partial class PathSearch(
 
     /// <summary>
     /// Adds to the ball's outer layer every entity not yet in the ball that <paramref name="u"/>'s entries from
-    /// <paramref name="first"/> lead to (the growth of one inner entity, without stopping at a meeting); false when the
-    /// budget ran out.
+    /// <paramref name="first"/> lead to (the growth of one inner entity): <see cref="ScannedAll"/>, or
+    /// <see cref="OutOfBudget"/>. With <paramref name="stopAtMeeting"/>, stops at the first entity the other ball holds
+    /// and returns the slot of its entry.
     /// </summary>
-    private bool ScanInto(bool forward, int u, int first)
+    private int Scan(bool forward, int u, int first, bool stopAtMeeting)
     {
-        var (layers, own) = forward ? (_forward, SearchScratch.ForwardSide) : (_backward, SearchScratch.BackwardSide);
+        var (layers, own, other) = forward
+            ? (_forward, SearchScratch.ForwardSide, SearchScratch.BackwardSide)
+            : (_backward, SearchScratch.BackwardSide, SearchScratch.ForwardSide);
         var next = layers[^1];
         var balls = scratch.BallMarks;
         var mark = scratch.Stamped(layers.Count - 1);
@@ -207,6 +214,7 @@ internal sealed partial class PathSearch(
         var end = _offsets[u + 1];
         if (!TakeSteps(end - first))
         {
+            // Too few steps left for the whole run: one entry at a time, so that the search stops where the budget does.
             end = first + (int)Math.Max(0, budget - _steps);
             _steps = budget;
         }
@@ -221,15 +229,21 @@ internal sealed partial class PathSearch(
 
             balls[(2 * v) + own] = mark;
             next.Add(v);
+            if (stopAtMeeting && balls[(2 * v) + other] >>> SearchScratch.DistanceBits == current)
+            {
+                // The entries after this one were counted but not looked at.
+                _steps -= end - slot - 1;
+                return slot;
+            }
         }
 
         if (end < _offsets[u + 1])
         {
             Step();
-            return false;
+            return OutOfBudget;
         }
 
-        return true;
+        return ScannedAll;
     }
 
     /// <summary>
@@ -242,18 +256,11 @@ internal sealed partial class PathSearch(
         var layers = forward ? _forward : _backward;
         var depth = layers.Count - 1;
         var inner = layers[^2];
-        var next = layers[^1];
-        var balls = scratch.BallMarks;
-        var (own, other) = forward ? (SearchScratch.ForwardSide, SearchScratch.BackwardSide) : (SearchScratch.BackwardSide, SearchScratch.ForwardSide);
-        var mark = scratch.Stamped(depth);
-        var current = scratch.Stamp;
-        var checkEntries = !_admitAll || excluded.Count > 0;
+        var own = forward ? SearchScratch.ForwardSide : SearchScratch.BackwardSide;
         for (var index = 0; index < inner.Count; index++)
         {
             var u = inner[index];
-            var first = _offsets[u];
-            var end = _offsets[u + 1];
-            if (end - first > LookUpFactor * (forward ? _backward : _forward)[^1].Count)
+            if (_offsets[u + 1] - _offsets[u] > LookUpFactor * (forward ? _backward : _forward)[^1].Count)
             {
                 // A hub: whether it touches the other ball's outer layer (the only layer of it that it can touch, the
                 // others being complete) is cheaper to look up there than to learn by scanning its entries. If it does,
@@ -266,43 +273,23 @@ internal sealed partial class PathSearch(
 
                 if (meeting >= 0)
                 {
-                    balls[(2 * meeting) + own] = mark;
-                    next.Add(meeting);
+                    scratch.BallMarks[(2 * meeting) + own] = scratch.Stamped(depth);
+                    layers[^1].Add(meeting);
                     StopAtMeeting(forward, inner, index, -1, depth);
                     return true;
                 }
             }
 
-            if (!TakeSteps(end - first))
+            var scanned = Scan(forward, u, _offsets[u], stopAtMeeting: true);
+            if (scanned == OutOfBudget)
             {
-                // Too few steps left for the whole run: one entry at a time, so that the search stops where the budget does.
-                end = first + (int)Math.Max(0, budget - _steps);
-                _steps = budget;
-            }
-
-            for (var slot = first; slot < end; slot++)
-            {
-                var v = _neighbor[slot];
-                if (balls[(2 * v) + own] >>> SearchScratch.DistanceBits == current || (checkEntries && !Admits(forward, _entry[slot], v)))
-                {
-                    continue;
-                }
-
-                balls[(2 * v) + own] = mark;
-                next.Add(v);
-                if (balls[(2 * v) + other] >>> SearchScratch.DistanceBits == current)
-                {
-                    // The entries after this one were counted but not looked at.
-                    _steps -= end - slot - 1;
-                    StopAtMeeting(forward, inner, index, slot, depth);
-                    return true;
-                }
-            }
-
-            if (end < _offsets[u + 1])
-            {
-                Step();
                 return false;
+            }
+
+            if (scanned >= 0)
+            {
+                StopAtMeeting(forward, inner, index, scanned, depth);
+                return true;
             }
         }
 
