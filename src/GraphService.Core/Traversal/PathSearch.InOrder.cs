@@ -121,19 +121,17 @@ internal sealed partial class PathSearch
     }
 
     /// <summary>
-    /// What <see cref="CompleteTowardsFrontier"/> will cost: per entity of the inner backward layer still to grow, its
-    /// entries left, or, for one with more entries than <see cref="ShouldLookUp"/> allows, one look-up per entity of the
-    /// outer forward layer.
+    /// What <see cref="CompleteTowardsFrontier"/> will cost: per inner backward entity still to scan, its entries left,
+    /// or, for a hub (<see cref="IsCheaperToLookUp"/>), one look-up per entity of the outer forward layer.
     /// </summary>
     private long FrontierCompletionCost()
     {
-        var (inner, frontier) = (_backward[^2], _forward[^1].Count);
+        var frontier = _forward[^1].Count;
         long cost = 0;
-        for (int index = _pendingIndex, slot = _pendingSlot; index < inner.Count; index++, slot = -1)
+        foreach (var (u, first) in EntitiesLeft(_backward[^2], _pendingIndex, _pendingSlot))
         {
-            var u = inner[index];
-            var left = _offsets[u + 1] - (slot < 0 ? _offsets[u] : slot + 1);
-            cost += left > 4 * frontier ? frontier : left;
+            var left = _offsets[u + 1] - first;
+            cost += IsCheaperToLookUp(left, frontier) ? frontier : left;
         }
 
         return cost;
@@ -148,13 +146,11 @@ internal sealed partial class PathSearch
     /// </summary>
     private void CompleteTowardsFrontier()
     {
-        var (inner, frontier) = (_backward[^2], _forward[^1]);
+        var frontier = _forward[^1];
         var hubs = new List<(int Entity, int First)>();
-        for (int index = _pendingIndex, slot = _pendingSlot; index < inner.Count; index++, slot = -1)
+        foreach (var (u, first) in EntitiesLeft(_backward[^2], _pendingIndex, _pendingSlot))
         {
-            var u = inner[index];
-            var first = slot < 0 ? _offsets[u] : slot + 1;
-            if (_offsets[u + 1] - first > 4 * frontier.Count)
+            if (IsCheaperToLookUp(_offsets[u + 1] - first, frontier.Count))
             {
                 hubs.Add((u, first));
             }
@@ -170,31 +166,43 @@ internal sealed partial class PathSearch
         var mark = scratch.Stamped(DepthBackward);
         foreach (var w in frontier)
         {
+            if (hubs.Count == 0 || balls[(2 * w) + SearchScratch.BackwardSide] >>> SearchScratch.DistanceBits == scratch.Stamp)
+            {
+                continue;
+            }
+
             foreach (var (hub, _) in hubs)
             {
-                if (balls[(2 * w) + SearchScratch.BackwardSide] >>> SearchScratch.DistanceBits == scratch.Stamp)
-                {
-                    break;
-                }
-
                 if (!Step())
                 {
                     return;
                 }
 
-                // w's entries towards the hub: one that a path may leave w by is one the backward ball may arrive at w by.
-                var (start, end) = index.LinkRun(w, hub);
-                for (var slot = start; slot < end; slot++)
+                // w's entries towards the hub: one that a path may leave w by is one the backward ball may arrive at w
+                // by (no entity of the forward ball is excluded, so none needs that check).
+                if (LeavesTowards(w, hub))
                 {
-                    if (Leaves(_entry[slot]) && !IsExcluded(w))
-                    {
-                        balls[(2 * w) + SearchScratch.BackwardSide] = mark;
-                        _backward[^1].Add(w);
-                        break;
-                    }
+                    balls[(2 * w) + SearchScratch.BackwardSide] = mark;
+                    _backward[^1].Add(w);
+                    break;
                 }
             }
         }
+    }
+
+    /// <summary>Whether an entry of <paramref name="u"/>'s run towards <paramref name="w"/> is one a path may leave u by.</summary>
+    private bool LeavesTowards(int u, int w)
+    {
+        var (start, end) = index.LinkRun(u, w);
+        for (var slot = start; slot < end; slot++)
+        {
+            if (Leaves(_entry[slot]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>One step of <see cref="WalkInOrder"/> to <paramref name="w"/>; false when the walk stops here.</summary>

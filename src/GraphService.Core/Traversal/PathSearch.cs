@@ -164,11 +164,9 @@ internal sealed partial class PathSearch(
     /// </summary>
     private void GrowFrom(bool forward, int index, int slot)
     {
-        var inner = (forward ? _forward : _backward)[^2];
-        for (; index < inner.Count; index++, slot = -1)
+        foreach (var (u, first) in EntitiesLeft((forward ? _forward : _backward)[^2], index, slot))
         {
-            var u = inner[index];
-            if (Scan(forward, u, slot < 0 ? _offsets[u] : slot + 1, stopAtMeeting: false) == OutOfBudget)
+            if (Scan(forward, u, first, stopAtMeeting: false) == OutOfBudget)
             {
                 return;
             }
@@ -362,7 +360,24 @@ internal sealed partial class PathSearch(
     }
 
     /// <summary>Whether finding <paramref name="u"/>'s neighbours in <paramref name="layer"/> is cheaper by looking each up (a hub).</summary>
-    private bool ShouldLookUp(int u, List<int> layer) => _offsets[u + 1] - _offsets[u] > 4 * layer.Count;
+    private bool ShouldLookUp(int u, List<int> layer) => IsCheaperToLookUp(_offsets[u + 1] - _offsets[u], layer.Count);
+
+    /// <summary>Whether learning which of <paramref name="layer"/> entities an entity's <paramref name="entries"/> reach is cheaper by a look-up per layer entity than by scanning the entries.</summary>
+    private static bool IsCheaperToLookUp(int entries, int layer) => entries > 4 * layer;
+
+    /// <summary>
+    /// The inner entities whose entries a growth stopped at (<paramref name="index"/>, <paramref name="slot"/>) has still
+    /// to scan, each with the slot its scan starts at: the one it stopped in (past <paramref name="slot"/>, when not -1),
+    /// then the rest of the layer.
+    /// </summary>
+    private IEnumerable<(int Entity, int First)> EntitiesLeft(List<int> inner, int index, int slot)
+    {
+        for (; index < inner.Count; index++, slot = -1)
+        {
+            var u = inner[index];
+            yield return (u, slot < 0 ? _offsets[u] : slot + 1);
+        }
+    }
 
     /// <summary>
     /// The entities of a backward layer that <paramref name="u"/> leads to, by id, each with its link's strongest
