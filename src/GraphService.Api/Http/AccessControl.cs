@@ -170,11 +170,12 @@ public static class AccessControl
         where TBuilder : IEndpointConventionBuilder =>
         IsEnforced(app) ? builder.RequireAuthorization(policy) : builder;
 
+    // Whether Auth:Mode asks for access control, bound from configuration as AuthOptions is: the services are registered
+    // (or not) before any option can be resolved, and the pipeline and the endpoints must answer the same way.
     private static bool IsEnforced(IConfiguration configuration) =>
-        configuration.GetSection(AuthOptions.Section).GetValue(nameof(AuthOptions.Mode), AuthMode.None) != AuthMode.None;
+        (configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.Mode ?? AuthMode.None) != AuthMode.None;
 
-    private static bool IsEnforced(IEndpointRouteBuilder app) =>
-        app.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.Mode != AuthMode.None;
+    private static bool IsEnforced(IEndpointRouteBuilder app) => IsEnforced(app.ServiceProvider.GetRequiredService<IConfiguration>());
 
     /// <summary>
     /// True when the token grants <paramref name="scope"/>: the OAuth 2.0 "scope" claim (a space-separated list, RFC 8693)

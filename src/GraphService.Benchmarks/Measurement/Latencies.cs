@@ -71,15 +71,16 @@ internal sealed partial class Latencies
     public static string Ratio(double service, double reference) =>
         reference > 0 ? (service / reference).ToString(service / reference >= 100 ? "F0" : "F2", CultureInfo.InvariantCulture) + "x" : "n/a";
 
-    private static double Rank(double[] sorted, double q)
+    /// <summary>The nearest-rank percentile <paramref name="q"/> of ascending <paramref name="sorted"/> values (NaN when there are none).</summary>
+    public static double Rank(IReadOnlyList<double> sorted, double q)
     {
-        if (sorted.Length == 0)
+        if (sorted.Count == 0)
         {
             return double.NaN;
         }
 
-        var rank = (int)Math.Ceiling(q * sorted.Length);
-        return sorted[Math.Clamp(rank, 1, sorted.Length) - 1];
+        var rank = (int)Math.Ceiling(q * sorted.Count);
+        return sorted[Math.Clamp(rank, 1, sorted.Count) - 1];
     }
 
     private static long ThreadCpuNanoseconds()
