@@ -20,6 +20,12 @@ public sealed partial class GraphQueries
 
         // The featured names are resolved in the read that ranks the entities, so both come from one graph version.
         var connected = await store.GetMostConnectedAsync(limit, featured, cancellationToken).ConfigureAwait(false);
+        if (connected.Featured.Count != featured.Count)
+        {
+            // A store that answers for fewer names than asked would drop starting points without a word.
+            throw new InvalidOperationException($"the store resolved {connected.Featured.Count} featured names of {featured.Count}");
+        }
+
         var starts = new List<NodeView>();
         var unresolved = new List<string>();
         foreach (var (name, resolution) in featured.Zip(connected.Featured))
