@@ -89,9 +89,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     }
 
     /// <summary>
-    /// Loads the in-memory index (and checks it against the file) unless it is already loaded, then answers one small path
-    /// query and one small neighbourhood query, so that the code a query runs is compiled before the host says it is ready
-    /// and the first user's query costs what the next ones do.
+    /// Loads the in-memory index (and checks it against the file) unless it is already loaded, then answers a path query
+    /// (k = 1, then the default k) and a neighbourhood query between entities that a path joins (see <see cref="WarmUpPair"/>),
+    /// so that the code a query runs, from the search to the hydration, is compiled before the host says it is ready and
+    /// the first user's query does not pay for compiling it.
     /// </summary>
     public async Task<string?> PrepareAsync(CancellationToken cancellationToken)
     {
@@ -100,17 +101,55 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             return null;
         }
 
-        var (version, first, second) = await ReadAsync(
-            (state, _) => (state.Version, state.Index.EntityCount > 0 ? state.Index.EntityIds[0] : null, state.Index.EntityCount > 1 ? state.Index.EntityIds[1] : null),
-            cancellationToken).ConfigureAwait(false);
-        if (first is not null && second is not null)
+        var (version, pair) = await ReadAsync((state, _) => (state.Version, WarmUpPair(state.Index)), cancellationToken).ConfigureAwait(false);
+        if (pair is var (from, to))
         {
-            // Answers are discarded; the queries are the smallest of their kind, so a hub at either end stays cheap.
-            _ = await FindPathsAsync(new PathQuery(first, second) { MaxHops = 2, K = 1 }, cancellationToken).ConfigureAwait(false);
-            _ = await GetNeighborhoodAsync(new NeighborhoodQuery(first) { Depth = 1, Limit = 10 }, cancellationToken).ConfigureAwait(false);
+            // Answers are discarded. The default limits, as a user's first query has them: a query that finds nothing or
+            // stops at two hops leaves the code that chooses, ranks and hydrates paths uncompiled.
+            _ = await FindPathsAsync(new PathQuery(from, to) { K = 1 }, cancellationToken).ConfigureAwait(false);
+            _ = await FindPathsAsync(new PathQuery(from, to), cancellationToken).ConfigureAwait(false);
+            _ = await GetNeighborhoodAsync(new NeighborhoodQuery(from), cancellationToken).ConfigureAwait(false);
         }
 
         return version;
+    }
+
+    /// <summary>
+    /// Two entities a path of up to three links joins, for the warm-up of <see cref="PrepareAsync"/>: the entity with the
+    /// most relationships, and where a walk from it ends that steps three times to the first neighbour not yet on the
+    /// walk (fewer when it finds none). Null when no entity has a relationship to another.
+    /// </summary>
+    internal static (string From, string To)? WarmUpPair(TraversalIndex index)
+    {
+        var offsets = index.AdjacencyOffsets;
+        var start = -1;
+        for (var e = 0; e < index.EntityCount; e++)
+        {
+            if (start < 0 || offsets[e + 1] - offsets[e] > offsets[start + 1] - offsets[start])
+            {
+                start = e;
+            }
+        }
+
+        var walk = new List<int> { start };
+        for (var step = 0; step < 3 && start >= 0; step++)
+        {
+            var at = walk[^1];
+            var next = -1;
+            for (var slot = offsets[at]; slot < offsets[at + 1] && next < 0; slot++)
+            {
+                next = walk.Contains(index.LinkNeighbor[slot]) ? -1 : index.LinkNeighbor[slot];
+            }
+
+            if (next < 0)
+            {
+                break;
+            }
+
+            walk.Add(next);
+        }
+
+        return walk.Count > 1 ? (index.EntityIds[walk[0]], index.EntityIds[walk[^1]]) : null;
     }
 
     public Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Collections;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
 using GraphService.Core.Store;
+using GraphService.Core.Traversal;
 using GraphService.Testing;
 using GraphService.Testing.Conformance;
 using Microsoft.Data.Sqlite;
@@ -477,6 +478,33 @@ public sealed class SqliteGraphStoreTests : IDisposable
 
         Assert.Equal("one-entity", await reader.PrepareAsync(None));
         Assert.Equal(Snapshot.Entities[0].Id, Assert.IsType<Resolution.Resolved>(await reader.ResolveAsync(Snapshot.Entities[0].Id, None)).Entity.Id);
+    }
+
+    [Fact]
+    public async Task Preparing_warms_up_with_two_entities_a_path_joins_even_when_the_first_ids_are_isolated()
+    {
+        // Isolated entities sort first, so the first two ids (what the warm-up once took) are joined by no path.
+        var graph = Snapshot with
+        {
+            Version = "isolated-first",
+            Entities = [new("0-isolated-a", EntityType.Place, "Isolated A", [], null), new("0-isolated-b", EntityType.Place, "Isolated B", [], null), .. Snapshot.Entities],
+        };
+        var store = Open("isolated-first.db");
+        await store.ReplaceGraphAsync(graph, None);
+
+        var (from, to) = SqliteGraphStore.WarmUpPair(TraversalIndex.FromSnapshot(graph))!.Value;
+
+        Assert.NotEqual(from, to);
+        Assert.NotEmpty((await store.FindPathsAsync(new PathQuery(from, to), None))!.Paths);
+        Assert.Equal("isolated-first", await Open("isolated-first.db").PrepareAsync(None));
+    }
+
+    [Fact]
+    public void A_graph_without_relationships_has_no_pair_to_warm_up_with()
+    {
+        var graph = Snapshot with { Relationships = [], Mentions = [] };
+
+        Assert.Null(SqliteGraphStore.WarmUpPair(TraversalIndex.FromSnapshot(graph)));
     }
 
     [Fact]
