@@ -8,9 +8,9 @@ public sealed record Readiness(bool Ready, string Description);
 
 /// <summary>
 /// Ready means ready: the store holds a graph and that graph is prepared (<see cref="IGraphStore.PrepareAsync"/>: the
-/// embedded store's index is built, Neo4j's name table loaded), so the first query is as fast as the rest. Start-up
-/// prepares after its import and reports here when the import failed; that failure is the reason given while there is
-/// no graph to serve. When the graph changes under the service (another process imported), the check starts preparing
+/// embedded store's index is built and its query code compiled, Neo4j's name table loaded), so the first query does not
+/// load them. Start-up prepares after its import and reports here when the import failed; that failure is the reason
+/// given while there is no graph to serve. When the graph changes under the service (another process imported), the check starts preparing
 /// the new graph and answers not ready until it is done.
 /// </summary>
 public sealed partial class GraphReadiness(IGraphStore store, ILogger<GraphReadiness> logger)

@@ -8,7 +8,7 @@ namespace GraphService.Hosting;
 
 /// <summary>
 /// At start-up: imports <see cref="GraphOptions.ImportOnStart"/> (when set), then prepares the store's graph, so that
-/// <see cref="GraphReadiness"/> turns ready only when the first query will be as fast as the rest. It runs in the
+/// <see cref="GraphReadiness"/> turns ready only when the first query will not load the graph. It runs in the
 /// background so that the process answers health checks meanwhile. While the store is unavailable (a Neo4j server still
 /// starting) the import is retried after the wait the store asks for. An import that fails never ends the host: a corpus
 /// with problems is logged problem by problem, an exception (rejected credentials, an inconsistent snapshot) is logged with

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace GraphService.Api.Http;
 
 /// <summary>
-/// Healthy when the store holds a graph and that graph is prepared, so the first query is as fast as the rest
+/// Healthy when the store holds a graph and that graph is prepared, so the first query does not load it
 /// (<see cref="GraphReadiness"/>). The description names no file path and no secret.
 /// </summary>
 public sealed class GraphStoreReadiness(GraphReadiness readiness) : IHealthCheck

@@ -21,8 +21,8 @@ public interface IGraphStore
     Task<GraphStatus> GetStatusAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Loads whatever the first query would otherwise load (the embedded store's traversal index, Neo4j's name table), so
-    /// that the first query after it is as fast as the rest. Returns the graph version now prepared, or null when the store
+    /// Loads whatever the first query would otherwise load (the embedded store's traversal index, Neo4j's name table), and
+    /// may answer warm-up queries (the embedded store does, so that its query code is compiled). Returns the graph version now prepared, or null when the store
     /// holds no graph. Hosts call it before they report ready.
     /// </summary>
     Task<string?> PrepareAsync(CancellationToken cancellationToken);
