@@ -8,12 +8,12 @@ public sealed record Readiness(bool Ready, string Description);
 
 /// <summary>
 /// Ready means ready: the store holds a graph and that graph is prepared (<see cref="IGraphStore.PrepareAsync"/>: the
-/// embedded store's index is built and its query code compiled, Neo4j's name table loaded), so the first query does not
-/// load them. Start-up prepares after its import and reports here when the import failed; that failure is the reason
+/// embedded store's index is built and its query code compiled, Neo4j's name table loaded) and the host's warm-ups have
+/// run (<see cref="IGraphWarmUp"/>), so the first query does not load or compile them. Start-up prepares after its import and reports here when the import failed; that failure is the reason
 /// given while there is no graph to serve. When the graph changes under the service (another process imported), the check starts preparing
 /// the new graph and answers not ready until it is done.
 /// </summary>
-public sealed partial class GraphReadiness(IGraphStore store, ILogger<GraphReadiness> logger)
+public sealed partial class GraphReadiness(IGraphStore store, IEnumerable<IGraphWarmUp> warmUps, ILogger<GraphReadiness> logger)
 {
     private readonly Lock _gate = new();
     private Task<string?>? _preparing;
@@ -87,6 +87,14 @@ public sealed partial class GraphReadiness(IGraphStore store, ILogger<GraphReadi
     private async Task<string?> PrepareCoreAsync()
     {
         var version = await store.PrepareAsync(CancellationToken.None).ConfigureAwait(false);
+        if (version is not null)
+        {
+            foreach (var warmUp in warmUps)
+            {
+                await warmUp.WarmUpAsync(version, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
         _prepared = version;
         if (version is not null)
         {

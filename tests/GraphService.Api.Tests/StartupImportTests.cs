@@ -138,6 +138,25 @@ public sealed class StartupImportTests : IDisposable
         Assert.True((await readiness.CheckAsync(None)).Ready);
     }
 
+    [Fact]
+    public async Task Readiness_waits_until_the_hosts_warm_ups_have_run_on_the_prepared_graph()
+    {
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _dir.File("graph.db") });
+        await store.ReplaceGraphAsync(ConformanceGraph.Snapshot, None);
+        var warmUp = new HeldWarmUp();
+        var readiness = new GraphReadiness(store, [warmUp], NullLogger<GraphReadiness>.Instance);
+
+        var preparing = readiness.PrepareAsync(None);
+        Assert.Equal(ConformanceGraph.Snapshot.Version, await warmUp.Asked.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        var meanwhile = await readiness.CheckAsync(None);
+        warmUp.Release.SetResult();
+        await preparing.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(meanwhile.Ready);
+        Assert.StartsWith("preparing graph", meanwhile.Description, StringComparison.Ordinal);
+        Assert.True((await readiness.CheckAsync(None)).Ready);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -149,8 +168,22 @@ public sealed class StartupImportTests : IDisposable
         var options = Options.Create(new GraphOptions { ImportOnStart = corpus, ImportWhen = when });
         var metrics = new ServiceCollection().AddMetrics().AddSingleton<GraphServiceMetrics>().BuildServiceProvider().GetRequiredService<GraphServiceMetrics>();
         var import = new CorpusImport(new CorpusImporter(), store, NullLogger<CorpusImport>.Instance, metrics);
-        var readiness = new GraphReadiness(store, NullLogger<GraphReadiness>.Instance);
+        var readiness = new GraphReadiness(store, [], NullLogger<GraphReadiness>.Instance);
         return (new StartupImport(options, store, import, readiness, NullLogger<StartupImport>.Instance), readiness);
+    }
+
+    /// <summary>A warm-up that says which graph it was asked to warm up and finishes when the test releases it.</summary>
+    private sealed class HeldWarmUp : IGraphWarmUp
+    {
+        public TaskCompletionSource<string> Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task WarmUpAsync(string graphVersion, CancellationToken cancellationToken)
+        {
+            Asked.SetResult(graphVersion);
+            return Release.Task;
+        }
     }
 
     /// <summary>A real store whose status first reports it unavailable (as a Neo4j server still starting does), and whose replace may fail.</summary>

@@ -174,6 +174,9 @@ public static class ApiComposition
     {
         services.AddHealthChecks().AddCheck<GraphStoreReadiness>("graph-store", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<GraphVersionAnnouncement>();
+
+        // Readiness waits for warm-up requests through the pipeline once a graph is prepared (PipelineWarmUp).
+        services.AddSingleton<IGraphWarmUp, PipelineWarmUp>();
         return services;
     }
 

@@ -1,0 +1,72 @@
+using GraphService.Api.Http;
+using GraphService.Api.Tests.Support;
+using GraphService.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace GraphService.Api.Tests;
+
+public sealed class PipelineWarmUpTests
+{
+    private const string Category = "GraphService.Api.Http.PipelineWarmUp";
+
+    [Fact]
+    public async Task Before_it_reports_ready_the_api_asks_itself_for_a_path_and_a_neighbourhood_through_its_own_pipeline()
+    {
+        var log = new CapturedLog();
+        await using var server = await ApiServer.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Graph:ImportOnStart"] = RepositoryPaths.SampleCorpus,
+                [$"Logging:LogLevel:{Category}"] = "Information",
+            },
+            services => services.AddSingleton<ILoggerProvider>(log),
+            waitUntilReady: true);
+
+        Assert.Collection(
+            log.Of(Category),
+            paths => Assert.Matches(@"^Warm-up before ready: GET /api/paths\?from=[^&]+&to=[^ ]+ answered 200 in ", paths),
+            neighbourhood => Assert.Matches("^Warm-up before ready: GET /api/entities/[^/]+/neighborhood answered 200 in ", neighbourhood));
+    }
+
+    [Fact]
+    public async Task With_access_control_on_the_warm_up_requests_are_refused_like_any_request_without_a_token_and_ready_comes_all_the_same()
+    {
+        var log = new CapturedLog();
+        var tokens = new TokenIssuer();
+        await using var server = await ApiServer.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Graph:ImportOnStart"] = RepositoryPaths.SampleCorpus,
+                ["Auth:Mode"] = "Jwt",
+                ["Auth:SigningKey"] = tokens.KeyBase64,
+                ["Auth:Issuer"] = TokenIssuer.Issuer,
+                ["Auth:Audience"] = TokenIssuer.Audience,
+                [$"Logging:LogLevel:{Category}"] = "Information",
+            },
+            services => services.AddSingleton<ILoggerProvider>(log),
+            waitUntilReady: true);
+
+        Assert.Equal(2, log.Of(Category).Count);
+        Assert.All(log.Of(Category), m => Assert.Matches("^Warm-up before ready: GET /api/[^ ]+ answered 401 in ", m));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5098", "http://127.0.0.1:5098/")]
+    [InlineData("http://0.0.0.0:8080", "http://127.0.0.1:8080/")]
+    [InlineData("http://+:80", "http://127.0.0.1/")]
+    [InlineData("http://*:5000", "http://127.0.0.1:5000/")]
+    [InlineData("http://[::]:8080", "http://[::1]:8080/")]
+    [InlineData("http://localhost:5000", "http://localhost:5000/")]
+    public void A_wildcard_address_is_asked_at_the_loopback_address_of_its_family(string listening, string asked) =>
+        Assert.Equal(asked, PipelineWarmUp.LoopbackAddress([listening])!.ToString());
+
+    [Fact]
+    public void The_first_plain_http_address_is_the_one_asked_and_a_server_with_none_is_not_asked()
+    {
+        Assert.Equal("http://127.0.0.1:5000/", PipelineWarmUp.LoopbackAddress(["https://localhost:5001", "http://0.0.0.0:5000"])!.ToString());
+        Assert.Null(PipelineWarmUp.LoopbackAddress(["https://localhost:5001"]));
+        Assert.Null(PipelineWarmUp.LoopbackAddress([]));
+    }
+}
