@@ -9,9 +9,10 @@ public sealed record Readiness(bool Ready, string Description);
 /// <summary>
 /// Ready means ready: the store holds a graph and that graph is prepared (<see cref="IGraphStore.PrepareAsync"/>: the
 /// embedded store's index is built and its query code compiled, Neo4j's name table loaded) and the host's warm-ups have
-/// run (<see cref="IGraphWarmUp"/>), so the first query does not load or compile them. Start-up prepares after its import and reports here when the import failed; that failure is the reason
-/// given while there is no graph to serve. When the graph changes under the service (another process imported), the check starts preparing
-/// the new graph and answers not ready until it is done.
+/// run (<see cref="IGraphWarmUp"/>), so the first query does not load or compile them. Start-up prepares after its
+/// import and reports here when the import failed; that failure is the reason given while there is no graph to serve.
+/// When the graph changes under the service (another process imported), the check starts preparing the new graph and
+/// answers not ready until it is done.
 /// </summary>
 public sealed partial class GraphReadiness(IGraphStore store, IEnumerable<IGraphWarmUp> warmUps, ILogger<GraphReadiness> logger)
 {
@@ -72,7 +73,7 @@ public sealed partial class GraphReadiness(IGraphStore store, IEnumerable<IGraph
             var preparing = PrepareAsync(CancellationToken.None);
             if (!preparing.IsCompletedSuccessfully || _prepared != version)
             {
-                return new Readiness(false, $"preparing graph {version} (loading its index)");
+                return new Readiness(false, $"preparing graph {version} (loading its index, warming up)");
             }
         }
 
