@@ -67,6 +67,7 @@ public sealed class PipelineWarmUpTests
     {
         Assert.Equal("http://127.0.0.1:5000/", PipelineWarmUp.LoopbackAddress(["https://localhost:5001", "http://0.0.0.0:5000"])!.ToString());
         Assert.Null(PipelineWarmUp.LoopbackAddress(["https://localhost:5001"]));
+        Assert.Null(PipelineWarmUp.LoopbackAddress(["http://unix:/run/graphservice.sock"]));
         Assert.Null(PipelineWarmUp.LoopbackAddress([]));
     }
 }

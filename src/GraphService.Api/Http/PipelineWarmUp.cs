@@ -11,8 +11,8 @@ namespace GraphService.Api.Http;
 /// connected entities and for the first one's neighbourhood: the first client's request then finds the HTTP pipeline,
 /// the query service and the JSON serialization compiled (they cost the first request about 0.1 s at 100k entities).
 /// The requests are ordinary requests, logged, counted and rate-limited like any other. Where the server listens on no
-/// plain-HTTP address (TLS only, or the in-memory test server), there is nothing to send them to and the first client's
-/// request compiles the pipeline. A warm-up request that fails or times out is logged, and readiness goes on: the
+/// plain-HTTP TCP address (TLS only, a Unix socket, or the in-memory test server), there is nothing to send them to and
+/// the first client's request compiles the pipeline. A warm-up request that fails or times out is logged, and readiness goes on: the
 /// service can answer without it.
 /// </summary>
 public sealed partial class PipelineWarmUp(IServer server, IHostApplicationLifetime lifetime, IGraphStore store, ILogger<PipelineWarmUp> logger)
@@ -62,14 +62,15 @@ public sealed partial class PipelineWarmUp(IServer server, IHostApplicationLifet
     }
 
     /// <summary>
-    /// The first plain-HTTP address the server listens on, with a wildcard host (0.0.0.0, [::], +, *) turned into the
-    /// loopback address of its family; null when there is none.
+    /// The first plain-HTTP address the server listens on over TCP, with a wildcard host (0.0.0.0, [::], +, *) turned
+    /// into the loopback address of its family; null when there is none (TLS only, or a Unix socket, which HttpClient
+    /// cannot reach by a URL).
     /// </summary>
     public static Uri? LoopbackAddress(IEnumerable<string> addresses)
     {
         foreach (var address in addresses)
         {
-            if (!address.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            if (!address.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || address.StartsWith("http://unix:", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
