@@ -14,15 +14,8 @@ public sealed class PipelineWarmUpTests
     [Fact]
     public async Task Before_it_reports_ready_the_api_asks_itself_for_a_path_and_a_neighbourhood_through_its_own_pipeline()
     {
-        var log = new CapturedLog();
-        await using var server = await ApiServer.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Graph:ImportOnStart"] = RepositoryPaths.SampleCorpus,
-                [$"Logging:LogLevel:{Category}"] = "Information",
-            },
-            services => services.AddSingleton<ILoggerProvider>(log),
-            waitUntilReady: true);
+        var (server, log) = await StartOnTheSampleCorpusAsync([]);
+        await using var _ = server;
 
         Assert.Collection(
             log.Of(Category),
@@ -33,20 +26,15 @@ public sealed class PipelineWarmUpTests
     [Fact]
     public async Task With_access_control_on_the_warm_up_requests_are_refused_like_any_request_without_a_token_and_ready_comes_all_the_same()
     {
-        var log = new CapturedLog();
         var tokens = new TokenIssuer();
-        await using var server = await ApiServer.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Graph:ImportOnStart"] = RepositoryPaths.SampleCorpus,
-                ["Auth:Mode"] = "Jwt",
-                ["Auth:SigningKey"] = tokens.KeyBase64,
-                ["Auth:Issuer"] = TokenIssuer.Issuer,
-                ["Auth:Audience"] = TokenIssuer.Audience,
-                [$"Logging:LogLevel:{Category}"] = "Information",
-            },
-            services => services.AddSingleton<ILoggerProvider>(log),
-            waitUntilReady: true);
+        var (server, log) = await StartOnTheSampleCorpusAsync(new Dictionary<string, string?>
+        {
+            ["Auth:Mode"] = "Jwt",
+            ["Auth:SigningKey"] = tokens.KeyBase64,
+            ["Auth:Issuer"] = TokenIssuer.Issuer,
+            ["Auth:Audience"] = TokenIssuer.Audience,
+        });
+        await using var _ = server;
 
         Assert.Equal(2, log.Of(Category).Count);
         Assert.All(log.Of(Category), m => Assert.Matches("^Warm-up before ready: GET /api/[^ ]+ answered 401 in ", m));
@@ -69,5 +57,14 @@ public sealed class PipelineWarmUpTests
         Assert.Null(PipelineWarmUp.LoopbackAddress(["https://localhost:5001"]));
         Assert.Null(PipelineWarmUp.LoopbackAddress(["http://unix:/run/graphservice.sock"]));
         Assert.Null(PipelineWarmUp.LoopbackAddress([]));
+    }
+
+    /// <summary>The API on Kestrel, importing the sample corpus at start, ready, with the warm-up's log kept.</summary>
+    private static async Task<(ApiServer Server, CapturedLog Log)> StartOnTheSampleCorpusAsync(Dictionary<string, string?> settings)
+    {
+        var log = new CapturedLog();
+        settings["Graph:ImportOnStart"] = RepositoryPaths.SampleCorpus;
+        settings[$"Logging:LogLevel:{Category}"] = "Information";
+        return (await ApiServer.StartAsync(settings, services => services.AddSingleton<ILoggerProvider>(log), waitUntilReady: true), log);
     }
 }
