@@ -12,8 +12,8 @@ namespace GraphService.Api.Http;
 /// the query service and the JSON serialization compiled (they cost the first request about 0.1 s at 100k entities).
 /// The requests are ordinary requests, logged, counted and rate-limited like any other. Where the server listens on no
 /// plain-HTTP TCP address (TLS only, a Unix socket, or the in-memory test server), there is nothing to send them to and
-/// the first client's request compiles the pipeline. A warm-up request that fails or times out is logged, and readiness goes on: the
-/// service can answer without it.
+/// the first client's request compiles the pipeline. A warm-up request that fails or times out is logged, and readiness
+/// goes on: the service can answer without it.
 /// </summary>
 public sealed partial class PipelineWarmUp(IServer server, IHostApplicationLifetime lifetime, IGraphStore store, ILogger<PipelineWarmUp> logger)
     : IGraphWarmUp
@@ -70,7 +70,8 @@ public sealed partial class PipelineWarmUp(IServer server, IHostApplicationLifet
     {
         foreach (var address in addresses)
         {
-            if (!address.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || address.StartsWith("http://unix:", StringComparison.OrdinalIgnoreCase))
+            if (!address.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                || address.StartsWith("http://unix:", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

@@ -22,8 +22,8 @@ public interface IGraphStore
 
     /// <summary>
     /// Loads whatever the first query would otherwise load (the embedded store's traversal index, Neo4j's name table), and
-    /// may answer warm-up queries (the embedded store does, so that its query code is compiled). Returns the graph version now prepared, or null when the store
-    /// holds no graph. Hosts call it before they report ready.
+    /// may answer warm-up queries (the embedded store does, so that its query code is compiled). Returns the graph version
+    /// now prepared, or null when the store holds no graph. Hosts call it before they report ready.
     /// </summary>
     Task<string?> PrepareAsync(CancellationToken cancellationToken);
 
