@@ -26,9 +26,9 @@ public static class NameSimilarity
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(key);
-        var wantedKey = NameKey.Normalize(wanted);
+        var matcher = new NameMatcher(NameKey.Normalize(wanted));
         return [.. items
-            .Select(item => (Item: item, Score: names(item).Select(n => Score(wantedKey, NameKey.Normalize(n))).DefaultIfEmpty(0).Max()))
+            .Select(item => (Item: item, Score: names(item).Select(n => matcher.Score(NameKey.Normalize(n))).DefaultIfEmpty(0).Max()))
             .Where(x => x.Score >= SuggestionThreshold)
             .OrderByDescending(x => x.Score)
             .ThenBy(x => key(x.Item), StringComparer.Ordinal)
@@ -36,32 +36,14 @@ public static class NameSimilarity
             .Select(x => x.Item)];
     }
 
-    public static double Score(string queryKey, string candidateKey)
-    {
-        if (queryKey.Length == 0 || candidateKey.Length == 0)
-        {
-            return 0;
-        }
+    /// <summary>
+    /// 1 for equal keys; 0.9 and up when the candidate starts with the query, 0.8 and up when it contains it (more the
+    /// more of the candidate the query covers); otherwise 0.75 × (1 − edit distance / the longer length), at least 0.
+    /// The rules live in <see cref="NameMatcher.Score"/>, which scores many candidates against one query.
+    /// </summary>
+    public static double Score(string queryKey, string candidateKey) => new NameMatcher(queryKey).Score(candidateKey);
 
-        if (queryKey == candidateKey)
-        {
-            return 1.0;
-        }
-
-        if (candidateKey.StartsWith(queryKey, StringComparison.Ordinal))
-        {
-            return 0.9 + (0.05 * queryKey.Length / candidateKey.Length);
-        }
-
-        if (candidateKey.Contains(queryKey, StringComparison.Ordinal))
-        {
-            return 0.8 + (0.05 * queryKey.Length / candidateKey.Length);
-        }
-
-        var distance = Levenshtein(queryKey, candidateKey);
-        return Math.Max(0, 1.0 - ((double)distance / Math.Max(queryKey.Length, candidateKey.Length))) * 0.75;
-    }
-
+    /// <summary>The edit distance (insertions, deletions, substitutions) by the full table: the reference <see cref="NameMatcher"/> agrees with.</summary>
     public static int Levenshtein(string a, string b)
     {
         var prev = new int[b.Length + 1];

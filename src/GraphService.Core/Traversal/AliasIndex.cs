@@ -229,9 +229,10 @@ public sealed class AliasIndex
     private List<(int Entity, double Score, string Matched)> Score(string normalized, string withoutArticles)
     {
         var best = new Dictionary<int, (double Score, string Matched)>();
+        var (byNormalized, byWithoutArticles) = (new NameMatcher(normalized), new NameMatcher(withoutArticles));
         for (var i = 0; i < _entryOwner.Length; i++)
         {
-            var s = Math.Max(ScoreAboveThreshold(normalized, _entryNormalized[i]), ScoreAboveThreshold(withoutArticles, _entryWithoutArticles[i]));
+            var s = Math.Max(ScoreAboveThreshold(byNormalized, _entryNormalized[i]), ScoreAboveThreshold(byWithoutArticles, _entryWithoutArticles[i]));
             if (s < MatchThreshold)
             {
                 continue;
@@ -251,8 +252,9 @@ public sealed class AliasIndex
     /// <see cref="NameSimilarity.Score"/>, skipping the edit distance when the lengths alone rule out reaching the
     /// threshold: below a prefix or containment the score is 0.75·(1 − d/max) and d is at least the length difference.
     /// </summary>
-    private static double ScoreAboveThreshold(string query, string candidate)
+    private static double ScoreAboveThreshold(NameMatcher matcher, string candidate)
     {
+        var query = matcher.Query;
         if (query.Length == 0 || candidate.Length == 0)
         {
             return 0;
@@ -267,7 +269,7 @@ public sealed class AliasIndex
             }
         }
 
-        return NameSimilarity.Score(query, candidate);
+        return matcher.Score(candidate);
     }
 
     private int CompareByName(int a, int b)
