@@ -40,6 +40,13 @@ public sealed class AliasIndex
     private readonly string[] _entryWithoutArticles;
     private readonly int[] _entitiesByName;
 
+    // Per entry and key form, its length and which characters it holds (CharacterSet.Of), read by scoring before the key
+    // itself: most keys are ruled out by these alone, without a visit to their string.
+    private readonly int[] _normalizedLength;
+    private readonly ulong[] _normalizedCharacters;
+    private readonly int[] _withoutArticlesLength;
+    private readonly ulong[] _withoutArticlesCharacters;
+
     /// <param name="ids">Entity ids, ordinally sorted.</param>
     /// <param name="names">Entity names.</param>
     /// <param name="types">Entity types.</param>
@@ -92,6 +99,8 @@ public sealed class AliasIndex
 
         _byNormalized = normalized;
         _byWithoutArticles = withoutArticles;
+        (_normalizedLength, _normalizedCharacters) = Shapes(_entryNormalized);
+        (_withoutArticlesLength, _withoutArticlesCharacters) = Shapes(_entryWithoutArticles);
         _shared = [.. shared.Select(l => l.ToArray())];
         _entitiesByName = keys?.EntitiesByName ?? [.. Enumerable.Range(0, count).Order(Comparer<int>.Create(CompareByName))];
 
@@ -230,9 +239,16 @@ public sealed class AliasIndex
     {
         var best = new Dictionary<int, (double Score, string Matched)>();
         var (byNormalized, byWithoutArticles) = (new NameMatcher(normalized), new NameMatcher(withoutArticles));
+        var (normalizedCharacters, withoutArticlesCharacters) = (CharacterSet.Of(normalized), CharacterSet.Of(withoutArticles));
         for (var i = 0; i < _entryOwner.Length; i++)
         {
-            var s = Math.Max(ScoreAboveThreshold(byNormalized, _entryNormalized[i]), ScoreAboveThreshold(byWithoutArticles, _entryWithoutArticles[i]));
+            var s = Math.Max(
+                MayReachThreshold(normalized.Length, normalizedCharacters, _normalizedLength[i], _normalizedCharacters[i])
+                    ? ScoreAboveThreshold(byNormalized, _entryNormalized[i])
+                    : 0,
+                MayReachThreshold(withoutArticles.Length, withoutArticlesCharacters, _withoutArticlesLength[i], _withoutArticlesCharacters[i])
+                    ? ScoreAboveThreshold(byWithoutArticles, _entryWithoutArticles[i])
+                    : 0);
             if (s < MatchThreshold)
             {
                 continue;
@@ -246,6 +262,39 @@ public sealed class AliasIndex
         }
 
         return [.. best.Select(kv => (kv.Key, kv.Value.Score, kv.Value.Matched))];
+    }
+
+    /// <summary>
+    /// Whether a candidate key may score at least <see cref="MatchThreshold"/> against the query, judged by lengths and
+    /// character sets alone. A candidate that lacks a character of the query neither equals, starts with nor contains it,
+    /// so it scores 0.75·(1 − d/max) by its edit distance d. And d is at least the number of distinct characters either
+    /// key has and the other lacks (each needs an edit of its own), and at least the difference in length. When that
+    /// bound already keeps the score under the threshold, the exact score would too: false.
+    /// </summary>
+    private static bool MayReachThreshold(int queryLength, ulong queryCharacters, int candidateLength, ulong candidateCharacters)
+    {
+        var missing = System.Numerics.BitOperations.PopCount(queryCharacters & ~candidateCharacters);
+        if (missing == 0 || queryLength == 0 || candidateLength == 0)
+        {
+            return true;
+        }
+
+        var extra = System.Numerics.BitOperations.PopCount(candidateCharacters & ~queryCharacters);
+        var atLeast = Math.Max(Math.Max(missing, extra), Math.Abs(queryLength - candidateLength));
+        return 0.75 * (1.0 - ((double)atLeast / Math.Max(queryLength, candidateLength))) >= MatchThreshold;
+    }
+
+    private static (int[] Lengths, ulong[] Characters) Shapes(string[] keys)
+    {
+        var lengths = new int[keys.Length];
+        var characters = new ulong[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            lengths[i] = keys[i].Length;
+            characters[i] = CharacterSet.Of(keys[i]);
+        }
+
+        return (lengths, characters);
     }
 
     /// <summary>
@@ -303,5 +352,24 @@ public sealed class AliasIndex
         {
             shared[~slot].Add(entity);
         }
+    }
+}
+
+/// <summary>
+/// The characters of a key as 64 bits, each character setting the bit of its value modulo 64. Two characters may share
+/// a bit, so a bit one key has and the other lacks stands for at least one character that key has and the other lacks:
+/// counting such bits never counts more differing characters than there are.
+/// </summary>
+internal static class CharacterSet
+{
+    public static ulong Of(string key)
+    {
+        var set = 0UL;
+        foreach (var c in key)
+        {
+            set |= 1UL << (c & 63);
+        }
+
+        return set;
     }
 }

@@ -35,4 +35,37 @@ public sealed class AliasIndexTests
         Assert.Equal([ConformanceGraph.QudsForce], hits.Select(h => h.Id));
         Assert.Equal("Quds Force", hits[0].MatchedText);
     }
+
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 12)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Search_finds_exactly_the_entities_whose_best_name_scores_at_least_the_threshold_with_that_score(int seed)
+    {
+        // Names from few syllables, so that many are near one another and many are not; queries are names with an edit or two.
+        var random = new Random(seed);
+        string[] syllables = ["ra", "an", "ves", "mi", "ka", "za", "li", "ha", "dr", "ü", "el", "o"];
+        string Name() => string.Concat(Enumerable.Range(0, random.Next(2, 7)).Select(_ => syllables[random.Next(syllables.Length)]));
+        var entities = Enumerable.Range(0, 150)
+            .Select(i => ($"e{i:D3}", Name(), GraphService.Core.Domain.EntityType.Person, (IReadOnlyList<string>)(random.Next(3) == 0 ? [Name()] : [])))
+            .ToList();
+        var index = AliasIndex.Build(entities);
+
+        for (var q = 0; q < 40; q++)
+        {
+            var name = entities[random.Next(entities.Count)].Item2;
+            var query = random.Next(2) == 0 ? name[..Math.Max(1, name.Length - random.Next(3))] : name.Insert(random.Next(name.Length), syllables[random.Next(syllables.Length)]);
+            var (normalized, withoutArticles) = (NameKey.Normalize(query), NameKey.WithoutArticles(query));
+            var expected = entities
+                .Select(e => (Id: e.Item1, Score: new[] { e.Item2 }.Concat(e.Item4).Max(n => Math.Max(
+                    NameSimilarity.Score(normalized, NameKey.Normalize(n)), NameSimilarity.Score(withoutArticles, NameKey.WithoutArticles(n))))))
+                .Where(e => e.Score >= AliasIndex.MatchThreshold)
+                .ToDictionary(e => e.Id, e => Math.Round(e.Score, 4));
+
+            var hits = index.Search(new EntitySearch(query) { Limit = QueryLimits.SearchLimit.Max });
+
+            Assert.Equal(Math.Min(expected.Count, QueryLimits.SearchLimit.Max), hits.Count);
+            Assert.All(hits, h => Assert.Equal(expected[h.Id], h.Score));
+        }
+    }
 }
