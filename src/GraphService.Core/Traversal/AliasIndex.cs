@@ -40,8 +40,8 @@ public sealed class AliasIndex
     private readonly string[] _entryWithoutArticles;
     private readonly int[] _entitiesByName;
 
-    // Per entry and key form, its length and which characters it holds (CharacterSet.Of), read by scoring before the key
-    // itself: most keys are ruled out by these alone, without a visit to their string.
+    // Per entry and key form, its length and how many of each character it holds (CharacterCounts), read by scoring
+    // before the key itself: most keys are ruled out by these alone, without a visit to their string.
     private readonly int[] _normalizedLength;
     private readonly ulong[] _normalizedCharacters;
     private readonly int[] _withoutArticlesLength;
@@ -239,14 +239,14 @@ public sealed class AliasIndex
     {
         var best = new Dictionary<int, (double Score, string Matched)>();
         var (byNormalized, byWithoutArticles) = (new NameMatcher(normalized), new NameMatcher(withoutArticles));
-        var (normalizedCharacters, withoutArticlesCharacters) = (CharacterSet.Of(normalized), CharacterSet.Of(withoutArticles));
+        var (normalizedCharacters, withoutArticlesCharacters) = (new CharacterCounts.OfQuery(normalized), new CharacterCounts.OfQuery(withoutArticles));
         for (var i = 0; i < _entryOwner.Length; i++)
         {
             var s = Math.Max(
-                MayReachThreshold(normalized.Length, normalizedCharacters, _normalizedLength[i], _normalizedCharacters[i])
+                MayReachThreshold(normalizedCharacters, _normalizedLength[i], _normalizedCharacters[i])
                     ? ScoreAboveThreshold(byNormalized, _entryNormalized[i])
                     : 0,
-                MayReachThreshold(withoutArticles.Length, withoutArticlesCharacters, _withoutArticlesLength[i], _withoutArticlesCharacters[i])
+                MayReachThreshold(withoutArticlesCharacters, _withoutArticlesLength[i], _withoutArticlesCharacters[i])
                     ? ScoreAboveThreshold(byWithoutArticles, _entryWithoutArticles[i])
                     : 0);
             if (s < MatchThreshold)
@@ -266,22 +266,33 @@ public sealed class AliasIndex
 
     /// <summary>
     /// Whether a candidate key may score at least <see cref="MatchThreshold"/> against the query, judged by lengths and
-    /// character sets alone. A candidate that lacks a character of the query neither equals, starts with nor contains it,
-    /// so it scores 0.75·(1 − d/max) by its edit distance d. And d is at least the number of distinct characters either
-    /// key has and the other lacks (each needs an edit of its own), and at least the difference in length. When that
-    /// bound already keeps the score under the threshold, the exact score would too: false.
+    /// character counts alone. A candidate with fewer of some character than the query neither equals, starts with nor
+    /// contains it, so it scores 0.75·(1 − d/max) by its edit distance d. An alignment with d edits leaves at least
+    /// max − d characters matched, and matched characters are equal, so d ≥ max − (the characters both keys share,
+    /// counted with repeats); also d ≥ the difference in length, and d ≥ the number of characters either key has and the
+    /// other lacks altogether (one edit each), which is cheaper to count and rules most keys out first. When a bound
+    /// already keeps the score under the threshold, the exact score would too: false.
     /// </summary>
-    private static bool MayReachThreshold(int queryLength, ulong queryCharacters, int candidateLength, ulong candidateCharacters)
+    private static bool MayReachThreshold(CharacterCounts.OfQuery query, int candidateLength, ulong candidateCounts)
     {
-        var missing = System.Numerics.BitOperations.PopCount(queryCharacters & ~candidateCharacters);
-        if (missing == 0 || queryLength == 0 || candidateLength == 0)
+        if (query.Length == 0 || candidateLength == 0)
         {
             return true;
         }
 
-        var extra = System.Numerics.BitOperations.PopCount(candidateCharacters & ~queryCharacters);
-        var atLeast = Math.Max(Math.Max(missing, extra), Math.Abs(queryLength - candidateLength));
-        return 0.75 * (1.0 - ((double)atLeast / Math.Max(queryLength, candidateLength))) >= MatchThreshold;
+        var longest = Math.Max(query.Length, candidateLength);
+        var lengths = Math.Abs(query.Length - candidateLength);
+        var (missing, extra) = query.Unshared(candidateCounts);
+        if (missing > 0 && !Reaches(Math.Max(Math.Max(missing, extra), lengths)))
+        {
+            return false;
+        }
+
+        var (shared, covers) = query.SharedWith(candidateCounts);
+        return covers || Reaches(Math.Max(longest - shared, lengths));
+
+        // Whether a key at edit distance atLeast (the least it can be) would still score at least the threshold.
+        bool Reaches(int atLeast) => 0.75 * (1.0 - ((double)atLeast / longest)) >= MatchThreshold;
     }
 
     private static (int[] Lengths, ulong[] Characters) Shapes(string[] keys)
@@ -291,7 +302,7 @@ public sealed class AliasIndex
         for (var i = 0; i < keys.Length; i++)
         {
             lengths[i] = keys[i].Length;
-            characters[i] = CharacterSet.Of(keys[i]);
+            characters[i] = CharacterCounts.Of(keys[i]);
         }
 
         return (lengths, characters);
@@ -356,20 +367,85 @@ public sealed class AliasIndex
 }
 
 /// <summary>
-/// The characters of a key as 64 bits, each character setting the bit of its value modulo 64. Two characters may share
-/// a bit, so a bit one key has and the other lacks stands for at least one character that key has and the other lacks:
-/// counting such bits never counts more differing characters than there are.
+/// How many characters of a key fall in each of 32 buckets (a character's value modulo 32), two bits a bucket, 3 meaning
+/// three or more. Characters that share a bucket are counted together, and a full bucket may hold more: so what a query
+/// and a key are found to share here is never less than what they share.
 /// </summary>
-internal static class CharacterSet
+internal static class CharacterCounts
 {
+    private const int Buckets = 32;
+
+    // The low bit of every bucket.
+    private const ulong LowBits = 0x5555_5555_5555_5555;
+
+    /// <summary>The low bit of each bucket that holds at least one character.</summary>
+    public static ulong Presence(ulong counts) => (counts | (counts >> 1)) & LowBits;
+
     public static ulong Of(string key)
     {
-        var set = 0UL;
+        var counts = 0UL;
         foreach (var c in key)
         {
-            set |= 1UL << (c & 63);
+            var shift = (c % Buckets) * 2;
+            if (((counts >> shift) & 3) != 3)
+            {
+                counts += 1UL << shift;
+            }
         }
 
-        return set;
+        return counts;
+    }
+
+    /// <summary>A query key's exact count per bucket, for the buckets it uses.</summary>
+    public sealed class OfQuery
+    {
+        private readonly (int Shift, int Count)[] _buckets;
+        private readonly ulong _presence;
+
+        public OfQuery(string key)
+        {
+            Length = key.Length;
+            var counts = new int[Buckets];
+            foreach (var c in key)
+            {
+                counts[c % Buckets]++;
+            }
+
+            _buckets = [.. Enumerable.Range(0, Buckets).Where(b => counts[b] > 0).Select(b => (b * 2, counts[b]))];
+            _presence = _buckets.Aggregate(0UL, (set, bucket) => set | (1UL << bucket.Shift));
+        }
+
+        public int Length { get; }
+
+        /// <summary>How many buckets this query uses that a key with <paramref name="counts"/> leaves empty, and the reverse.</summary>
+        public (int Missing, int Extra) Unshared(ulong counts)
+        {
+            var held = Presence(counts);
+            return (System.Numerics.BitOperations.PopCount(_presence & ~held), System.Numerics.BitOperations.PopCount(held & ~_presence));
+        }
+
+        /// <summary>
+        /// At least as many characters as this query and a key with <paramref name="counts"/> share (with repeats), and
+        /// whether the key may hold every character of the query as often (only then can it contain the query).
+        /// </summary>
+        public (int Shared, bool Covers) SharedWith(ulong counts)
+        {
+            var (shared, covers) = (0, true);
+            foreach (var (shift, wanted) in _buckets)
+            {
+                var held = (int)((counts >> shift) & 3);
+                if (held == 3)
+                {
+                    shared += wanted;
+                }
+                else
+                {
+                    shared += Math.Min(wanted, held);
+                    covers &= held >= wanted;
+                }
+            }
+
+            return (shared, covers);
+        }
     }
 }
