@@ -43,9 +43,9 @@ public sealed class AliasIndex
     // Per entry and key form, its length and how many of each character it holds (CharacterCounts), read by scoring
     // before the key itself: most keys are ruled out by these alone, without a visit to their string.
     private readonly int[] _normalizedLength;
-    private readonly ulong[] _normalizedCharacters;
+    private readonly ulong[] _normalizedCounts;
     private readonly int[] _withoutArticlesLength;
-    private readonly ulong[] _withoutArticlesCharacters;
+    private readonly ulong[] _withoutArticlesCounts;
 
     /// <param name="ids">Entity ids, ordinally sorted.</param>
     /// <param name="names">Entity names.</param>
@@ -99,8 +99,8 @@ public sealed class AliasIndex
 
         _byNormalized = normalized;
         _byWithoutArticles = withoutArticles;
-        (_normalizedLength, _normalizedCharacters) = Shapes(_entryNormalized);
-        (_withoutArticlesLength, _withoutArticlesCharacters) = Shapes(_entryWithoutArticles);
+        (_normalizedLength, _normalizedCounts) = Shapes(_entryNormalized);
+        (_withoutArticlesLength, _withoutArticlesCounts) = Shapes(_entryWithoutArticles);
         _shared = [.. shared.Select(l => l.ToArray())];
         _entitiesByName = keys?.EntitiesByName ?? [.. Enumerable.Range(0, count).Order(Comparer<int>.Create(CompareByName))];
 
@@ -239,14 +239,14 @@ public sealed class AliasIndex
     {
         var best = new Dictionary<int, (double Score, string Matched)>();
         var (byNormalized, byWithoutArticles) = (new NameMatcher(normalized), new NameMatcher(withoutArticles));
-        var (normalizedCharacters, withoutArticlesCharacters) = (new CharacterCounts.OfQuery(normalized), new CharacterCounts.OfQuery(withoutArticles));
+        var (normalizedCounts, withoutArticlesCounts) = (new CharacterCounts.OfQuery(normalized), new CharacterCounts.OfQuery(withoutArticles));
         for (var i = 0; i < _entryOwner.Length; i++)
         {
             var s = Math.Max(
-                MayReachThreshold(normalizedCharacters, _normalizedLength[i], _normalizedCharacters[i])
+                MayReachThreshold(normalizedCounts, _normalizedLength[i], _normalizedCounts[i])
                     ? ScoreAboveThreshold(byNormalized, _entryNormalized[i])
                     : 0,
-                MayReachThreshold(withoutArticlesCharacters, _withoutArticlesLength[i], _withoutArticlesCharacters[i])
+                MayReachThreshold(withoutArticlesCounts, _withoutArticlesLength[i], _withoutArticlesCounts[i])
                     ? ScoreAboveThreshold(byWithoutArticles, _entryWithoutArticles[i])
                     : 0);
             if (s < MatchThreshold)
@@ -295,17 +295,17 @@ public sealed class AliasIndex
         bool Reaches(int atLeast) => 0.75 * (1.0 - ((double)atLeast / longest)) >= MatchThreshold;
     }
 
-    private static (int[] Lengths, ulong[] Characters) Shapes(string[] keys)
+    private static (int[] Lengths, ulong[] Counts) Shapes(string[] keys)
     {
         var lengths = new int[keys.Length];
-        var characters = new ulong[keys.Length];
+        var counts = new ulong[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
             lengths[i] = keys[i].Length;
-            characters[i] = CharacterCounts.Of(keys[i]);
+            counts[i] = CharacterCounts.Of(keys[i]);
         }
 
-        return (lengths, characters);
+        return (lengths, counts);
     }
 
     /// <summary>
