@@ -106,12 +106,18 @@ public sealed class ApiServer : IAsyncDisposable
         {
             _settings = settings;
             _replaceServices = replaceServices;
-            UseKestrel(0);
+
+            // Not UseKestrel(0): with a port, the factory rewrites the server's addresses after the app has built, racing
+            // the app's own start of Kestrel, which locks them; now and then the start then fails with "Addresses cannot
+            // be modified after the server has started" (dotnet/aspnetcore#67714). The port-0 address is configured
+            // before the build instead, and the factory only reads what Kestrel bound.
+            UseKestrel();
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
             foreach (var (key, value) in _settings)
             {
                 builder.UseSetting(key, value);
