@@ -52,9 +52,20 @@ MATCH (e:Entity {id: $id})
 RETURN e;
 
 // name: entity-relationships
+// Every relationship of the entity, without its evidence: enough for Core to count them and choose the page it lists
+// (the claims of that page are then read with claims-by-ids).
 MATCH (e:Entity {id: $id})-[r]-(o:Entity)
 WHERE r.id IS NOT NULL
-RETURN r.id AS id, startNode(r) = e AS outgoing, o.id AS otherId, o.name AS otherName, o.type AS otherType;
+RETURN r.id AS id, type(r) AS type, startNode(r) = e AS outgoing, r.corroboration AS corroboration,
+       r.confidence AS confidence, o.id AS otherId, o.name AS otherName, o.type AS otherType;
+
+// name: entity-citation-count
+// How many distinct citations support or dispute the entity's relationships, on its page or not.
+MATCH (:Entity {id: $id})-[r]-(:Entity)
+WHERE r.id IS NOT NULL
+WITH DISTINCT r.id AS claimId
+MATCH (c:Citation)-[:SUPPORTS_CLAIM|DISPUTES_CLAIM]->(:Claim {id: claimId})
+RETURN count(DISTINCT c) AS citations;
 
 // name: entity-mentions
 MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(d:Document)

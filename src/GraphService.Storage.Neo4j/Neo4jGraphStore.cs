@@ -241,23 +241,24 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         return new NeighborhoodResult(cache.Version, center, nodes, [.. ids.Select(id => views[id])], truncated);
     }
 
-    public Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken)
+    public Task<EntityDetail?> GetEntityAsync(EntityQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        return _reads.ReadAsync((cache, tx, ct) => EntityAsync(cache, tx, id, ct), cancellationToken);
+        ArgumentNullException.ThrowIfNull(query);
+        return _reads.ReadAsync((cache, tx, ct) => EntityAsync(cache, tx, query, ct), cancellationToken);
     }
 
     /// <summary>As for neighbourhoods, the plan reads the names of the stamp this read's transaction checks.</summary>
-    public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, string?> plan, CancellationToken cancellationToken)
+    public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, EntityQuery?> plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return _reads.ReadAsync(
-            (cache, tx, ct) => plan(cache) is { } id ? EntityAsync(cache, tx, id, ct) : Task.FromResult<EntityDetail?>(null),
+            (cache, tx, ct) => plan(cache) is { } query ? EntityAsync(cache, tx, query, ct) : Task.FromResult<EntityDetail?>(null),
             cancellationToken);
     }
 
-    private async Task<EntityDetail?> EntityAsync(GraphCache cache, IReadTransaction tx, string id, CancellationToken ct)
+    private async Task<EntityDetail?> EntityAsync(GraphCache cache, IReadTransaction tx, EntityQuery query, CancellationToken ct)
     {
+        var id = query.EntityId;
         if (cache.Entity(id) is null)
         {
             return null;
@@ -269,10 +270,15 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             return null;
         }
 
-        var links = (await Run(tx, "entity-relationships", ct, ("id", id)).ConfigureAwait(false)).Records.Select(RecordMapping.ToEntityLink).ToList();
-        var views = await RelationshipViewsAsync(tx, links.Select(l => l.Id), ct).ConfigureAwait(false);
+        // Core chooses the page from the light rows; only the claims it lists are read with their evidence.
+        var rows = (await Run(tx, "entity-relationships", ct, ("id", id)).ConfigureAwait(false)).Records;
+        var others = new NodeView[rows.Count];
+        var page = EntityRelationships.Page(rows.Select((r, i) => RecordMapping.ToEntityRelationshipEntry(r, i, out others[i])).ToList(), query);
+        var views = await RelationshipViewsAsync(tx, page.Listed.Select(l => l.RelationshipId), ct).ConfigureAwait(false);
+        var citations = (await Run(tx, "entity-citation-count", ct, ("id", id)).ConfigureAwait(false)).Records[0].Int("citations");
         var mentions = (await Run(tx, "entity-mentions", ct, ("id", id)).ConfigureAwait(false)).Records;
-        return RecordMapping.ToEntityDetail(cache.Version, entity.Records[0].Value<CypherNode>("e"), links, views, mentions);
+        var listed = page.Listed.Select(l => new EntityRelationship(EntityRelationships.Direction(l.Outgoing), others[l.Handle], views[l.RelationshipId]));
+        return RecordMapping.ToEntityDetail(cache.Version, entity.Records[0].Value<CypherNode>("e"), page, listed, citations, mentions);
     }
 
     public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) =>

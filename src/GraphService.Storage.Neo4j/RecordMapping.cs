@@ -140,17 +140,21 @@ internal static class RecordMapping
         return candidates;
     }
 
-    public static (string Id, bool Outgoing, NodeView Other) ToEntityLink(CypherRecord r) =>
-        (r.String("id"), r.Bool("outgoing"), new NodeView(r.String("otherId"), r.String("otherName"), GraphModel.ParseEntityType(r.String("otherType"))));
+    /// <summary>A row of read.cypher#entity-relationships as Core's entry (its handle the row's position) and the other end.</summary>
+    public static EntityRelationshipEntry ToEntityRelationshipEntry(CypherRecord r, int position, out NodeView other)
+    {
+        other = new NodeView(r.String("otherId"), r.String("otherName"), GraphModel.ParseEntityType(r.String("otherType")));
+        return new EntityRelationshipEntry(r.String("id"), r.String("type"), r.Bool("outgoing"), new EvidenceStrength(r.Int("corroboration"), r.Double("confidence")), position);
+    }
 
     public static EntityDetail ToEntityDetail(
         string version,
         CypherNode node,
-        IEnumerable<(string Id, bool Outgoing, NodeView Other)> links,
-        IReadOnlyDictionary<string, RelationshipView> views,
+        EntityRelationshipPage page,
+        IEnumerable<EntityRelationship> listed,
+        int citations,
         IEnumerable<CypherRecord> mentionRows)
     {
-        var (byPredicate, citations) = EntityRelationships.Group(links.Select(l => new EntityRelationship(EntityRelationships.Direction(l.Outgoing), l.Other, views[l.Id])));
         var mentions = mentionRows
             .Select(r => (Summary: ToDocumentSummary(r), Count: r.Int("mentions")))
             .OrderBy(m => m.Summary.Id, StringComparer.Ordinal)
@@ -163,7 +167,9 @@ internal static class RecordMapping
             GraphModel.ParseEntityType(p.String("type")),
             p.Strings("aliases"),
             p.StringOrNull("description"),
-            byPredicate,
+            EntityRelationships.ByPredicate(listed),
+            page.Counts,
+            page.Truncated,
             citations,
             mentions.Sum(m => m.Count),
             [.. mentions.Select(m => m.Summary)]);

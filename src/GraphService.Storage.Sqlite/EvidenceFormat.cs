@@ -72,6 +72,33 @@ internal static class EvidenceFormat
         return new PackedEvidence(since, until, publishers, citations);
     }
 
+    /// <summary>
+    /// Adds the ids of the citations in a row of <see cref="Encode"/>'s layout to <paramref name="into"/>, reading
+    /// nothing else into strings: an entity's page counts the citations of relationships it does not list.
+    /// </summary>
+    public static void AddCitationIds(ReadOnlySpan<byte> data, HashSet<string> into)
+    {
+        var row = new PackedReader(data, "relationship_evidence");
+        _ = row.Number();
+        row.SkipText();
+        row.SkipText();
+        var count = row.Number();
+        for (var i = 0; i < count; i++)
+        {
+            into.Add(row.RequiredText());
+            _ = row.RequiredBytes();
+            _ = row.RequiredBytes();
+            _ = row.Number();
+            _ = row.Number();
+            _ = row.RequiredBytes();
+        }
+
+        if (!row.AtEnd)
+        {
+            throw row.Corrupt();
+        }
+    }
+
     // The stance word is matched from its bytes; a word no stance has is reported as any stored stance word is.
     private static Stance StanceOf(ReadOnlySpan<byte> word) =>
         StanceWords.TryParse(word, out var stance) ? stance : Hydrator.ParseStance(Encoding.UTF8.GetString(word));

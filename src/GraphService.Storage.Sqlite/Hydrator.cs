@@ -101,11 +101,52 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
         }
     }
 
+    /// <summary>
+    /// How many distinct citations the given relationships have, without building their views: from the packed rows in
+    /// memory, only the citation ids are read; otherwise from the decoded rows (or, for an older file, the views).
+    /// </summary>
+    public int DistinctCitationCount(IReadOnlyList<int> relationships)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (!state.PackedEvidence)
+        {
+            foreach (var view in Relationships(relationships).Values)
+            {
+                ids.UnionWith(view.Citations.Select(c => c.Id));
+            }
+
+            return ids.Count;
+        }
+
+        for (var i = 0; i < relationships.Count; i++)
+        {
+            if ((i & 0xFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var r = relationships[i];
+            if (state.Evidence is { } rows)
+            {
+                var row = rows.Row(r);
+                EvidenceFormat.AddCitationIds(row.IsEmpty ? throw NotInFile(r) : row, ids);
+            }
+            else
+            {
+                ids.UnionWith((Evidence(r) ?? throw NotInFile(r)).Citations.Select(c => c.Id));
+            }
+        }
+
+        return ids.Count;
+    }
+
+    private InvalidOperationException NotInFile(int r) =>
+        new($"relationship '{state.Index.RelationshipIds[r]}' is in the index but not in the store file");
+
     /// <summary>Relationship <paramref name="r"/>'s view from its packed evidence row; a missing row is a damaged file.</summary>
     private RelationshipView FromPackedEvidence(int r)
     {
-        var evidence = Evidence(r)
-            ?? throw new InvalidOperationException($"relationship '{state.Index.RelationshipIds[r]}' is in the index but not in the store file");
+        var evidence = Evidence(r) ?? throw NotInFile(r);
         return View(r, evidence.Since, evidence.Until, evidence.Publishers, evidence.Citations);
     }
 

@@ -91,6 +91,16 @@ internal ref struct PackedReader
         return length < 0 ? throw Corrupt() : Take(length);
     }
 
+    /// <summary>Steps over a text, null or not.</summary>
+    public void SkipText()
+    {
+        var length = Number() - 1;
+        if (length >= 0)
+        {
+            _ = Take(length);
+        }
+    }
+
     private ReadOnlySpan<byte> Take(int length)
     {
         if (length > _data.Length - _position)

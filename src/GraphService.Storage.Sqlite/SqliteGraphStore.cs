@@ -208,39 +208,51 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             found.Truncated);
     }
 
-    public Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken)
+    public Task<EntityDetail?> GetEntityAsync(EntityQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        return ReadAsync((state, hydrator) => Entity(state, hydrator, id), cancellationToken);
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadAsync((state, hydrator) => Entity(state, hydrator, query), cancellationToken);
     }
 
-    public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, string?> plan, CancellationToken cancellationToken)
+    public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, EntityQuery?> plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return ReadAsync((state, hydrator) => plan(state) is { } id ? Entity(state, hydrator, id) : null, cancellationToken);
+        return ReadAsync((state, hydrator) => plan(state) is { } query ? Entity(state, hydrator, query) : null, cancellationToken);
     }
 
-    private static EntityDetail? Entity(GraphState state, Hydrator hydrator, string id)
+    private static EntityDetail? Entity(GraphState state, Hydrator hydrator, EntityQuery query)
     {
         var index = state.Index;
-        var e = index.EntityIndexOf(id);
+        var e = index.EntityIndexOf(query.EntityId);
         if (e < 0)
         {
             return null;
         }
 
-        // Both sides of a relationship from the entity to itself come through; Core lists it once.
-        var own = new List<(int Relationship, bool Outgoing, int Other)>();
+        // The page is chosen from the index alone; only what it lists is hydrated. Both sides of a relationship from the
+        // entity to itself come through; Core lists it once. The handle is the adjacency slot.
+        var entries = new List<EntityRelationshipEntry>(index.AdjacencyOffsets[e + 1] - index.AdjacencyOffsets[e]);
+        var relationships = new List<int>(entries.Capacity);
         for (var slot = index.AdjacencyOffsets[e]; slot < index.AdjacencyOffsets[e + 1]; slot++)
         {
             var entry = index.LinkEntry[slot];
-            own.Add((entry >> 1, (entry & 1) == 0, index.LinkNeighbor[slot]));
+            var r = entry >> 1;
+            relationships.Add(r);
+            entries.Add(new EntityRelationshipEntry(
+                index.RelationshipIds[r],
+                index.TypeNames[index.RelationshipType[r]],
+                (entry & 1) == 0,
+                new EvidenceStrength(index.RelationshipCorroboration[r], index.RelationshipConfidence[r]),
+                slot));
         }
 
-        var views = hydrator.Relationships(own.Select(o => o.Relationship));
-        var (grouped, citations) = EntityRelationships.Group(
-            own.Select(o => new EntityRelationship(EntityRelationships.Direction(o.Outgoing), state.Node(o.Other), views[o.Relationship])));
-        var (description, mentionCount, mentionedIn) = hydrator.EntityExtras(id);
+        var page = EntityRelationships.Page(entries, query);
+        var views = hydrator.Relationships(page.Listed.Select(l => index.LinkEntry[l.Handle] >> 1));
+        var listed = page.Listed.Select(l => new EntityRelationship(
+            EntityRelationships.Direction(l.Outgoing),
+            state.Node(index.LinkNeighbor[l.Handle]),
+            views[index.LinkEntry[l.Handle] >> 1]));
+        var (description, mentionCount, mentionedIn) = hydrator.EntityExtras(query.EntityId);
         return new EntityDetail(
             state.Version,
             index.EntityIds[e],
@@ -248,8 +260,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             index.EntityTypes[e],
             index.EntityAliases[e],
             description,
-            grouped,
-            citations,
+            EntityRelationships.ByPredicate(listed),
+            page.Counts,
+            page.Truncated,
+            hydrator.DistinctCitationCount(relationships),
             mentionCount,
             [.. mentionedIn.Select(d => state.Documents[d])]);
     }

@@ -231,9 +231,9 @@ public sealed class HostBehaviourTests
 
         public Task<NeighborhoodResult?> GetNeighborhoodAsync(Func<IGraphNames, NeighborhoodQuery?> plan, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<EntityDetail?> GetEntityAsync(EntityQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, string?> plan, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, EntityQuery?> plan, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -133,7 +133,7 @@ public sealed class ProtocolTests(SampleCorpusApi api)
     [InlineData("/api/paths?from=Khazali&to=al-Ameri&max_hops=1", "max_hops", "maxHops")]
     [InlineData("/api/entities?search=Sadr&q=x&pageSize=3", "pageSize", "offset")]
     [InlineData("/api/entities/Khazali/neighborhood?deph=2", "deph", "depth")]
-    [InlineData("/api/entities/Khazali?id=x", "id", null)]
+    [InlineData("/api/entities/Khazali?id=x", "id", "limit")]
     [InlineData("/api/schema?verbose=1", "verbose", null)]
     public async Task An_unknown_query_parameter_is_a_400_problem_naming_it_and_the_known_ones(string url, string unknown, string? known)
     {

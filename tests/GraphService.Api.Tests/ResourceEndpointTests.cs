@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using GraphService.Api.Http;
 using GraphService.Api.Tests.Support;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
@@ -40,6 +41,46 @@ public sealed class ResourceEndpointTests(SampleCorpusApi api)
         Assert.True(entity.CitationCount > 0);
         Assert.True(entity.MentionCount > 0);
         Assert.NotEmpty(entity.MentionedIn);
+        Assert.Equal(entity.RelationshipsByPredicate.ToDictionary(g => g.Key, g => g.Value.Count), entity.RelationshipCounts);
+        Assert.False(entity.Truncated);
+        Assert.Equal(
+            entity.RelationshipsByPredicate.Values.SelectMany(list => list).SelectMany(r => r.Relationship.Citations).Select(c => c.Id).Distinct().Count(),
+            entity.CitationCount);
+    }
+
+    [Fact]
+    public async Task An_entity_page_lists_at_most_limit_of_each_predicate_after_offset_and_pages_cover_them_all()
+    {
+        var whole = await api.Server.GetJsonAsync<EntityDetail>("/api/entities/qais-al-khazali");
+        var busiest = whole.RelationshipsByPredicate.MaxBy(g => g.Value.Count);
+        Assert.True(busiest.Value.Count > 1, "the sample's Khazali has a predicate with several relationships");
+
+        var pages = new List<EntityDetail>();
+        for (var offset = 0; offset < busiest.Value.Count; offset++)
+        {
+            pages.Add(await api.Server.GetJsonAsync<EntityDetail>($"/api/entities/qais-al-khazali?limit=1&offset={offset}"));
+        }
+
+        Assert.All(pages, p => Assert.All(p.RelationshipsByPredicate.Values, list => Assert.Single(list)));
+        Assert.All(pages, p => Assert.Equal(whole.RelationshipCounts, p.RelationshipCounts));
+        Assert.All(pages, p => Assert.Equal(whole.CitationCount, p.CitationCount));
+        Assert.True(pages[0].Truncated);
+        Assert.False(pages[^1].Truncated);
+        Assert.Equal(
+            busiest.Value.Select(r => r.Relationship.Id),
+            pages.Select(p => Assert.Single(p.RelationshipsByPredicate[busiest.Key]).Relationship.Id));
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("offset=-1", "offset")]
+    [InlineData("limit=many", "limit")]
+    public async Task An_entity_page_out_of_range_is_a_400_problem_that_names_the_parameter(string query, string parameter)
+    {
+        using var response = await api.Server.Client.GetAsync($"/api/entities/qais-al-khazali?{query}");
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.InvalidParameter);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.GetRawText());
     }
 
     [Fact]

@@ -235,9 +235,9 @@ public sealed class StartupImportTests : IDisposable
 
         public Task<NeighborhoodResult?> GetNeighborhoodAsync(Func<IGraphNames, NeighborhoodQuery?> plan, CancellationToken cancellationToken) => inner.GetNeighborhoodAsync(plan, cancellationToken);
 
-        public Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken) => inner.GetEntityAsync(id, cancellationToken);
+        public Task<EntityDetail?> GetEntityAsync(EntityQuery query, CancellationToken cancellationToken) => inner.GetEntityAsync(query, cancellationToken);
 
-        public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, string?> plan, CancellationToken cancellationToken) => inner.GetEntityAsync(plan, cancellationToken);
+        public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, EntityQuery?> plan, CancellationToken cancellationToken) => inner.GetEntityAsync(plan, cancellationToken);
 
         public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) => inner.ListDocumentsAsync(cancellationToken);
 

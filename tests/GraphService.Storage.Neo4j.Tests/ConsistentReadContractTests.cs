@@ -44,7 +44,7 @@ public sealed class ConsistentReadContractTests
         var store = StoreContractTests.Store(replay);
         await store.PrepareAsync(None);
 
-        var detail = await store.GetEntityAsync("a", None);
+        var detail = await store.GetEntityAsync(new EntityQuery("a"), None);
 
         Assert.Equal("v-2", detail!.GraphVersion);
         var entityReads = replay.Transactions().Where(t => t.Any(r => r.Name == "entity")).ToList();
@@ -61,7 +61,7 @@ public sealed class ConsistentReadContractTests
         var store = StoreContractTests.Store(replay);
         await store.PrepareAsync(None);
 
-        var detail = await store.GetEntityAsync("a", None);
+        var detail = await store.GetEntityAsync(new EntityQuery("a"), None);
 
         Assert.Equal("v-1", detail!.GraphVersion);
         Assert.Equal(2, replay.Transactions().Count(t => t.Any(r => r.Name == "entity")));
@@ -76,7 +76,7 @@ public sealed class ConsistentReadContractTests
         await store.PrepareAsync(None);
         var before = replay.Requests.Count;
 
-        var e = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.GetEntityAsync("a", None));
+        var e = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.GetEntityAsync(new EntityQuery("a"), None));
 
         Assert.Contains("changed while it was being read", e.Message, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(7), e.RetryAfter);
@@ -92,7 +92,7 @@ public sealed class ConsistentReadContractTests
         var replay = new StatementReplay().On("graph-stamp", StampFields);
         var store = StoreContractTests.Store(replay);
 
-        await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.GetEntityAsync("a", None));
+        await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.GetEntityAsync(new EntityQuery("a"), None));
         Assert.Null(await store.ReadSnapshotAsync(None));
         Assert.Null(await store.PrepareAsync(None));
         Assert.Empty(replay.Named("entity"));
@@ -100,7 +100,7 @@ public sealed class ConsistentReadContractTests
 
     private static async Task<string> Read(Neo4jGraphStore store, string read) => read switch
     {
-        "entity" => (await store.GetEntityAsync("a", None))!.GraphVersion,
+        "entity" => (await store.GetEntityAsync(new EntityQuery("a"), None))!.GraphVersion,
         "schema" => (await store.GetSchemaAsync(None)).GraphVersion,
         "documents" => (await store.ListDocumentsAsync(None)).Count == 1 ? "v-1" : "no document",
         "citation" => (await store.GetCitationAsync("c1", None))!.GraphVersion,
@@ -125,7 +125,8 @@ public sealed class ConsistentReadContractTests
             .On("snapshot-predicates", ["type", "phrase", "builtIn"])
             .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("a"), Typed.S("A"), Typed.S("Person"), Typed.L()], [Typed.S("b"), Typed.S("B"), Typed.S("Person"), Typed.L()])
             .On("entity", ["e"], [Typed.Node("4:x:1", ["Entity", "Person"], ("id", Typed.S("a")), ("name", Typed.S("A")), ("type", Typed.S("Person")), ("aliases", Typed.L()), ("description", Typed.Null))])
-            .On("entity-relationships", ["id", "outgoing", "otherId", "otherName", "otherType"], [Typed.S("r1"), Typed.B(true), Typed.S("b"), Typed.S("B"), Typed.S("Person")])
+            .On("entity-relationships", ["id", "type", "outgoing", "corroboration", "confidence", "otherId", "otherName", "otherType"], [Typed.S("r1"), Typed.S("MET_WITH"), Typed.B(true), Typed.I(1), Typed.F(0.5), Typed.S("b"), Typed.S("B"), Typed.S("Person")])
+            .On("entity-citation-count", ["citations"], [Typed.I(1)])
             .On("claims-by-ids", ClaimFields, Claim("r1"))
             .On("entity-mentions", ["id", "title", "publisher", "author", "published", "url", "language", "length", "mentions"])
             .On("schema-entity-types", ["type", "count"], [Typed.S("Person"), Typed.I(2)])

@@ -54,7 +54,7 @@ public sealed class NameResolutionContractTests
         await store.PrepareAsync(None);
         var before = replay.Requests.Count;
 
-        Assert.Null(await store.GetEntityAsync("nobody", None));
+        Assert.Null(await store.GetEntityAsync(new EntityQuery("nobody"), None));
         Assert.Null(await store.FindPathsAsync(new PathQuery("nobody", "hadi-al-ameri"), None));
         Assert.Null(await store.GetNeighborhoodAsync(new NeighborhoodQuery("nobody"), None));
 

@@ -24,24 +24,32 @@ public sealed class StoreReadContractTests
     }
 
     [Fact]
-    public async Task Entity_detail_lists_a_self_loop_once_as_outgoing_and_counts_distinct_citations()
+    public async Task Entity_detail_lists_a_self_loop_once_as_outgoing_and_reads_the_evidence_of_its_page_only()
     {
         var replay = Loaded([Typed.S("a"), Typed.S("A"), Typed.S("Person"), Typed.L()])
             .On("entity", ["e"], [Typed.Node("4:x:1", ["Entity", "Person"], ("id", Typed.S("a")), ("name", Typed.S("A")), ("type", Typed.S("Person")), ("aliases", Typed.L()), ("description", Typed.Null))])
             .On(
                 "entity-relationships",
-                ["id", "outgoing", "otherId", "otherName", "otherType"],
-                [Typed.S("r-self"), Typed.B(true), Typed.S("a"), Typed.S("A"), Typed.S("Person")],
-                [Typed.S("r-self"), Typed.B(false), Typed.S("a"), Typed.S("A"), Typed.S("Person")],
-                [Typed.S("r-in"), Typed.B(false), Typed.S("b"), Typed.S("B"), Typed.S("Person")])
+                ["id", "type", "outgoing", "corroboration", "confidence", "otherId", "otherName", "otherType"],
+                [Typed.S("r-self"), Typed.S("MET_WITH"), Typed.B(true), Typed.I(1), Typed.F(0.5), Typed.S("a"), Typed.S("A"), Typed.S("Person")],
+                [Typed.S("r-self"), Typed.S("MET_WITH"), Typed.B(false), Typed.I(1), Typed.F(0.5), Typed.S("a"), Typed.S("A"), Typed.S("Person")],
+                [Typed.S("r-in"), Typed.S("MET_WITH"), Typed.B(false), Typed.I(1), Typed.F(0.5), Typed.S("b"), Typed.S("B"), Typed.S("Person")],
+                [Typed.S("r-weak"), Typed.S("MET_WITH"), Typed.B(false), Typed.I(1), Typed.F(0.25), Typed.S("b"), Typed.S("B"), Typed.S("Person")])
+            .On("entity-citation-count", ["citations"], [Typed.I(3)])
             .On("claims-by-ids", ClaimFields, Claim("r-in", "MET_WITH", "b", "a", "shared"), Claim("r-self", "MET_WITH", "a", "a", "shared", "own"))
             .On("entity-mentions", ["id", "title", "publisher", "author", "published", "url", "language", "length", "mentions"]);
 
-        var detail = await StoreContractTests.Store(replay).GetEntityAsync("a", None);
+        var detail = await StoreContractTests.Store(replay).GetEntityAsync(new EntityQuery("a") { Limit = 2 }, None);
 
         Assert.NotNull(detail);
+        // Equally strong, so by id; the weaker third is counted but not listed, and its claim is not read.
         Assert.Equal([("in", "r-in"), ("out", "r-self")], detail.RelationshipsByPredicate["MET_WITH"].Select(r => (r.Direction, r.Relationship.Id)));
-        Assert.Equal(2, detail.CitationCount);
+        Assert.Equal(3, detail.RelationshipCounts["MET_WITH"]);
+        Assert.True(detail.Truncated);
+        Assert.Equal(3, detail.CitationCount);
+        var asked = Assert.Single(replay.Named("claims-by-ids")).Parameters.GetProperty("ids").GetRawText();
+        Assert.Contains("r-in", asked, StringComparison.Ordinal);
+        Assert.DoesNotContain("r-weak", asked, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +76,8 @@ public sealed class StoreReadContractTests
             .On("neighbors", ["id", "name", "type", "corroboration", "confidence"])
             .On("relationships-among", ["id"])
             .On("entity", ["e"], [Typed.Node("4:x:1", ["Entity", "Person"], ("id", Typed.S("c")), ("name", Typed.S("Cee")), ("type", Typed.S("Person")), ("aliases", Typed.L()), ("description", Typed.Null))])
-            .On("entity-relationships", ["id", "outgoing", "otherId", "otherName", "otherType"])
+            .On("entity-relationships", ["id", "type", "outgoing", "corroboration", "confidence", "otherId", "otherName", "otherType"])
+            .On("entity-citation-count", ["citations"], [Typed.I(0)])
             .On("claims-by-ids", ClaimFields)
             .On("entity-mentions", ["id", "title", "publisher", "author", "published", "url", "language", "length", "mentions"])
             .On("most-connected", ["id", "name", "type", "degree"], [Typed.S("c"), Typed.S("Cee"), Typed.S("Person"), Typed.I(0)])

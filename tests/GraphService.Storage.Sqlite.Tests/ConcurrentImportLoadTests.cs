@@ -79,7 +79,7 @@ public sealed class ConcurrentImportLoadTests(ITestOutputHelper output) : IDispo
     [
         async s => GraphJson.Serialize(await s.FindPathsAsync(new PathQuery(SyntheticGraph.Probes[0], SyntheticGraph.Probes[3]) { MaxHops = 3, K = 5 }, None)),
         async s => GraphJson.Serialize(await s.GetNeighborhoodAsync(new NeighborhoodQuery(SyntheticGraph.Probes[1]) { Depth = 2, Limit = 40 }, None)),
-        async s => GraphJson.Serialize(await s.GetEntityAsync(SyntheticGraph.Probes[2], None)),
+        async s => GraphJson.Serialize(await s.GetEntityAsync(new EntityQuery(SyntheticGraph.Probes[2]), None)),
         async s => GraphJson.Serialize(await s.GetDocumentAsync(new DocumentQuery(SyntheticGraph.DocumentId(3)) { Offset = 500, Length = 3_000, MentionLimit = 50 }, None)),
         async s => GraphJson.Serialize(await s.GetCitationAsync("c-r00002-0", None)),
         async s => GraphJson.Serialize(await s.GetSchemaAsync(None)),

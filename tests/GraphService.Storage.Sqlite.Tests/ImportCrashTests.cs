@@ -171,7 +171,7 @@ public sealed class ImportCrashTests(ITestOutputHelper output) : IDisposable
     {
         var probes = SyntheticGraph.Probes;
         var paths = await store.FindPathsAsync(new PathQuery(probes[0], probes[3]) { MaxHops = 3 }, None);
-        var entity = await store.GetEntityAsync(probes[1], None);
+        var entity = await store.GetEntityAsync(new EntityQuery(probes[1]), None);
         var document = await store.GetDocumentAsync(new DocumentQuery(SyntheticGraph.DocumentId(1)) { Length = 2_000 }, None);
         var schema = await store.GetSchemaAsync(None);
         return GraphJson.Serialize(new object?[] { paths, entity, document, schema });

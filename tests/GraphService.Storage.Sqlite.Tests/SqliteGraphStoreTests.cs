@@ -135,7 +135,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
             {
                 answers.Add(await store.GetNeighborhoodAsync(new NeighborhoodQuery(entity.Id) { Depth = 2 }, None));
                 answers.Add(await store.GetNeighborhoodAsync(new NeighborhoodQuery(entity.Id) { Depth = 1, Limit = 2 }, None));
-                answers.Add(await store.GetEntityAsync(entity.Id, None));
+                answers.Add(await store.GetEntityAsync(new EntityQuery(entity.Id), None));
             }
 
             answers.Add(await store.FindPathsAsync(new PathQuery(Ameri, Khazali) { K = 5 }, None));
@@ -276,7 +276,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         var neighbourhood = await second.GetNeighborhoodAsync(
             names => names.Resolve(NewAlias) is Resolution.Resolved center ? new NeighborhoodQuery(center.Entity.Id) : null,
             None);
-        var detail = await second.GetEntityAsync(names => (names.Resolve(NewAlias) as Resolution.Resolved)?.Entity.Id, None);
+        var detail = await second.GetEntityAsync(names => names.Resolve(NewAlias) is Resolution.Resolved resolved ? new EntityQuery(resolved.Entity.Id) : null, None);
         var overview = await second.GetMostConnectedAsync(3, [NewAlias], None);
 
         Assert.Equal(("conformance-v2", Khazali), (neighbourhood!.GraphVersion, neighbourhood.Center.Id));
@@ -625,7 +625,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         Assert.NotEmpty(Snapshot.Mentions);
         Assert.Equal(Snapshot.Mentions, graph.Mentions);
         var mentioned = Snapshot.Mentions[0];
-        var entity = await reader.GetEntityAsync(mentioned.EntityId, None);
+        var entity = await reader.GetEntityAsync(new EntityQuery(mentioned.EntityId), None);
         Assert.NotNull(entity);
         Assert.Equal(Snapshot.Mentions.Count(m => m.EntityId == mentioned.EntityId), entity.MentionCount);
         using var check = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -688,7 +688,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         var store = Open("code-points.db");
         await store.ReplaceGraphAsync(graph, None);
 
-        var detail = await store.GetEntityAsync(entity, None);
+        var detail = await store.GetEntityAsync(new EntityQuery(entity), None);
 
         Assert.NotNull(detail);
         Assert.Equal(graph.Mentions.Count(m => m.EntityId == entity), detail.MentionCount);

@@ -20,9 +20,11 @@ public static class EntityEndpoints
 
         group.MapGet("/{id}", GetEntity)
             .WithName("GetEntity")
-            .WithSummary("One entity: aliases, relationships grouped by predicate, citation and mention counts, documents that mention it")
-            .WithDescription("id is the entity's id; a name or alias is accepted too and resolved as /api/paths resolves from and to.")
-            .WithMetadata(EntityRoute.Catalog);
+            .WithSummary("One entity: aliases, a page of its relationships grouped by predicate, citation and mention counts, documents that mention it")
+            .WithDescription("id is the entity's id; a name or alias is accepted too and resolved as /api/paths resolves from and to. " +
+                             "Each predicate lists its relationships strongest first, at most limit of them after skipping offset; " +
+                             "relationshipCounts gives how many of each predicate the entity has, and truncated says whether some predicate has more after this page.")
+            .WithMetadata(EntityRequest.Catalog);
 
         group.MapGet("/{id}/neighborhood", GetNeighborhood)
             .WithName("GetNeighborhood")
@@ -60,8 +62,19 @@ public static class EntityEndpoints
     }
 
     public static async Task<Results<Ok<EntityDetail>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> GetEntity(
-        string id, GraphQueries queries, HttpContext http, CancellationToken cancellationToken) =>
-        (await queries.EntityAsync(id, EntityRoute.IdParameter.Name, cancellationToken)).ToResult(http);
+        string id, [AsParameters] EntityRequest request, GraphQueries queries, HttpContext http, CancellationToken cancellationToken)
+    {
+        var reader = new QueryReader();
+        var limit = reader.Integer(QueryLimits.EntityRelationshipLimit, request.Limit);
+        var offset = reader.Integer(QueryLimits.EntityRelationshipOffset, request.Offset);
+        if (reader.HasErrors)
+        {
+            return TypedResults.BadRequest(Problems.InvalidParameters(http, reader.Errors));
+        }
+
+        var outcome = await queries.EntityAsync(id, EntityRoute.IdParameter.Name, entityId => new EntityQuery(entityId) { Limit = limit, Offset = offset }, cancellationToken);
+        return outcome.ToResult(http);
+    }
 
     public static async Task<Results<Ok<NeighborhoodResult>, ContentHttpResult, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> GetNeighborhood(
         string id, [AsParameters] NeighborhoodRequest request, GraphQueries queries, HttpContext http, CancellationToken cancellationToken)
@@ -94,8 +107,22 @@ public static class EntityEndpoints
 public static class EntityRoute
 {
     public static readonly QueryParameter IdParameter = new("id", "an entity id; a name or alias is resolved") { Required = true, Example = "Khazali" };
+}
 
-    public static ParameterCatalog Catalog { get; } = new([IdParameter]);
+/// <summary>The query string of GET /api/entities/{id}: which page of the entity's relationships.</summary>
+public sealed class EntityRequest
+{
+    public static ParameterCatalog Catalog { get; } = new([
+        EntityRoute.IdParameter,
+        QueryParameter.Integer(QueryLimits.EntityRelationshipLimit, "the most relationships of each predicate to list, strongest first"),
+        QueryParameter.Integer(QueryLimits.EntityRelationshipOffset, "how many relationships of each predicate to skip, for paging"),
+    ]);
+
+    [FromQuery(Name = "limit")]
+    public string? Limit { get; init; }
+
+    [FromQuery(Name = "offset")]
+    public string? Offset { get; init; }
 }
 
 /// <summary>The query string of GET /api/entities.</summary>

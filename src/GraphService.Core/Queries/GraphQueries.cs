@@ -121,22 +121,37 @@ public sealed partial class GraphQueries(IGraphStore store)
     /// <summary>
     /// One entity's detail by its id or, when no entity has that id, by a name or alias resolved as <c>from</c> and
     /// <c>to</c> are (a resolution tries the id first); <paramref name="parameter"/> names the input in an unresolved
-    /// outcome. The name and the detail come from one read.
+    /// outcome. The name and the detail come from one read. The first page of its relationships, at the default limit.
     /// </summary>
-    public async Task<QueryOutcome<EntityDetail>> EntityAsync(string idOrName, string parameter, CancellationToken cancellationToken)
+    public Task<QueryOutcome<EntityDetail>> EntityAsync(string idOrName, string parameter, CancellationToken cancellationToken) =>
+        EntityAsync(idOrName, parameter, id => new EntityQuery(id), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EntityAsync(string, string, CancellationToken)"/>, with the page of relationships that
+    /// <paramref name="shape"/> asks for once the name resolves (validated against <see cref="QueryLimits"/>).
+    /// </summary>
+    public async Task<QueryOutcome<EntityDetail>> EntityAsync(string idOrName, string parameter, Func<string, EntityQuery> shape, CancellationToken cancellationToken)
     {
-        Resolution? unresolved = null;
+        QueryOutcome<EntityDetail>? refused = null;
         var entity = await store.GetEntityAsync(
             names =>
             {
                 var resolution = names.Resolve(idOrName);
-                unresolved = resolution is Resolution.Resolved ? null : resolution;
-                return (resolution as Resolution.Resolved)?.Entity.Id;
+                if (resolution is not Resolution.Resolved resolved)
+                {
+                    refused = new QueryOutcome<EntityDetail>.Unresolved(resolution, parameter);
+                    return null;
+                }
+
+                var query = shape(resolved.Entity.Id);
+                var errors = QueryValidation.Validate(query);
+                refused = errors.Count > 0 ? new QueryOutcome<EntityDetail>.Invalid(errors) : null;
+                return refused is null ? query : null;
             },
             cancellationToken).ConfigureAwait(false);
-        if (unresolved is not null)
+        if (refused is not null)
         {
-            return new QueryOutcome<EntityDetail>.Unresolved(unresolved, parameter);
+            return refused;
         }
 
         return entity is null

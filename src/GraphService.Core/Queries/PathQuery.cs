@@ -51,6 +51,16 @@ public sealed record NeighborhoodQuery(string EntityId)
     public int Limit { get; init; } = QueryLimits.NeighborhoodLimit.Default;
 }
 
+/// <summary>
+/// One entity's page: its relationships grouped by type, each type strongest first (<see cref="EvidenceStrength.StrongestFirst"/>),
+/// skipping <see cref="Offset"/> and listing at most <see cref="Limit"/> of each type (<see cref="EntityRelationships.Page"/>).
+/// </summary>
+public sealed record EntityQuery(string EntityId)
+{
+    public int Limit { get; init; } = QueryLimits.EntityRelationshipLimit.Default;
+    public int Offset { get; init; } = QueryLimits.EntityRelationshipOffset.Default;
+}
+
 /// <summary>A ranked search over names and aliases, optionally restricted to one entity type.</summary>
 public sealed record EntitySearch(string? Text)
 {

@@ -9,6 +9,12 @@ public static class QueryLimits
     public static readonly IntRange NeighborhoodLimit = new("limit", 1, 500, 50);
     public static readonly IntRange SearchLimit = new("limit", 1, 100, 20);
 
+    /// <summary>How many relationships of each type an entity's page lists at most (a hub has tens of thousands).</summary>
+    public static readonly IntRange EntityRelationshipLimit = new("limit", 1, 1_000, 100);
+
+    /// <summary>How many relationships of each type an entity's page skips, for paging.</summary>
+    public static readonly IntRange EntityRelationshipOffset = new("offset", 0, 1_000_000, 0);
+
     /// <summary>How many entities the overview (the explorer's start page) shows at most.</summary>
     public static readonly IntRange OverviewLimit = new("limit", 1, 500, 200);
 

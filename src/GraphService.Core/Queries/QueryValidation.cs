@@ -44,6 +44,14 @@ public static class QueryValidation
         return errors;
     }
 
+    public static IReadOnlyList<ParameterError> Validate(EntityQuery q)
+    {
+        var errors = new List<ParameterError>();
+        Check(errors, QueryLimits.EntityRelationshipLimit, q.Limit);
+        Check(errors, QueryLimits.EntityRelationshipOffset, q.Offset);
+        return errors;
+    }
+
     public static IReadOnlyList<ParameterError> Validate(EntitySearch q)
     {
         var errors = new List<ParameterError>();

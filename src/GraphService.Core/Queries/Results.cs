@@ -128,7 +128,12 @@ public sealed record EntityHit(string Id, string Name, EntityType Type, IReadOnl
 /// <summary>A relationship of an entity seen from that entity: the other end and which way it points.</summary>
 public sealed record EntityRelationship(string Direction, NodeView Other, RelationshipView Relationship);
 
-/// <summary>Everything known of one entity.</summary>
+/// <summary>
+/// Everything known of one entity. Its relationships come a page at a time (<see cref="EntityQuery"/>):
+/// <see cref="RelationshipsByPredicate"/> holds the page, <see cref="RelationshipCounts"/> how many of each type the
+/// entity has in all, and <see cref="Truncated"/> whether some type has more after the page. <see cref="CitationCount"/>
+/// counts the distinct citations of all its relationships, listed or not.
+/// </summary>
 public sealed record EntityDetail(
     string GraphVersion,
     string Id,
@@ -137,6 +142,8 @@ public sealed record EntityDetail(
     IReadOnlyList<string> Aliases,
     string? Description,
     IReadOnlyDictionary<string, IReadOnlyList<EntityRelationship>> RelationshipsByPredicate,
+    IReadOnlyDictionary<string, int> RelationshipCounts,
+    bool Truncated,
     int CitationCount,
     int MentionCount,
     IReadOnlyList<DocumentSummary> MentionedIn);

@@ -77,15 +77,19 @@ public interface IGraphStore
     /// </summary>
     Task<NeighborhoodResult?> GetNeighborhoodAsync(Func<IGraphNames, NeighborhoodQuery?> plan, CancellationToken cancellationToken);
 
-    Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken);
+    /// <summary>
+    /// One entity with the page of its relationships <paramref name="query"/> asks for (<see cref="EntityRelationships.Page"/>):
+    /// only the listed relationships are hydrated, so a hub's page costs what it lists. Null when no entity has the id.
+    /// </summary>
+    Task<EntityDetail?> GetEntityAsync(EntityQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The detail of the entity <paramref name="plan"/> picks (it returns an entity id, or null for none) from the names of
+    /// The detail of the entity <paramref name="plan"/> picks (it returns the query, or null for none) from the names of
     /// the graph version the detail is read from, in ONE read; the same retry rule as
     /// <see cref="GetNeighborhoodAsync(Func{IGraphNames, NeighborhoodQuery}, CancellationToken)"/>. Null when
     /// <paramref name="plan"/> returned null or no entity has the id.
     /// </summary>
-    Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, string?> plan, CancellationToken cancellationToken);
+    Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, EntityQuery?> plan, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken);
 

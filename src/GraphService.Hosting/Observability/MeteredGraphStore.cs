@@ -81,20 +81,20 @@ public sealed class MeteredGraphStore(IGraphStore inner, GraphServiceMetrics met
         return result;
     }
 
-    public async Task<EntityDetail?> GetEntityAsync(string id, CancellationToken cancellationToken)
+    public async Task<EntityDetail?> GetEntityAsync(EntityQuery query, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var detail = await inner.GetEntityAsync(id, cancellationToken).ConfigureAwait(false);
-        metrics.RecordQuery(QueryKind.Detail, backend, Stopwatch.GetElapsedTime(started), truncated: false);
+        var detail = await inner.GetEntityAsync(query, cancellationToken).ConfigureAwait(false);
+        metrics.RecordQuery(QueryKind.Detail, backend, Stopwatch.GetElapsedTime(started), detail?.Truncated == true);
         return detail;
     }
 
     /// <summary>Recorded as a detail query; its duration includes resolving the name, which shares the detail's read.</summary>
-    public async Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, string?> plan, CancellationToken cancellationToken)
+    public async Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, EntityQuery?> plan, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var detail = await inner.GetEntityAsync(plan, cancellationToken).ConfigureAwait(false);
-        metrics.RecordQuery(QueryKind.Detail, backend, Stopwatch.GetElapsedTime(started), truncated: false);
+        metrics.RecordQuery(QueryKind.Detail, backend, Stopwatch.GetElapsedTime(started), detail?.Truncated == true);
         return detail;
     }
 

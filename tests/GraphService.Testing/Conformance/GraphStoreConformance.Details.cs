@@ -9,9 +9,9 @@ namespace GraphService.Testing.Conformance;
 public abstract partial class GraphStoreConformance
 {
     [SkippableFact]
-    public async Task Entity_detail_groups_relationships_by_predicate_seen_from_the_entity()
+    public async Task Entity_detail_groups_relationships_by_predicate_seen_from_the_entity_strongest_first()
     {
-        var detail = await Store.GetEntityAsync(Suleimani, None);
+        var detail = await Store.GetEntityAsync(new EntityQuery(Suleimani), None);
 
         Assert.NotNull(detail);
         Assert.Equal("Qasem Suleimani", detail.Name);
@@ -21,9 +21,12 @@ public abstract partial class GraphStoreConformance
         Assert.Equal(["COMMANDS", "MET_WITH"], detail.RelationshipsByPredicate.Keys.Order(StringComparer.Ordinal));
         var commands = Assert.Single(detail.RelationshipsByPredicate["COMMANDS"]);
         Assert.Equal(("out", QudsForce, "r01"), (commands.Direction, commands.Other.Id, commands.Relationship.Id));
+        // r10 has two publishers behind it, r09 one.
         Assert.Equal(
-            [("in", Ameri, "r09"), ("in", Ameri, "r10")],
+            [("in", Ameri, "r10"), ("in", Ameri, "r09")],
             detail.RelationshipsByPredicate["MET_WITH"].Select(r => (r.Direction, r.Other.Id, r.Relationship.Id)));
+        Assert.Equal(new Dictionary<string, int> { ["COMMANDS"] = 1, ["MET_WITH"] = 2 }, detail.RelationshipCounts);
+        Assert.False(detail.Truncated);
         Assert.Equal(6, detail.CitationCount);
         Assert.Equal(Graph.Mentions.Count(m => m.EntityId == Suleimani), detail.MentionCount);
         Assert.Equal(
@@ -35,10 +38,12 @@ public abstract partial class GraphStoreConformance
     [SkippableFact]
     public async Task Entity_detail_of_a_disconnected_entity_has_no_relationships()
     {
-        var detail = await Store.GetEntityAsync(LonelyIsland, None);
+        var detail = await Store.GetEntityAsync(new EntityQuery(LonelyIsland), None);
 
         Assert.NotNull(detail);
         Assert.Empty(detail.RelationshipsByPredicate);
+        Assert.Empty(detail.RelationshipCounts);
+        Assert.False(detail.Truncated);
         Assert.Equal(0, detail.CitationCount);
         Assert.Equal(0, detail.MentionCount);
         Assert.Empty(detail.MentionedIn);
@@ -47,15 +52,43 @@ public abstract partial class GraphStoreConformance
     [SkippableFact]
     public async Task Entity_detail_of_an_unknown_id_is_null()
     {
-        Assert.Null(await Store.GetEntityAsync("no-such-entity", None));
+        Assert.Null(await Store.GetEntityAsync(new EntityQuery("no-such-entity"), None));
+    }
+
+    [SkippableFact]
+    public async Task Entity_detail_lists_a_page_of_each_predicate_and_counts_them_all()
+    {
+        var first = await Store.GetEntityAsync(new EntityQuery(Suleimani) { Limit = 1 }, None);
+        var second = await Store.GetEntityAsync(new EntityQuery(Suleimani) { Limit = 1, Offset = 1 }, None);
+        var past = await Store.GetEntityAsync(new EntityQuery(Suleimani) { Offset = 5 }, None);
+
+        Assert.NotNull(first);
+        Assert.NotNull(second);
+        Assert.NotNull(past);
+        Assert.Equal(["r01"], first.RelationshipsByPredicate["COMMANDS"].Select(r => r.Relationship.Id));
+        Assert.Equal(["r10"], first.RelationshipsByPredicate["MET_WITH"].Select(r => r.Relationship.Id));
+        Assert.True(first.Truncated);
+        Assert.Equal(["MET_WITH"], second.RelationshipsByPredicate.Keys);
+        Assert.Equal(["r09"], second.RelationshipsByPredicate["MET_WITH"].Select(r => r.Relationship.Id));
+        Assert.False(second.Truncated);
+        Assert.Empty(past.RelationshipsByPredicate);
+        Assert.False(past.Truncated);
+
+        // The counts and the citation count are the entity's, whichever page is asked for.
+        foreach (var page in new[] { first, second, past })
+        {
+            Assert.Equal(new Dictionary<string, int> { ["COMMANDS"] = 1, ["MET_WITH"] = 2 }, page.RelationshipCounts);
+            Assert.Equal(6, page.CitationCount);
+        }
     }
 
     [SkippableFact]
     public async Task Entity_detail_planned_from_a_name_is_the_detail_of_the_entity_it_resolves_to()
     {
-        var byId = await Store.GetEntityAsync(Suleimani, None);
+        var byId = await Store.GetEntityAsync(new EntityQuery(Suleimani), None);
 
-        var byName = await Store.GetEntityAsync(names => (names.Resolve("qasem soleimani") as Resolution.Resolved)?.Entity.Id, None);
+        var byName = await Store.GetEntityAsync(
+            names => names.Resolve("qasem soleimani") is Resolution.Resolved resolved ? new EntityQuery(resolved.Entity.Id) : null, None);
 
         Assert.NotNull(byId);
         Assert.NotNull(byName);
@@ -69,7 +102,7 @@ public abstract partial class GraphStoreConformance
     public async Task Entity_detail_whose_plan_answers_nothing_or_an_unknown_id_is_null()
     {
         Assert.Null(await Store.GetEntityAsync(_ => null, None));
-        Assert.Null(await Store.GetEntityAsync(_ => "no-such-entity", None));
+        Assert.Null(await Store.GetEntityAsync(_ => new EntityQuery("no-such-entity"), None));
     }
 
     [SkippableFact]
