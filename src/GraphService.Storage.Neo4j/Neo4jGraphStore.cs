@@ -272,12 +272,14 @@ public sealed partial class Neo4jGraphStore : IGraphStore
 
         // Core chooses the page from the light rows; only the claims it lists are read with their evidence.
         var rows = (await Run(tx, "entity-relationships", ct, ("id", id)).ConfigureAwait(false)).Records;
+        var ids = rows.Select(r => r.String("id")).ToArray();
+        var idOrders = EntityRelationships.IdOrders(ids);
         var others = new NodeView[rows.Count];
-        var page = EntityRelationships.Page(rows.Select((r, i) => RecordMapping.ToEntityRelationshipEntry(r, i, out others[i])).ToList(), query);
-        var views = await RelationshipViewsAsync(tx, page.Listed.Select(l => l.RelationshipId), ct).ConfigureAwait(false);
+        var page = EntityRelationships.Page(rows.Select((r, i) => RecordMapping.ToEntityRelationshipEntry(r, idOrders[i], i, out others[i])).ToList(), query);
+        var views = await RelationshipViewsAsync(tx, page.Listed.Select(l => ids[l.Handle]), ct).ConfigureAwait(false);
         var citations = (await Run(tx, "entity-citation-count", ct, ("id", id)).ConfigureAwait(false)).Records[0].Int("citations");
         var mentions = (await Run(tx, "entity-mentions", ct, ("id", id)).ConfigureAwait(false)).Records;
-        var listed = page.Listed.Select(l => new EntityRelationship(EntityRelationships.Direction(l.Outgoing), others[l.Handle], views[l.RelationshipId]));
+        var listed = page.Listed.Select(l => new EntityRelationship(EntityRelationships.Direction(l.Outgoing), others[l.Handle], views[ids[l.Handle]]));
         return RecordMapping.ToEntityDetail(cache.Version, entity.Records[0].Value<CypherNode>("e"), page, listed, citations, mentions);
     }
 

@@ -141,10 +141,10 @@ internal static class RecordMapping
     }
 
     /// <summary>A row of read.cypher#entity-relationships as Core's entry (its handle the row's position) and the other end.</summary>
-    public static EntityRelationshipEntry ToEntityRelationshipEntry(CypherRecord r, int position, out NodeView other)
+    public static EntityRelationshipEntry ToEntityRelationshipEntry(CypherRecord r, int idOrder, int position, out NodeView other)
     {
         other = new NodeView(r.String("otherId"), r.String("otherName"), GraphModel.ParseEntityType(r.String("otherType")));
-        return new EntityRelationshipEntry(r.String("id"), r.String("type"), r.Bool("outgoing"), new EvidenceStrength(r.Int("corroboration"), r.Double("confidence")), position);
+        return new EntityRelationshipEntry(r.String("type"), r.Bool("outgoing"), new EvidenceStrength(r.Int("corroboration"), r.Double("confidence")), idOrder, position);
     }
 
     public static EntityDetail ToEntityDetail(

@@ -118,14 +118,18 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
             return ids.Count;
         }
 
-        for (var i = 0; i < relationships.Count; i++)
+        // In relationship order, the order the rows lie in memory (and in the file).
+        var ordered = relationships.ToArray();
+        Array.Sort(ordered);
+        ids.EnsureCapacity(ordered.Length);
+        for (var i = 0; i < ordered.Length; i++)
         {
             if ((i & 0xFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var r = relationships[i];
+            var r = ordered[i];
             if (state.Evidence is { } rows)
             {
                 var row = rows.Row(r);

@@ -230,7 +230,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }
 
         // The page is chosen from the index alone; only what it lists is hydrated. Both sides of a relationship from the
-        // entity to itself come through; Core lists it once. The handle is the adjacency slot.
+        // entity to itself come through; Core lists it once. Relationship numbers follow the ids (the index is built in
+        // ordinal id order), so they are the id order; the handle is the adjacency slot.
         var entries = new List<EntityRelationshipEntry>(index.AdjacencyOffsets[e + 1] - index.AdjacencyOffsets[e]);
         var relationships = new List<int>(entries.Capacity);
         for (var slot = index.AdjacencyOffsets[e]; slot < index.AdjacencyOffsets[e + 1]; slot++)
@@ -239,19 +240,19 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             var r = entry >> 1;
             relationships.Add(r);
             entries.Add(new EntityRelationshipEntry(
-                index.RelationshipIds[r],
                 index.TypeNames[index.RelationshipType[r]],
                 (entry & 1) == 0,
                 new EvidenceStrength(index.RelationshipCorroboration[r], index.RelationshipConfidence[r]),
+                r,
                 slot));
         }
 
         var page = EntityRelationships.Page(entries, query);
-        var views = hydrator.Relationships(page.Listed.Select(l => index.LinkEntry[l.Handle] >> 1));
+        var views = hydrator.Relationships(page.Listed.Select(l => l.IdOrder));
         var listed = page.Listed.Select(l => new EntityRelationship(
             EntityRelationships.Direction(l.Outgoing),
             state.Node(index.LinkNeighbor[l.Handle]),
-            views[index.LinkEntry[l.Handle] >> 1]));
+            views[l.IdOrder]));
         var (description, mentionCount, mentionedIn) = hydrator.EntityExtras(query.EntityId);
         return new EntityDetail(
             state.Version,

@@ -30,15 +30,11 @@ public readonly record struct EvidenceStrength(int Corroboration, double Confide
     /// The order of the relationships in a <see cref="PathLink"/> (and of any list of relationships ranked by evidence):
     /// strongest first, ties by id in ordinal order.
     /// </summary>
-    public static IComparer<RelationshipView> StrongestFirst { get; } =
-        Comparer<RelationshipView>.Create((a, b) => CompareStrongestFirst(Of(a), a.Id, Of(b), b.Id));
-
-    /// <summary><see cref="StrongestFirst"/> on a relationship's strength and id, for lists read before hydration.</summary>
-    public static int CompareStrongestFirst(EvidenceStrength a, string aId, EvidenceStrength b, string bId)
+    public static IComparer<RelationshipView> StrongestFirst { get; } = Comparer<RelationshipView>.Create((a, b) =>
     {
-        var c = b.CompareTo(a);
-        return c != 0 ? c : string.CompareOrdinal(aId, bId);
-    }
+        var c = Of(b).CompareTo(Of(a));
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+    });
 
     public int CompareTo(EvidenceStrength other) =>
         Corroboration != other.Corroboration ? Corroboration.CompareTo(other.Corroboration) : Confidence.CompareTo(other.Confidence);
