@@ -71,12 +71,14 @@ for url in "$unknown_url" "$base/api/overview"; do
 done
 
 # The most connected entity's own page, three times: its relationships come a page at a time (docs/api.md#entity-pages).
-hub=$(curl -s "$base/api/overview?limit=1" | grep -o '"nodes":\[{"id":"[^"]*"' | sed 's/.*"id":"//; s/"$//')
+top=$(curl -s "$base/api/overview?limit=1")
+hub=$(grep -o '"nodes":\[{"id":"[^"]*"' <<<"$top" | sed 's/.*"id":"//; s/"$//')
+hub_degree=$(grep -o '"degree":[0-9]*' <<<"$top" | head -1 | cut -d: -f2)
 hub_url="$base/api/entities/$hub"
 times=$(for _ in 1 2 3; do curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}\n' "$hub_url"; done \
   | awk '{codes = codes " " $1; t = t " " $2; size = $3} END {print substr(codes, 2) ";" substr(t, 2) ";" size}')
 IFS=';' read -r hub_codes hub_times hub_bytes <<<"$times"
-echo "$hub_url (the most connected entity's page): HTTP $hub_codes in $hub_times s, $hub_bytes bytes"
+echo "$hub_url (the most connected entity's page, $hub_degree relationships): HTTP $hub_codes in $hub_times s, $hub_bytes bytes"
 
 # The server's allocation per request is read with dotnet-counters when it is installed (dotnet tool install -g
 # dotnet-counters); without it the summary says it was not measured. Its span is set in whole seconds (DURATION=Ns).
