@@ -12,7 +12,7 @@ public sealed class PipelineWarmUpTests
     private const string Category = "GraphService.Api.Http.PipelineWarmUp";
 
     [Fact]
-    public async Task Before_it_reports_ready_the_api_asks_itself_what_the_explorer_asks_first_through_its_own_pipeline()
+    public async Task Before_it_reports_ready_the_api_asks_itself_what_clients_ask_first_through_its_own_pipeline()
     {
         var (server, log) = await StartOnTheSampleCorpusAsync([]);
         await using var _ = server;
@@ -21,6 +21,7 @@ public sealed class PipelineWarmUpTests
             log.Of(Category),
             overview => Assert.Matches("^Warm-up before ready: GET /api/overview answered 200 in ", overview),
             search => Assert.Matches(@"^Warm-up before ready: GET /api/entities\?search=[^ ]+ answered 200 in ", search),
+            entity => Assert.Matches("^Warm-up before ready: GET /api/entities/[^/?]+ answered 200 in ", entity),
             neighbourhood => Assert.Matches("^Warm-up before ready: GET /api/entities/[^/]+/neighborhood answered 200 in ", neighbourhood),
             paths => Assert.Matches(@"^Warm-up before ready: GET /api/paths\?from=[^&]+&to=[^ ]+ answered 200 in ", paths));
     }
@@ -38,7 +39,7 @@ public sealed class PipelineWarmUpTests
         });
         await using var _ = server;
 
-        Assert.Equal(4, log.Of(Category).Count);
+        Assert.Equal(5, log.Of(Category).Count);
         Assert.All(log.Of(Category), m => Assert.Matches("^Warm-up before ready: GET /api/[^ ]+ answered 401 in ", m));
     }
 
