@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using GraphService.Api.Http;
 using GraphService.Testing;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +13,7 @@ namespace GraphService.Api.Tests;
 /// web assets manifest finds the project's wwwroot): the built app run from its bin folder, and the published app, in
 /// Production and started from some other folder, both answer / and the explorer's scripts.
 /// </summary>
-public sealed class ExplorerDeploymentTests
+public sealed partial class ExplorerDeploymentTests
 {
     private static readonly string ApiProject = Path.Combine(RepositoryPaths.Root, "src", "GraphService.Api");
 
@@ -69,7 +69,6 @@ public sealed class ExplorerDeploymentTests
     private static async Task AssertServesExplorerAsync(string app)
     {
         using var elsewhere = new TempDirectory();
-        var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [app])
         {
             WorkingDirectory = elsewhere.Path,
@@ -77,18 +76,36 @@ public sealed class ExplorerDeploymentTests
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        // Port 0, and the address read from the app's own log: a port found free here and handed over could be taken by
+        // another test's server before the app binds it.
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Graph__StorePath"] = elsewhere.File("graph.db");
         start.Environment["Graph__ImportOnStart"] = string.Empty;
         using var process = Process.Start(start)!;
         var log = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (log)
+            {
+                log.AppendLine(e.Data);
+            }
+
+            if (e.Data is { } line && ListeningLine().Match(line) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
+            }
+        };
         process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var said = await Task.WhenAny(listening.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+            Assert.True(said == listening.Task, $"the app did not say where it listens (exited: {process.HasExited}):\n{log}");
+            var address = await listening.Task;
+            using var client = new HttpClient { BaseAddress = address };
             await WaitUntilLiveAsync(client, process, log);
 
             using var page = await client.GetAsync("/");
@@ -135,12 +152,8 @@ public sealed class ExplorerDeploymentTests
         Assert.Fail($"the app did not answer /health/live within 60 s:\n{log}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
 
     private static async Task<(int Code, string Output)> RunAsync(string file, string[] args, string directory, TimeSpan timeout)
     {
