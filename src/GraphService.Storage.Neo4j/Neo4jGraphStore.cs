@@ -274,8 +274,14 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         var rows = (await Run(tx, "entity-relationships", ct, ("id", id)).ConfigureAwait(false)).Records;
         var ids = rows.Select(r => r.String("id")).ToArray();
         var idOrders = EntityRelationships.IdOrders(ids);
+        var entries = new EntityRelationshipEntry[rows.Count];
         var others = new NodeView[rows.Count];
-        var page = EntityRelationships.Page(rows.Select((r, i) => RecordMapping.ToEntityRelationshipEntry(r, idOrders[i], i, out others[i])).ToList(), query);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            entries[i] = RecordMapping.ToEntityRelationshipEntry(rows[i], idOrders[i], i, out others[i]);
+        }
+
+        var page = EntityRelationships.Page(entries, query);
         var views = await RelationshipViewsAsync(tx, page.Listed.Select(l => ids[l.Handle]), ct).ConfigureAwait(false);
         var citations = (await Run(tx, "entity-citation-count", ct, ("id", id)).ConfigureAwait(false)).Records[0].Int("citations");
         var mentions = (await Run(tx, "entity-mentions", ct, ("id", id)).ConfigureAwait(false)).Records;
