@@ -30,7 +30,7 @@ public sealed partial class Neo4jGraphStore
                         CypherStatements.Make("relationships-among", _cypher.RelationshipsAmongText([], cache.Vocabulary), ("ids", nodes.Select(n => n.Id).ToList())),
                         ct).ConfigureAwait(false)).Records.Select(r => r.String("id")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 var views = await RelationshipViewsAsync(tx, among, ct).ConfigureAwait(false);
-                return new MostConnected(cache.Version, cache.Entities.Count, relationships, nodes, [.. among.Select(id => views[id])], [.. featured.Select(cache.Resolve)]);
+                return new MostConnected(cache.Version, cache.Entities.Count, relationships, nodes, [.. among.Select(id => views[id])], [.. featured.Select(cache.Names.Identify)]);
             },
             cancellationToken);
     }

@@ -323,7 +323,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                     index.RelationshipCount,
                     [.. top.Select(e => new RankedNode(index.EntityIds[e], index.EntityNames[e], index.EntityTypes[e], Connectedness.Degree(index, e)))],
                     [.. among.Select(r => views[r])],
-                    [.. featured.Select(state.Resolve)]);
+                    [.. featured.Select(state.Aliases.Identify)]);
             },
             cancellationToken);
     }

@@ -8,7 +8,8 @@ public sealed record RankedNode(string Id, string Name, EntityType Type, int Deg
 /// <summary>
 /// A store's answer for an overview: the most connected entities (most first, ties by id), at most the limit asked for,
 /// the relationships among them (id order, with their citations), the whole graph's counts, and what each featured name
-/// asked for resolved to in the same graph version (one per name, in the order asked).
+/// asked for resolved to in the same graph version (one per name, in the order asked; <see cref="Traversal.AliasIndex.Identify"/>,
+/// so a name that resolves to nothing carries no suggestions).
 /// </summary>
 public sealed record MostConnected(
     string GraphVersion,

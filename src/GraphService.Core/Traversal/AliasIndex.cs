@@ -157,7 +157,16 @@ public sealed class AliasIndex
             null);
     }
 
-    public Resolution Resolve(string text)
+    public Resolution Resolve(string text) => Resolve(text, suggest: true);
+
+    /// <summary>
+    /// As <see cref="Resolve(string)"/>, but a text that names no entity comes back without suggestions: "did you mean"
+    /// scores every name of the graph, which a caller that only needs to know whether a name resolves (the overview's
+    /// configured starting points) need not pay for.
+    /// </summary>
+    public Resolution Identify(string text) => Resolve(text, suggest: false);
+
+    private Resolution Resolve(string text, bool suggest)
     {
         ArgumentNullException.ThrowIfNull(text);
         var exact = _indexOfId(text.Trim());
@@ -178,7 +187,7 @@ public sealed class AliasIndex
             }
         }
 
-        return new Resolution.NotFound(text, Suggest(normalized, withoutArticles));
+        return new Resolution.NotFound(text, suggest ? Suggest(normalized, withoutArticles) : []);
     }
 
     /// <summary>The closest names to <paramref name="text"/>, best first: what "did you mean" offers.</summary>
