@@ -105,7 +105,7 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
     /// How many distinct citations the given relationships have, without building their views: from the packed rows in
     /// memory, only the citation ids are read; otherwise from the decoded rows (or, for an older file, the views).
     /// </summary>
-    public int DistinctCitationCount(IReadOnlyList<int> relationships)
+    public int DistinctCitationCount(IEnumerable<int> relationships)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         if (!state.PackedEvidence)
@@ -235,7 +235,7 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
             var id = index.RelationshipIds[r];
             if (!dates.TryGetValue(id, out var written))
             {
-                throw new InvalidOperationException($"relationship '{id}' is in the index but not in the store file");
+                throw NotInFile(r);
             }
 
             views[r] = View(r, written.Since, written.Until, written.Publishers, cited.GetValueOrDefault(id) ?? []);

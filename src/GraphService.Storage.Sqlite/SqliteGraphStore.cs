@@ -233,12 +233,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         // entity to itself come through; Core lists it once. Relationship numbers follow the ids (the index is built in
         // ordinal id order), so they are the id order; the handle is the adjacency slot.
         var entries = new List<EntityRelationshipEntry>(index.AdjacencyOffsets[e + 1] - index.AdjacencyOffsets[e]);
-        var relationships = new List<int>(entries.Capacity);
         for (var slot = index.AdjacencyOffsets[e]; slot < index.AdjacencyOffsets[e + 1]; slot++)
         {
             var entry = index.LinkEntry[slot];
             var r = entry >> 1;
-            relationships.Add(r);
             entries.Add(new EntityRelationshipEntry(
                 index.TypeNames[index.RelationshipType[r]],
                 (entry & 1) == 0,
@@ -264,7 +262,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             EntityRelationships.ByPredicate(listed),
             page.Counts,
             page.Truncated,
-            hydrator.DistinctCitationCount(relationships),
+            hydrator.DistinctCitationCount(entries.Select(entry => entry.IdOrder)),
             mentionCount,
             [.. mentionedIn.Select(d => state.Documents[d])]);
     }

@@ -88,7 +88,7 @@ public sealed class StoreReadContractTests
         var queries = new GraphQueries(store);
 
         var neighbourhood = await queries.NeighborhoodAsync("cee", id => new NeighborhoodQuery(id), None);
-        var entity = await queries.EntityAsync("CEE", "id", None);
+        var entity = await queries.EntityAsync("CEE", "id", id => new EntityQuery(id), None);
         var overview = await queries.OverviewAsync(10, ["cee", "dee"], None);
 
         Assert.Equal("c", Assert.IsType<QueryOutcome<NeighborhoodResult>.Ok>(neighbourhood).Value.Center.Id);

@@ -121,14 +121,8 @@ public sealed partial class GraphQueries(IGraphStore store)
     /// <summary>
     /// One entity's detail by its id or, when no entity has that id, by a name or alias resolved as <c>from</c> and
     /// <c>to</c> are (a resolution tries the id first); <paramref name="parameter"/> names the input in an unresolved
-    /// outcome. The name and the detail come from one read. The first page of its relationships, at the default limit.
-    /// </summary>
-    public Task<QueryOutcome<EntityDetail>> EntityAsync(string idOrName, string parameter, CancellationToken cancellationToken) =>
-        EntityAsync(idOrName, parameter, id => new EntityQuery(id), cancellationToken);
-
-    /// <summary>
-    /// As <see cref="EntityAsync(string, string, CancellationToken)"/>, with the page of relationships that
-    /// <paramref name="shape"/> asks for once the name resolves (validated against <see cref="QueryLimits"/>).
+    /// outcome. The name and the detail come from one read, with the page of relationships that <paramref name="shape"/>
+    /// asks for once the name resolves (validated against <see cref="QueryLimits"/>).
     /// </summary>
     public async Task<QueryOutcome<EntityDetail>> EntityAsync(string idOrName, string parameter, Func<string, EntityQuery> shape, CancellationToken cancellationToken)
     {
