@@ -73,9 +73,13 @@ RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.author AS autho
        d.url AS url, d.language AS language, d.length AS length, size(m.starts) AS mentions;
 
 // name: documents
+// One page of the document list, in id order.
 MATCH (d:Document)
 RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.author AS author, d.published AS published,
-       d.url AS url, d.language AS language, d.length AS length;
+       d.url AS url, d.language AS language, d.length AS length
+ORDER BY id
+SKIP $offset
+LIMIT $limit;
 
 // name: document
 // One document's bibliographic data and the text of [$start, $start + $length). substring() counts code points where

@@ -289,10 +289,19 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         return RecordMapping.ToEntityDetail(cache.Version, entity.Records[0].Value<CypherNode>("e"), page, listed, citations, mentions);
     }
 
-    public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) =>
-        _reads.ReadAsync<IReadOnlyList<DocumentSummary>>(
-            async (_, tx, ct) => [.. (await Run(tx, "documents", ct).ConfigureAwait(false)).Records.Select(RecordMapping.ToDocumentSummary).OrderBy(d => d.Id, StringComparer.Ordinal)],
+    /// <summary>
+    /// The page is cut by the statement (ORDER BY the unique id, SKIP, LIMIT), so only the page crosses the wire. Document
+    /// ids are ASCII slugs (docs/corpus-format.md), which Neo4j orders as .NET's ordinal comparison does.
+    /// </summary>
+    public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(DocumentListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        return _reads.ReadAsync<IReadOnlyList<DocumentSummary>>(
+            async (_, tx, ct) => [.. (await Run(tx, "documents", ct, ("offset", query.Offset), ("limit", query.Limit)).ConfigureAwait(false)).Records.Select(RecordMapping.ToDocumentSummary)],
             cancellationToken);
+    }
 
     /// <summary>
     /// One page of a document: the spans that start in the range, then the text up to the furthest of their ends, cut by

@@ -48,6 +48,11 @@ internal sealed class GraphState(
     /// <summary>Document metadata without bodies: enough to shape every citation of a result.</summary>
     public IReadOnlyDictionary<string, DocumentSummary> Documents { get; } = documents;
 
+    /// <summary><see cref="Documents"/> in ordinal id order, sorted once per graph for the pages of the document list.</summary>
+    public DocumentSummary[] DocumentsById => _documentsById.Value;
+
+    private readonly Lazy<DocumentSummary[]> _documentsById = new(() => [.. documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal)]);
+
     /// <summary><see cref="Documents"/> as packed evidence rows name them (by the UTF-8 bytes of their ids).</summary>
     public CitedDocuments CitedDocuments => _citedDocuments.Value;
 

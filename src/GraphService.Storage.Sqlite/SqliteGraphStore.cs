@@ -267,10 +267,20 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             [.. mentionedIn.Select(d => state.Documents[d])]);
     }
 
-    public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) =>
-        OnIndexAsync<IReadOnlyList<DocumentSummary>>(
-            state => [.. state.Documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal)],
+    public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(DocumentListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        return OnIndexAsync<IReadOnlyList<DocumentSummary>>(
+            state =>
+            {
+                var all = state.DocumentsById;
+                var start = Math.Min(query.Offset, all.Length);
+                return all.AsSpan(start, Math.Min(query.Limit, all.Length - start)).ToArray();
+            },
             cancellationToken);
+    }
 
     public Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken)
     {

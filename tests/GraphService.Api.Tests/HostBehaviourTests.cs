@@ -235,7 +235,7 @@ public sealed class HostBehaviourTests
 
         public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, EntityQuery?> plan, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(DocumentListQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 

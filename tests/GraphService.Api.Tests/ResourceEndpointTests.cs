@@ -72,13 +72,17 @@ public sealed class ResourceEndpointTests(SampleCorpusApi api)
     }
 
     [Theory]
-    [InlineData("limit=0", "limit")]
-    [InlineData("limit=1001", "limit")]
-    [InlineData("offset=-1", "offset")]
-    [InlineData("limit=many", "limit")]
-    public async Task An_entity_page_out_of_range_is_a_400_problem_that_names_the_parameter(string query, string parameter)
+    [InlineData("/api/entities/qais-al-khazali", "limit=0", "limit")]
+    [InlineData("/api/entities/qais-al-khazali", "limit=1001", "limit")]
+    [InlineData("/api/entities/qais-al-khazali", "offset=-1", "offset")]
+    [InlineData("/api/entities/qais-al-khazali", "limit=many", "limit")]
+    [InlineData("/api/documents", "limit=0", "limit")]
+    [InlineData("/api/documents", "limit=1001", "limit")]
+    [InlineData("/api/documents", "offset=-1", "offset")]
+    [InlineData("/api/documents", "offset=soon", "offset")]
+    public async Task A_page_out_of_range_is_a_400_problem_that_names_the_parameter(string path, string query, string parameter)
     {
-        using var response = await api.Server.Client.GetAsync($"/api/entities/qais-al-khazali?{query}");
+        using var response = await api.Server.Client.GetAsync($"{path}?{query}");
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.InvalidParameter);
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.GetRawText());
     }
@@ -94,6 +98,22 @@ public sealed class ResourceEndpointTests(SampleCorpusApi api)
 
         var limited = await api.Server.GetJsonAsync<NeighborhoodResult>("/api/entities/AAH/neighborhood?depth=2&limit=3");
         Assert.True(limited.Nodes.Count <= 3);
+    }
+
+    [Fact]
+    public async Task The_document_list_pages_in_id_order_and_its_pages_cover_every_document()
+    {
+        var whole = await api.Server.GetJsonAsync<List<DocumentSummary>>("/api/documents");
+        var pages = new List<List<DocumentSummary>>();
+        for (var offset = 0; offset < whole.Count; offset += 2)
+        {
+            pages.Add(await api.Server.GetJsonAsync<List<DocumentSummary>>($"/api/documents?limit=2&offset={offset}"));
+        }
+
+        Assert.Equal(whole.Select(d => d.Id).Order(StringComparer.Ordinal), whole.Select(d => d.Id));
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Count));
+        Assert.Equal(whole.Select(d => d.Id), pages.SelectMany(p => p).Select(d => d.Id));
+        Assert.Empty(await api.Server.GetJsonAsync<List<DocumentSummary>>($"/api/documents?offset={whole.Count}"));
     }
 
     [Fact]

@@ -239,7 +239,7 @@ public sealed class StartupImportTests : IDisposable
 
         public Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, EntityQuery?> plan, CancellationToken cancellationToken) => inner.GetEntityAsync(plan, cancellationToken);
 
-        public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) => inner.ListDocumentsAsync(cancellationToken);
+        public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(DocumentListQuery query, CancellationToken cancellationToken) => inner.ListDocumentsAsync(query, cancellationToken);
 
         public Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken) => inner.GetDocumentAsync(query, cancellationToken);
 

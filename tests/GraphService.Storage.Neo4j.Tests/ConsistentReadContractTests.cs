@@ -102,7 +102,7 @@ public sealed class ConsistentReadContractTests
     {
         "entity" => (await store.GetEntityAsync(new EntityQuery("a"), None))!.GraphVersion,
         "schema" => (await store.GetSchemaAsync(None)).GraphVersion,
-        "documents" => (await store.ListDocumentsAsync(None)).Count == 1 ? "v-1" : "no document",
+        "documents" => (await store.ListDocumentsAsync(new DocumentListQuery(), None)).Count == 1 ? "v-1" : "no document",
         "citation" => (await store.GetCitationAsync("c1", None))!.GraphVersion,
         "neighbourhood" => (await store.GetNeighborhoodAsync(new NeighborhoodQuery("a") { Depth = 1 }, None))!.GraphVersion,
         "document" => (await store.GetDocumentAsync(new DocumentQuery("doc"), None))!.GraphVersion,

@@ -105,6 +105,21 @@ public sealed class StoreReadContractTests
     }
 
     [Fact]
+    public async Task A_page_of_the_document_list_is_cut_by_neo4j_in_id_order()
+    {
+        var replay = Loaded()
+            .On("documents", ["id", "title", "publisher", "author", "published", "url", "language", "length"],
+                [Typed.S("doc-b"), Typed.S("B"), Typed.S("Wire"), Typed.Null, Typed.Null, Typed.Null, Typed.Null, Typed.I(3)]);
+
+        var page = await StoreContractTests.Store(replay).ListDocumentsAsync(new DocumentListQuery { Offset = 1, Limit = 1 }, None);
+
+        Assert.Equal(["doc-b"], page.Select(d => d.Id));
+        var sent = Assert.Single(replay.Named("documents"));
+        Assert.Equal((1L, 1L), (sent.Integer("offset"), sent.Integer("limit")));
+        Assert.Matches(@"ORDER BY id\s+SKIP \$offset\s+LIMIT \$limit", sent.Statement);
+    }
+
+    [Fact]
     public async Task A_document_page_asks_neo4j_for_the_range_and_one_mention_more_than_it_shows()
     {
         const string body = "Alpha Beta Gamma Delta.";

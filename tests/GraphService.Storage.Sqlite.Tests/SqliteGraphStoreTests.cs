@@ -42,7 +42,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         Assert.Equal("the store is empty; import a corpus first", unavailable.Message);
         await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.FindPathsAsync(new PathQuery(Ameri, Khazali), None));
         await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.GetSchemaAsync(None));
-        await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.ListDocumentsAsync(None));
+        await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.ListDocumentsAsync(new DocumentListQuery(), None));
     }
 
     [Fact]
@@ -735,7 +735,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         Assert.Equal(Snapshot.Entities.Count, status.Entities);
         var paths = await store.FindPathsAsync(new PathQuery(Ameri, Khazali), None);
         Assert.Equal(["r11", "r04", "r10"], paths!.Paths.Select(p => p.Relationships[0].Id));
-        Assert.Equal(3, (await store.ListDocumentsAsync(None)).Count);
+        Assert.Equal(3, (await store.ListDocumentsAsync(new DocumentListQuery(), None)).Count);
         Assert.Equal(["r04", "r06"], (await store.GetCitationAsync(SharedCitation, None))!.Relationships.Select(r => r.Id));
         var read = await store.ReadSnapshotAsync(None);
         Assert.Equal(Snapshot.Relationships.Count, read!.Relationships.Count);

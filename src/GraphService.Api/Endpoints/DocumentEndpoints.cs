@@ -18,7 +18,9 @@ public static class DocumentEndpoints
 
         group.MapGet("", ListDocuments)
             .WithName("ListDocuments")
-            .WithSummary("Every imported document's bibliographic data");
+            .WithSummary("A page of the imported documents' bibliographic data, in id order")
+            .WithDescription("At most limit documents after skipping offset; to read on, ask again with offset + limit until a page holds fewer than limit.")
+            .WithMetadata(DocumentListRequest.Catalog);
 
         group.MapGet("/{id}", GetDocument)
             .WithName("GetDocument")
@@ -34,8 +36,27 @@ public static class DocumentEndpoints
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<DocumentSummary>>> ListDocuments(IGraphStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.ListDocumentsAsync(cancellationToken));
+    public static async Task<Results<Ok<IReadOnlyList<DocumentSummary>>, BadRequest<ProblemDetails>>> ListDocuments(
+        [AsParameters] DocumentListRequest request, GraphQueries queries, HttpContext http, CancellationToken cancellationToken)
+    {
+        var reader = new QueryReader();
+        var query = new DocumentListQuery
+        {
+            Limit = reader.Integer(QueryLimits.DocumentListLimit, request.Limit),
+            Offset = reader.Integer(QueryLimits.DocumentListOffset, request.Offset),
+        };
+        if (reader.HasErrors)
+        {
+            return TypedResults.BadRequest(Problems.InvalidParameters(http, reader.Errors));
+        }
+
+        return await queries.DocumentsAsync(query, cancellationToken) switch
+        {
+            QueryOutcome<IReadOnlyList<DocumentSummary>>.Ok ok => TypedResults.Ok(ok.Value),
+            QueryOutcome<IReadOnlyList<DocumentSummary>>.Invalid invalid => TypedResults.BadRequest(Problems.InvalidParameters(http, invalid.Errors)),
+            var other => throw new InvalidOperationException($"A document list cannot end {other.GetType().Name}"),
+        };
+    }
 
     public static async Task<Results<Ok<DocumentDetail>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> GetDocument(
         string id, [AsParameters] DocumentRequest request, GraphQueries queries, HttpContext http, CancellationToken cancellationToken)
@@ -60,6 +81,21 @@ public static class DocumentEndpoints
             var other => throw new InvalidOperationException($"A document query cannot end {other.GetType().Name}"),
         };
     }
+}
+
+/// <summary>The query string of GET /api/documents: which page of the list.</summary>
+public sealed class DocumentListRequest
+{
+    public static ParameterCatalog Catalog { get; } = new([
+        QueryParameter.Integer(QueryLimits.DocumentListLimit, "the most documents to list, in id order"),
+        QueryParameter.Integer(QueryLimits.DocumentListOffset, "how many documents to skip, for paging"),
+    ]);
+
+    [FromQuery(Name = "limit")]
+    public string? Limit { get; init; }
+
+    [FromQuery(Name = "offset")]
+    public string? Offset { get; init; }
 }
 
 /// <summary>The route parameter and query string of GET /api/documents/{id}.</summary>

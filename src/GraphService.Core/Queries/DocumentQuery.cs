@@ -10,3 +10,17 @@ public sealed record DocumentQuery(string Id)
     public int Length { get; init; } = QueryLimits.DocumentLength.Default;
     public int MentionLimit { get; init; } = QueryLimits.DocumentMentionLimit.Default;
 }
+
+/// <summary>
+/// A request for a page of the document list: the documents in id order (ordinal), skipping <see cref="Offset"/> and
+/// listing at most <see cref="Limit"/>. A corpus of hundreds of thousands of documents makes a list too large for one
+/// answer, so the API pages it within <see cref="QueryLimits.DocumentListLimit"/>; the stores take any positive limit.
+/// </summary>
+public sealed record DocumentListQuery
+{
+    /// <summary>Every document: for the suggestions offered for an unknown document id, which compare them all.</summary>
+    public static DocumentListQuery All { get; } = new() { Limit = int.MaxValue };
+
+    public int Offset { get; init; } = QueryLimits.DocumentListOffset.Default;
+    public int Limit { get; init; } = QueryLimits.DocumentListLimit.Default;
+}

@@ -5,6 +5,16 @@ public sealed partial class GraphQueries
     /// <summary>How many documents an unknown document id offers as "did you mean".</summary>
     public const int DocumentSuggestionCount = 5;
 
+    /// <summary>A page of the document list, in id order (<see cref="DocumentListQuery"/>).</summary>
+    public async Task<QueryOutcome<IReadOnlyList<DocumentSummary>>> DocumentsAsync(DocumentListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var errors = QueryValidation.Validate(query);
+        return errors.Count > 0
+            ? new QueryOutcome<IReadOnlyList<DocumentSummary>>.Invalid(errors)
+            : new QueryOutcome<IReadOnlyList<DocumentSummary>>.Ok(await store.ListDocumentsAsync(query, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>
     /// One page of a document (<see cref="DocumentQuery"/>). An offset past the end of the document is invalid (the answer
     /// names the length); an unknown id offers the documents whose id or title is closest.
@@ -29,7 +39,7 @@ public sealed partial class GraphQueries
         var page = await store.GetDocumentAsync(query, cancellationToken).ConfigureAwait(false);
         if (page is null)
         {
-            var documents = await store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
+            var documents = await store.ListDocumentsAsync(DocumentListQuery.All, cancellationToken).ConfigureAwait(false);
             return new QueryOutcome<DocumentDetail>.UnknownDocument(query.Id, ClosestDocuments(query.Id, documents));
         }
 

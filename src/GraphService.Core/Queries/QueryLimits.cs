@@ -18,6 +18,12 @@ public static class QueryLimits
     /// <summary>How many entities the overview (the explorer's start page) shows at most.</summary>
     public static readonly IntRange OverviewLimit = new("limit", 1, 500, 200);
 
+    /// <summary>How many documents one page of the document list holds at most.</summary>
+    public static readonly IntRange DocumentListLimit = new("limit", 1, 1_000, 100);
+
+    /// <summary>How many documents (in id order) a page of the document list skips, for paging.</summary>
+    public static readonly IntRange DocumentListOffset = new("offset", 0, int.MaxValue, 0);
+
     /// <summary>Where a page of a document's text starts (UTF-16 code units).</summary>
     public static readonly IntRange DocumentOffset = new("offset", 0, int.MaxValue, 0);
 

@@ -52,6 +52,14 @@ public static class QueryValidation
         return errors;
     }
 
+    public static IReadOnlyList<ParameterError> Validate(DocumentListQuery q)
+    {
+        var errors = new List<ParameterError>();
+        Check(errors, QueryLimits.DocumentListLimit, q.Limit);
+        Check(errors, QueryLimits.DocumentListOffset, q.Offset);
+        return errors;
+    }
+
     public static IReadOnlyList<ParameterError> Validate(EntitySearch q)
     {
         var errors = new List<ParameterError>();

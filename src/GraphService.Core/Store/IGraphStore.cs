@@ -91,7 +91,11 @@ public interface IGraphStore
     /// </summary>
     Task<EntityDetail?> GetEntityAsync(Func<IGraphNames, EntityQuery?> plan, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// The documents in ordinal id order, skipping <see cref="DocumentListQuery.Offset"/> and listing at most
+    /// <see cref="DocumentListQuery.Limit"/> (empty past the end).
+    /// </summary>
+    Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(DocumentListQuery query, CancellationToken cancellationToken);
 
     /// <summary>One page of a document, cut as <see cref="DocumentPaging"/> says; null when no document has the id.</summary>
     Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken);

@@ -106,7 +106,7 @@ public sealed class MeteredGraphStore(IGraphStore inner, GraphServiceMetrics met
         return overview;
     }
 
-    public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken) => inner.ListDocumentsAsync(cancellationToken);
+    public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(DocumentListQuery query, CancellationToken cancellationToken) => inner.ListDocumentsAsync(query, cancellationToken);
 
     public Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken) => inner.GetDocumentAsync(query, cancellationToken);
 

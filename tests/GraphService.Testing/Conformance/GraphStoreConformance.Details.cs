@@ -108,12 +108,28 @@ public abstract partial class GraphStoreConformance
     [SkippableFact]
     public async Task Documents_are_listed_by_id_with_their_bibliographic_data()
     {
-        var documents = await Store.ListDocumentsAsync(None);
+        var documents = await Store.ListDocumentsAsync(new DocumentListQuery(), None);
 
         Assert.Equal([AlphaDocument, BetaDocument, GammaDocument], documents.Select(d => d.Id));
         var gamma = documents[2];
         Assert.Equal(("Gamma report", "Gamma Review", "G. Author", "2022-05-17", "https://gamma.example/r", (string?)null), (gamma.Title, gamma.Publisher, gamma.Author, gamma.Published, gamma.Url, gamma.Language));
         Assert.Equal(Graph.Documents[2].Body.Length, gamma.Length);
+    }
+
+    [SkippableFact]
+    public async Task The_document_list_comes_a_page_at_a_time_in_id_order()
+    {
+        var all = (await Store.ListDocumentsAsync(DocumentListQuery.All, None)).Select(d => d.Id).ToList();
+        var pages = new List<IReadOnlyList<string>>();
+        for (var offset = 0; offset <= all.Count; offset += 2)
+        {
+            pages.Add([.. (await Store.ListDocumentsAsync(new DocumentListQuery { Offset = offset, Limit = 2 }, None)).Select(d => d.Id)]);
+        }
+
+        Assert.Equal([AlphaDocument, BetaDocument, GammaDocument], all);
+        Assert.Equal([[AlphaDocument, BetaDocument], [GammaDocument]], pages);
+        Assert.Equal([BetaDocument], (await Store.ListDocumentsAsync(new DocumentListQuery { Offset = 1, Limit = 1 }, None)).Select(d => d.Id));
+        Assert.Empty(await Store.ListDocumentsAsync(new DocumentListQuery { Offset = int.MaxValue, Limit = 1 }, None));
     }
 
     [SkippableFact]
