@@ -68,9 +68,18 @@ MATCH (c:Citation)-[:SUPPORTS_CLAIM|DISPUTES_CLAIM]->(:Claim {id: claimId})
 RETURN count(DISTINCT c) AS citations;
 
 // name: entity-mentions
+// One page of the documents that mention the entity, in id order.
 MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(d:Document)
 RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.author AS author, d.published AS published,
-       d.url AS url, d.language AS language, d.length AS length, size(m.starts) AS mentions;
+       d.url AS url, d.language AS language, d.length AS length
+ORDER BY id
+SKIP $documentOffset
+LIMIT $documentLimit;
+
+// name: entity-mention-counts
+// How many documents mention the entity, and how many mentions they hold, listed on its page or not.
+MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(:Document)
+RETURN count(m) AS documents, sum(size(m.starts)) AS mentions;
 
 // name: documents
 // One page of the document list, in id order.

@@ -284,9 +284,12 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         var page = EntityRelationships.Page(entries, query);
         var views = await RelationshipViewsAsync(tx, page.Listed.Select(l => ids[l.Handle]), ct).ConfigureAwait(false);
         var citations = (await Run(tx, "entity-citation-count", ct, ("id", id)).ConfigureAwait(false)).Records[0].Int("citations");
-        var mentions = (await Run(tx, "entity-mentions", ct, ("id", id)).ConfigureAwait(false)).Records;
+        var mentionCounts = (await Run(tx, "entity-mention-counts", ct, ("id", id)).ConfigureAwait(false)).Records[0];
+        var mentions = query.DocumentLimit == 0
+            ? []
+            : (await Run(tx, "entity-mentions", ct, ("id", id), ("documentOffset", query.DocumentOffset), ("documentLimit", query.DocumentLimit)).ConfigureAwait(false)).Records;
         var listed = page.Listed.Select(l => new EntityRelationship(EntityRelationships.Direction(l.Outgoing), others[l.Handle], views[ids[l.Handle]]));
-        return RecordMapping.ToEntityDetail(cache.Version, entity.Records[0].Value<CypherNode>("e"), page, listed, citations, mentions);
+        return RecordMapping.ToEntityDetail(cache.Version, entity.Records[0].Value<CypherNode>("e"), page, listed, citations, mentionCounts, mentions);
     }
 
     /// <summary>

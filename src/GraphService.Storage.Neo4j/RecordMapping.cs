@@ -153,12 +153,9 @@ internal static class RecordMapping
         EntityRelationshipPage page,
         IEnumerable<EntityRelationship> listed,
         int citations,
+        CypherRecord mentionCounts,
         IEnumerable<CypherRecord> mentionRows)
     {
-        var mentions = mentionRows
-            .Select(r => (Summary: ToDocumentSummary(r), Count: r.Int("mentions")))
-            .OrderBy(m => m.Summary.Id, StringComparer.Ordinal)
-            .ToList();
         var p = node.Properties;
         return new EntityDetail(
             version,
@@ -171,8 +168,9 @@ internal static class RecordMapping
             page.Counts,
             page.Truncated,
             citations,
-            mentions.Sum(m => m.Count),
-            [.. mentions.Select(m => m.Summary)]);
+            mentionCounts.Int("mentions"),
+            [.. mentionRows.Select(ToDocumentSummary)],
+            mentionCounts.Int("documents"));
     }
 
     public static SpanRef ToSpan(CypherRecord r, string idField) => new(r.Int("start"), r.Int("end"), r.String(idField));

@@ -242,16 +242,18 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
         }
     }
 
-    public (string? Description, int MentionCount, IReadOnlyList<string> MentionedIn) EntityExtras(string entityId)
+    /// <summary>The entity's description, and the page of the documents that mention it that <paramref name="query"/> asks for.</summary>
+    public (string? Description, int MentionCount, int DocumentCount, IReadOnlyList<string> MentionedIn) EntityExtras(EntityQuery query)
     {
+        var entityId = query.EntityId;
         string? description;
         using (var command = SqliteCommands.Create(connection, null, "SELECT description FROM entities WHERE id = $id;", ("$id", entityId)))
         {
             description = command.ExecuteScalar() as string;
         }
 
-        var (count, documents) = MentionRows.OfEntity(connection, null, entityId);
-        return (description, count, documents);
+        var (mentions, count, documents) = MentionRows.OfEntity(connection, null, entityId, query.DocumentOffset, query.DocumentLimit);
+        return (description, mentions, count, documents);
     }
 
     /// <summary>

@@ -198,22 +198,37 @@ internal static class MentionRows
     }
 
     /// <summary>How often the entity is mentioned, and the documents that mention it in BINARY order of their ids.</summary>
-    public static (int Count, List<string> Documents) OfEntity(SqliteConnection connection, SqliteTransaction? transaction, string entityId)
+    public static (int Mentions, int DocumentCount, List<string> Documents) OfEntity(
+        SqliteConnection connection,
+        SqliteTransaction? transaction,
+        string entityId,
+        int offset,
+        int limit)
     {
         var documents = new List<string>();
-        var total = 0;
+        var (mentions, count) = (0, 0);
         using var command = SqliteCommands.Create(connection, transaction, "SELECT documents FROM entity_mentions WHERE entity_id = $id;", ("$id", entityId));
         if (command.ExecuteScalar() is byte[] blob)
         {
+            // The row lists the documents in id order; only the page's ids become strings.
             var row = new PackedReader(blob, "entity_mentions");
             while (!row.AtEnd)
             {
-                total += row.Number();
-                documents.Add(row.RequiredText());
+                mentions += row.Number();
+                if (count >= offset && count - offset < limit)
+                {
+                    documents.Add(row.RequiredText());
+                }
+                else
+                {
+                    row.SkipText();
+                }
+
+                count++;
             }
         }
 
-        return (total, documents);
+        return (mentions, count, documents);
     }
 
     /// <summary>

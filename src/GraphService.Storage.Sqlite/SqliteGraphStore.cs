@@ -251,7 +251,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             EntityRelationships.Direction(l.Outgoing),
             state.Node(index.LinkNeighbor[l.Handle]),
             views[l.IdOrder]));
-        var (description, mentionCount, mentionedIn) = hydrator.EntityExtras(query.EntityId);
+        var (description, mentionCount, documentCount, mentionedIn) = hydrator.EntityExtras(query);
         return new EntityDetail(
             state.Version,
             index.EntityIds[e],
@@ -264,7 +264,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             page.Truncated,
             hydrator.DistinctCitationCount(entries.Select(entry => entry.IdOrder)),
             mentionCount,
-            [.. mentionedIn.Select(d => state.Documents[d])]);
+            [.. mentionedIn.Select(d => state.Documents[d])],
+            documentCount);
     }
 
     public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(DocumentListQuery query, CancellationToken cancellationToken)

@@ -37,7 +37,8 @@ public sealed class StoreReadContractTests
                 [Typed.S("r-weak"), Typed.S("MET_WITH"), Typed.B(false), Typed.I(1), Typed.F(0.25), Typed.S("b"), Typed.S("B"), Typed.S("Person")])
             .On("entity-citation-count", ["citations"], [Typed.I(3)])
             .On("claims-by-ids", ClaimFields, Claim("r-in", "MET_WITH", "b", "a", "shared"), Claim("r-self", "MET_WITH", "a", "a", "shared", "own"))
-            .On("entity-mentions", ["id", "title", "publisher", "author", "published", "url", "language", "length", "mentions"]);
+            .On("entity-mention-counts", ["documents", "mentions"], [Typed.I(0), Typed.I(0)])
+            .On("entity-mentions", ["id", "title", "publisher", "author", "published", "url", "language", "length"]);
 
         var detail = await StoreContractTests.Store(replay).GetEntityAsync(new EntityQuery("a") { Limit = 2 }, None);
 
@@ -50,6 +51,32 @@ public sealed class StoreReadContractTests
         var asked = Assert.Single(replay.Named("claims-by-ids")).Parameters.GetProperty("ids").GetRawText();
         Assert.Contains("r-in", asked, StringComparison.Ordinal);
         Assert.DoesNotContain("r-weak", asked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Entity_detail_asks_neo4j_for_a_page_of_the_documents_that_mention_it_and_for_their_counts()
+    {
+        var replay = Loaded([Typed.S("a"), Typed.S("A"), Typed.S("Person"), Typed.L()])
+            .On("entity", ["e"], [Typed.Node("4:x:1", ["Entity", "Person"], ("id", Typed.S("a")), ("name", Typed.S("A")), ("type", Typed.S("Person")), ("aliases", Typed.L()), ("description", Typed.Null))])
+            .On("entity-relationships", ["id", "type", "outgoing", "corroboration", "confidence", "otherId", "otherName", "otherType"])
+            .On("entity-citation-count", ["citations"], [Typed.I(0)])
+            .On("claims-by-ids", ClaimFields)
+            .On("entity-mention-counts", ["documents", "mentions"], [Typed.I(40), Typed.I(95)])
+            .On("entity-mentions", ["id", "title", "publisher", "author", "published", "url", "language", "length"],
+                [Typed.S("doc-k"), Typed.S("K"), Typed.S("Wire"), Typed.Null, Typed.Null, Typed.Null, Typed.Null, Typed.I(10)]);
+        var store = StoreContractTests.Store(replay);
+
+        var page = await store.GetEntityAsync(new EntityQuery("a") { DocumentOffset = 10, DocumentLimit = 1 }, None);
+        var none = await store.GetEntityAsync(new EntityQuery("a") { DocumentLimit = 0 }, None);
+
+        Assert.Equal(["doc-k"], page!.MentionedIn.Select(d => d.Id));
+        Assert.Equal((40, 95), (page.MentionedInCount, page.MentionCount));
+        Assert.Equal((0, 40, 95), (none!.MentionedIn.Count, none.MentionedInCount, none.MentionCount));
+        // One page asked for; with documentLimit=0 nothing is asked for but the counts.
+        var sent = Assert.Single(replay.Named("entity-mentions"));
+        Assert.Equal((10L, 1L), (sent.Integer("documentOffset"), sent.Integer("documentLimit")));
+        Assert.Matches(@"ORDER BY id\s+SKIP \$documentOffset\s+LIMIT \$documentLimit", sent.Statement);
+        Assert.Equal(2, replay.Named("entity-mention-counts").Count());
     }
 
     [Fact]
@@ -79,7 +106,8 @@ public sealed class StoreReadContractTests
             .On("entity-relationships", ["id", "type", "outgoing", "corroboration", "confidence", "otherId", "otherName", "otherType"])
             .On("entity-citation-count", ["citations"], [Typed.I(0)])
             .On("claims-by-ids", ClaimFields)
-            .On("entity-mentions", ["id", "title", "publisher", "author", "published", "url", "language", "length", "mentions"])
+            .On("entity-mention-counts", ["documents", "mentions"], [Typed.I(0), Typed.I(0)])
+            .On("entity-mentions", ["id", "title", "publisher", "author", "published", "url", "language", "length"])
             .On("most-connected", ["id", "name", "type", "degree"], [Typed.S("c"), Typed.S("Cee"), Typed.S("Person"), Typed.I(0)])
             .On("relationship-count", ["relationships"], [Typed.I(0)]);
         var store = StoreContractTests.Store(replay);

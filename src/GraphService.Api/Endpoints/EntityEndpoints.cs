@@ -23,7 +23,9 @@ public static class EntityEndpoints
             .WithSummary("One entity: aliases, a page of its relationships grouped by predicate, citation and mention counts, documents that mention it")
             .WithDescription("id is the entity's id; a name or alias is accepted too and resolved as /api/paths resolves from and to. " +
                              "Each predicate lists its relationships strongest first, at most limit of them after skipping offset; " +
-                             "relationshipCounts gives how many of each predicate the entity has, and truncated says whether some predicate has more after this page.")
+                             "relationshipCounts gives how many of each predicate the entity has, and truncated says whether some predicate has more after this page. " +
+                             "mentionedIn lists at most documentLimit of the documents that mention the entity, in id order, after skipping documentOffset; " +
+                             "mentionedInCount gives how many documents mention it, and mentionCount how many mentions they hold.")
             .WithMetadata(EntityRequest.Catalog);
 
         group.MapGet("/{id}/neighborhood", GetNeighborhood)
@@ -67,12 +69,18 @@ public static class EntityEndpoints
         var reader = new QueryReader();
         var limit = reader.Integer(QueryLimits.EntityRelationshipLimit, request.Limit);
         var offset = reader.Integer(QueryLimits.EntityRelationshipOffset, request.Offset);
+        var documentLimit = reader.Integer(QueryLimits.EntityDocumentLimit, request.DocumentLimit);
+        var documentOffset = reader.Integer(QueryLimits.EntityDocumentOffset, request.DocumentOffset);
         if (reader.HasErrors)
         {
             return TypedResults.BadRequest(Problems.InvalidParameters(http, reader.Errors));
         }
 
-        var outcome = await queries.EntityAsync(id, EntityRoute.IdParameter.Name, entityId => new EntityQuery(entityId) { Limit = limit, Offset = offset }, cancellationToken);
+        var outcome = await queries.EntityAsync(
+            id,
+            EntityRoute.IdParameter.Name,
+            entityId => new EntityQuery(entityId) { Limit = limit, Offset = offset, DocumentLimit = documentLimit, DocumentOffset = documentOffset },
+            cancellationToken);
         return outcome.ToResult(http);
     }
 
@@ -116,6 +124,8 @@ public sealed class EntityRequest
         EntityRoute.IdParameter,
         QueryParameter.Integer(QueryLimits.EntityRelationshipLimit, "the most relationships of each predicate to list, strongest first"),
         QueryParameter.Integer(QueryLimits.EntityRelationshipOffset, "how many relationships of each predicate to skip, for paging"),
+        QueryParameter.Integer(QueryLimits.EntityDocumentLimit, "the most documents that mention the entity to list, in id order; 0 lists none"),
+        QueryParameter.Integer(QueryLimits.EntityDocumentOffset, "how many documents that mention the entity to skip, for paging"),
     ]);
 
     [FromQuery(Name = "limit")]
@@ -123,6 +133,12 @@ public sealed class EntityRequest
 
     [FromQuery(Name = "offset")]
     public string? Offset { get; init; }
+
+    [FromQuery(Name = "documentLimit")]
+    public string? DocumentLimit { get; init; }
+
+    [FromQuery(Name = "documentOffset")]
+    public string? DocumentOffset { get; init; }
 }
 
 /// <summary>The query string of GET /api/entities.</summary>

@@ -59,6 +59,12 @@ public sealed record EntityQuery(string EntityId)
 {
     public int Limit { get; init; } = QueryLimits.EntityRelationshipLimit.Default;
     public int Offset { get; init; } = QueryLimits.EntityRelationshipOffset.Default;
+
+    /// <summary>How many of the documents that mention the entity (in id order) to list.</summary>
+    public int DocumentLimit { get; init; } = QueryLimits.EntityDocumentLimit.Default;
+
+    /// <summary>How many of the documents that mention the entity (in id order) to skip.</summary>
+    public int DocumentOffset { get; init; } = QueryLimits.EntityDocumentOffset.Default;
 }
 
 /// <summary>A ranked search over names and aliases, optionally restricted to one entity type.</summary>

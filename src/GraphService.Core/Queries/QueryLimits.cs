@@ -15,6 +15,12 @@ public static class QueryLimits
     /// <summary>How many relationships of each type an entity's page skips, for paging.</summary>
     public static readonly IntRange EntityRelationshipOffset = new("offset", 0, 1_000_000, 0);
 
+    /// <summary>How many of the documents that mention an entity its page lists at most; 0 lists none (the counts stay).</summary>
+    public static readonly IntRange EntityDocumentLimit = new("documentLimit", 0, 1_000, 100);
+
+    /// <summary>How many of the documents that mention an entity (in id order) its page skips, for paging.</summary>
+    public static readonly IntRange EntityDocumentOffset = new("documentOffset", 0, int.MaxValue, 0);
+
     /// <summary>How many entities the overview (the explorer's start page) shows at most.</summary>
     public static readonly IntRange OverviewLimit = new("limit", 1, 500, 200);
 

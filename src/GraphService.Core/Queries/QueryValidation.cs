@@ -49,6 +49,8 @@ public static class QueryValidation
         var errors = new List<ParameterError>();
         Check(errors, QueryLimits.EntityRelationshipLimit, q.Limit);
         Check(errors, QueryLimits.EntityRelationshipOffset, q.Offset);
+        Check(errors, QueryLimits.EntityDocumentLimit, q.DocumentLimit);
+        Check(errors, QueryLimits.EntityDocumentOffset, q.DocumentOffset);
         return errors;
     }
 

@@ -132,7 +132,9 @@ public sealed record EntityRelationship(string Direction, NodeView Other, Relati
 /// Everything known of one entity. Its relationships come a page at a time (<see cref="EntityQuery"/>):
 /// <see cref="RelationshipsByPredicate"/> holds the page, <see cref="RelationshipCounts"/> how many of each type the
 /// entity has in all, and <see cref="Truncated"/> whether some type has more after the page. <see cref="CitationCount"/>
-/// counts the distinct citations of all its relationships, listed or not.
+/// counts the distinct citations of all its relationships, listed or not. The documents that mention it come a page at a
+/// time too, in id order: <see cref="MentionedIn"/> holds the page, <see cref="MentionedInCount"/> how many documents
+/// mention it in all, and <see cref="MentionCount"/> how many mentions they hold in all.
 /// </summary>
 public sealed record EntityDetail(
     string GraphVersion,
@@ -146,7 +148,8 @@ public sealed record EntityDetail(
     bool Truncated,
     int CitationCount,
     int MentionCount,
-    IReadOnlyList<DocumentSummary> MentionedIn);
+    IReadOnlyList<DocumentSummary> MentionedIn,
+    int MentionedInCount);
 
 /// <summary>A document's bibliographic data.</summary>
 public sealed record DocumentSummary(

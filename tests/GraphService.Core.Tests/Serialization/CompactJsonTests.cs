@@ -35,7 +35,7 @@ public sealed class CompactJsonTests
         new NeighborhoodResult("v1", Khazali, [Khazali, Asaib], [Leads, MemberOf], false),
         new EntityDetail("v1", Khazali.Id, Khazali.Name, EntityType.Person, ["al-Khazali", "قيس الخزعلي"], null,
             new Dictionary<string, IReadOnlyList<EntityRelationship>> { ["LEADS"] = [new EntityRelationship("out", Asaib, Leads)] },
-            new Dictionary<string, int> { ["LEADS"] = 3 }, true, 2, 5, [new DocumentSummary("doc-1", "Title", "Reuters", null, "2019", null, "en", 1200)]),
+            new Dictionary<string, int> { ["LEADS"] = 3 }, true, 2, 5, [new DocumentSummary("doc-1", "Title", "Reuters", null, "2019", null, "en", 1200)], 4),
         new DocumentDetail("v1", new DocumentSummary("doc-1", "Title", "Reuters", "A. Writer", null, "https://example.org", null, 1200),
             new TextRange(0, 40), "Khazali said “hello” — قيس", [new DocumentSpan(0, 7, "mention", Khazali.Id, "Khazali")], true, []),
         new CitationDetail("v1", Denial, [Leads]),

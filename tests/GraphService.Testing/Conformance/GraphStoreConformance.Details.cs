@@ -32,7 +32,30 @@ public abstract partial class GraphStoreConformance
         Assert.Equal(
             Graph.Mentions.Where(m => m.EntityId == Suleimani).Select(m => m.DocumentId).Distinct().Order(StringComparer.Ordinal),
             detail.MentionedIn.Select(d => d.Id));
+        Assert.Equal(detail.MentionedIn.Count, detail.MentionedInCount);
         Assert.Equal(Graph.Version, detail.GraphVersion);
+    }
+
+    [SkippableFact]
+    public async Task Entity_detail_lists_a_page_of_the_documents_that_mention_it_and_counts_them_all()
+    {
+        var mentioning = Graph.Mentions.Where(m => m.EntityId == Suleimani).Select(m => m.DocumentId).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(mentioning.Count > 1, "the conformance graph mentions Suleimani in several documents");
+
+        var pages = new List<EntityDetail>();
+        for (var offset = 0; offset <= mentioning.Count; offset++)
+        {
+            pages.Add((await Store.GetEntityAsync(new EntityQuery(Suleimani) { DocumentLimit = 1, DocumentOffset = offset }, None))!);
+        }
+
+        var none = await Store.GetEntityAsync(new EntityQuery(Suleimani) { DocumentLimit = 0 }, None);
+
+        Assert.Equal(mentioning, pages.SelectMany(p => p.MentionedIn).Select(d => d.Id));
+        Assert.Empty(pages[^1].MentionedIn);
+        Assert.Empty(none!.MentionedIn);
+        Assert.All(pages.Append(none), p => Assert.Equal(
+            (mentioning.Count, Graph.Mentions.Count(m => m.EntityId == Suleimani), 6),
+            (p.MentionedInCount, p.MentionCount, p.CitationCount)));
     }
 
     [SkippableFact]
@@ -47,6 +70,7 @@ public abstract partial class GraphStoreConformance
         Assert.Equal(0, detail.CitationCount);
         Assert.Equal(0, detail.MentionCount);
         Assert.Empty(detail.MentionedIn);
+        Assert.Equal(0, detail.MentionedInCount);
     }
 
     [SkippableFact]
