@@ -30,6 +30,13 @@ internal sealed class GraphState(
     public IReadOnlyDictionary<string, Predicate> Predicates { get; } = predicates;
 
     /// <summary>
+    /// The distinct citations of a hub's relationships (entity index -> count), counted once per loaded graph: every page
+    /// of a hub's relationships gives the same count, which reads every one of its relationships' evidence (70-91 ms for
+    /// the largest entity of the 1M benchmark graph).
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<int, int> HubCitationCounts { get; } = new();
+
+    /// <summary>
     /// The whitelist of this graph: the built-ins, the corpus's own predicates and any type its relationships carry (the
     /// types the schema lists), built on first use.
     /// </summary>

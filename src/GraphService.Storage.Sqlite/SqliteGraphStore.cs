@@ -23,6 +23,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     private const string EmptyMessage = "the store is empty; import a corpus first";
     private const int MaxStaleRetries = 3;
 
+    // Relationship entries from which an entity's citation count is kept for the graph (a count costs about a microsecond an entry).
+    internal const int HubDegree = 1_000;
+
     // Idle read sessions kept open; a burst beyond this opens more and closes them afterwards.
     private static readonly int MaxKeptSessions = Math.Max(4, 2 * Environment.ProcessorCount);
 
@@ -262,10 +265,30 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             EntityRelationships.ByPredicate(listed),
             page.Counts,
             page.Truncated,
-            hydrator.DistinctCitationCount(entries.Select(entry => entry.IdOrder)),
+            CitationCount(state, hydrator, e, entries),
             mentionCount,
             [.. mentionedIn.Select(d => state.Documents[d])],
             documentCount);
+    }
+
+    /// <summary>
+    /// The distinct citations of the entity's relationships; kept for the graph once counted when the entity has at least
+    /// <see cref="HubDegree"/> relationship entries, so that paging through a hub counts them once.
+    /// </summary>
+    private static int CitationCount(GraphState state, Hydrator hydrator, int entity, List<EntityRelationshipEntry> entries)
+    {
+        if (entries.Count < HubDegree)
+        {
+            return hydrator.DistinctCitationCount(entries.Select(entry => entry.IdOrder));
+        }
+
+        if (!state.HubCitationCounts.TryGetValue(entity, out var count))
+        {
+            count = hydrator.DistinctCitationCount(entries.Select(entry => entry.IdOrder));
+            state.HubCitationCounts.TryAdd(entity, count);
+        }
+
+        return count;
     }
 
     public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(DocumentListQuery query, CancellationToken cancellationToken)

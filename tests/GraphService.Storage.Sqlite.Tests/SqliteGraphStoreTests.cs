@@ -673,6 +673,40 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_hubs_citation_count_is_the_same_on_every_page_and_follows_the_graph_that_replaced_it()
+    {
+        // A hub's count is kept for the graph once counted; a replaced graph must count afresh (here: half as many passages).
+        const string hub = "e00000";
+        var store = Open("hub-citations.db");
+        foreach (var (variant, relationshipsPerPassage) in new[] { ("a", 1), ("b", 2) })
+        {
+            var graph = WithHub(SyntheticGraph.Build(variant, 8), hub, SqliteGraphStore.HubDegree, relationshipsPerPassage);
+            await store.ReplaceGraphAsync(graph, None);
+            var expected = graph.Relationships.Where(r => r.StartId == hub || r.EndId == hub).SelectMany(r => r.Citations).Select(c => c.Id).Distinct().Count();
+
+            var first = await store.GetEntityAsync(new EntityQuery(hub) { Limit = 1 }, None);
+            var later = await store.GetEntityAsync(new EntityQuery(hub) { Limit = 1, Offset = 500 }, None);
+
+            Assert.True(first!.Truncated);
+            Assert.Equal((expected, expected), (first.CitationCount, later!.CitationCount));
+        }
+    }
+
+    /// <summary><paramref name="graph"/> with <paramref name="count"/> more relationships from <paramref name="hub"/>, each passage cited by <paramref name="relationshipsPerPassage"/> of them.</summary>
+    private static GraphSnapshot WithHub(GraphSnapshot graph, string hub, int count, int relationshipsPerPassage)
+    {
+        var document = graph.Documents[0];
+        var others = graph.Entities.Where(e => e.Id != hub).Select(e => e.Id).ToArray();
+        var added = Enumerable.Range(0, count).Select(i =>
+        {
+            var passage = i / relationshipsPerPassage;
+            var citation = new Citation($"c-hub-{passage}", document.Id, document.Body[..1], 0, 1, passage % 2 == 0 ? Stance.Supports : Stance.Disputes);
+            return new Relationship($"r-hub-{i:D5}", "MET_WITH", hub, others[i % others.Length], null, null, 0.5, true, 1, false, [citation]);
+        });
+        return graph with { Relationships = [.. graph.Relationships, .. added] };
+    }
+
+    [Fact]
     public async Task An_entitys_documents_come_in_the_order_SQLite_gives_their_ids_by_code_point()
     {
         // U+FF5E sorts before U+1F600 by code point (and in UTF-8, as SQLite compares), after its surrogates in UTF-16.
