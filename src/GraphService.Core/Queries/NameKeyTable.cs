@@ -6,7 +6,7 @@ namespace GraphService.Core.Queries;
 /// <see cref="NameSimilarity.SuggestionThreshold"/> without a visit to their string, and a key they let through skips
 /// the edit distance when the lengths alone rule it out. Whatever scores at least the threshold comes out with exactly
 /// <see cref="NameSimilarity.Score"/>'s score. <see cref="Traversal.AliasIndex"/> keeps one per key form of the entities'
-/// names.
+/// names, <see cref="DocumentNames"/> one of the documents' ids and titles.
 /// </summary>
 internal sealed class NameKeyTable
 {
