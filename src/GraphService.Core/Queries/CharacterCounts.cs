@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GraphService.Core.Queries;
 
 /// <summary>
@@ -52,6 +54,7 @@ internal static class CharacterCounts
         public int Length { get; }
 
         /// <summary>How many buckets this query uses that a key with <paramref name="counts"/> leaves empty, and the reverse.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // compiled optimised from the first call: see NameKeyTable
         public (int Missing, int Extra) Unshared(ulong counts)
         {
             var held = Presence(counts);
@@ -62,6 +65,7 @@ internal static class CharacterCounts
         /// At least as many characters as this query and a key with <paramref name="counts"/> share (with repeats), and
         /// whether the key may hold every character of the query as often (only then can it contain the query).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // compiled optimised from the first call: see NameKeyTable
         public (int Shared, bool Covers) SharedWith(ulong counts)
         {
             var (shared, covers) = (0, true);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
 
@@ -242,6 +243,7 @@ public sealed class AliasIndex
 
     public NodeView View(int entity) => new(_ids[entity], _names[entity], _types[entity]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // compiled optimised from the first call: see NameKeyTable
     private List<(int Entity, double Score, string Matched)> Score(string normalized, string withoutArticles)
     {
         var best = new Dictionary<int, (double Score, string Matched)>();
