@@ -90,6 +90,19 @@ ORDER BY id
 SKIP $offset
 LIMIT $limit;
 
+// name: document-names
+// Every document's id and title, and nothing else: read once per graph stamp, by the first unknown document id, into
+// Core's DocumentNames, where "did you mean" for documents runs in the application from then on.
+MATCH (d:Document)
+RETURN d.id AS id, d.title AS title;
+
+// name: documents-by-ids
+// The bibliographic data of the few documents "did you mean" offers (in any order: the application ranks them).
+MATCH (d:Document)
+WHERE d.id IN $ids
+RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.author AS author, d.published AS published,
+       d.url AS url, d.language AS language, d.length AS length;
+
 // name: document
 // One document's bibliographic data and the text of [$start, $start + $length). substring() counts code points where
 // GraphService counts UTF-16 code units (d.length): the two agree unless the text holds characters outside the BMP, and

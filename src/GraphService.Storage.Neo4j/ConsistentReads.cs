@@ -19,11 +19,26 @@ internal sealed record GraphStamp(string Version, string? ImportedAt)
 
 /// <summary>
 /// What every query needs first, read once per imported graph: the predicate vocabulary, the name table as Core's
-/// <see cref="AliasIndex"/> (resolution, search, "did you mean") and every entity's view by id.
+/// <see cref="AliasIndex"/> (resolution, search, "did you mean") and every entity's view by id; and, once an unknown
+/// document id has asked for them, the documents' names (<see cref="DocumentNames"/>).
 /// </summary>
 internal sealed record GraphCache(GraphStamp Stamp, PredicateVocabulary Vocabulary, AliasIndex Names, IReadOnlyDictionary<string, NodeView> Entities) : IGraphNames
 {
+    private DocumentNames? _documentNames;
+
     public string Version => Stamp.Version;
+
+    /// <summary>
+    /// The documents' names of this graph, or null until <see cref="KeepDocumentNames"/>: few reads need them, and at
+    /// 200,000 documents they are more to read than the name table, so the cache load does not read them.
+    /// </summary>
+    public DocumentNames? DocumentNames => Volatile.Read(ref _documentNames);
+
+    /// <summary>
+    /// Keeps <paramref name="names"/>, which a read of this cache's stamp checked at both ends must have read; two racing
+    /// first reads read the same documents, so the first kept stays.
+    /// </summary>
+    public void KeepDocumentNames(DocumentNames names) => Interlocked.CompareExchange(ref _documentNames, names, null);
 
     public Resolution Resolve(string text) => Names.Resolve(text);
 

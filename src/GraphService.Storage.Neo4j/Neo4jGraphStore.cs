@@ -331,6 +331,42 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             cancellationToken);
     }
 
+    /// <summary>
+    /// Ranked in the application on the documents' names cached for the stamp (read with the light document-names
+    /// statement by the first unknown id of each graph, inside that read's checked transaction, and kept only once the
+    /// check held); then only the suggested documents' bibliographic data is read. So an unknown id costs the stamp
+    /// checks and one small statement, not every document's metadata on the wire.
+    /// </summary>
+    public async Task<IReadOnlyList<DocumentSummary>> SuggestDocumentsAsync(string asked, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var (cache, names, suggested) = await _reads.ReadAsync(
+            async (cache, tx, ct) =>
+            {
+                var names = cache.DocumentNames ?? DocumentNames.Build(
+                    (await Run(tx, "document-names", ct).ConfigureAwait(false)).Records.Select(r => (r.String("id"), r.String("title"))));
+                var ids = names.Closest(asked, count);
+                IReadOnlyList<DocumentSummary> suggested = [];
+                if (ids.Count > 0)
+                {
+                    var byId = (await Run(tx, "documents-by-ids", ct, ("ids", ids)).ConfigureAwait(false)).Records
+                        .Select(RecordMapping.ToDocumentSummary)
+                        .ToDictionary(d => d.Id, StringComparer.Ordinal);
+                    // A suggested id without its row means an import landed since the stamp was read: the commit's check
+                    // sees it and the read runs again, so nothing is thrown here.
+                    suggested = [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
+                }
+
+                return (cache, names, suggested);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        // Only now has the commit's stamp shown that the names were this graph's.
+        cache.KeepDocumentNames(names);
+        return suggested;
+    }
+
     public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);

@@ -60,6 +60,14 @@ internal sealed class GraphState(
 
     private readonly Lazy<DocumentSummary[]> _documentsById = new(() => [.. documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal)]);
 
+    /// <summary>
+    /// The documents' ids and titles as "did you mean" compares them, normalised by the first unknown document id and kept
+    /// for this graph: an unknown id then costs a pass over ready keys, not a normalisation of every title.
+    /// </summary>
+    public DocumentNames DocumentNames => _documentNames.Value;
+
+    private readonly Lazy<DocumentNames> _documentNames = new(() => DocumentNames.Build(documents.Values.Select(d => (d.Id, d.Title))));
+
     /// <summary><see cref="Documents"/> as packed evidence rows name them (by the UTF-8 bytes of their ids).</summary>
     public CitedDocuments CitedDocuments => _citedDocuments.Value;
 

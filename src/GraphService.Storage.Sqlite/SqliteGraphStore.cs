@@ -314,6 +314,14 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<DocumentSummary>> SuggestDocumentsAsync(string asked, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
+        return OnIndexAsync<IReadOnlyList<DocumentSummary>>(
+            state => [.. state.DocumentNames.Closest(asked, count).Select(id => state.Documents[id])],
+            cancellationToken);
+    }
+
     public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync(
             (state, hydrator) =>

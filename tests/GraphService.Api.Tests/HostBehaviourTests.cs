@@ -239,6 +239,8 @@ public sealed class HostBehaviourTests
 
         public Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<DocumentSummary>> SuggestDocumentsAsync(string asked, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -13,7 +13,7 @@ public sealed class ConsistentReadContractTests
     private static readonly string[] StampFields = ["version", "importedAt"];
     private static readonly string[] ClaimFields = ["id", "type", "phrase", "startId", "endId", "confidence", "corroboration", "contested", "since", "until", "citations", "publishers"];
 
-    public static TheoryData<string> Reads => ["entity", "schema", "documents", "citation", "neighbourhood", "document"];
+    public static TheoryData<string> Reads => ["entity", "schema", "documents", "citation", "neighbourhood", "document", "document-suggestions"];
 
     [Theory]
     [MemberData(nameof(Reads))]
@@ -106,6 +106,7 @@ public sealed class ConsistentReadContractTests
         "citation" => (await store.GetCitationAsync("c1", None))!.GraphVersion,
         "neighbourhood" => (await store.GetNeighborhoodAsync(new NeighborhoodQuery("a") { Depth = 1 }, None))!.GraphVersion,
         "document" => (await store.GetDocumentAsync(new DocumentQuery("doc"), None))!.GraphVersion,
+        "document-suggestions" => (await store.SuggestDocumentsAsync("docc", 5, None)).Single().Id == "doc" ? "v-1" : "another document",
         _ => throw new ArgumentOutOfRangeException(nameof(read), read, null),
     };
 
@@ -134,6 +135,8 @@ public sealed class ConsistentReadContractTests
             .On("schema-predicates", ["type", "phrase", "builtIn", "count"])
             .On("schema-counts", ["entities", "relationships", "documents", "citations", "mentions"], [Typed.I(2), Typed.I(1), Typed.I(1), Typed.I(1), Typed.I(0)])
             .On("documents", ["id", "title", "publisher", "author", "published", "url", "language", "length"], document)
+            .On("document-names", ["id", "title"], [Typed.S("doc"), Typed.S("Doc")])
+            .On("documents-by-ids", ["id", "title", "publisher", "author", "published", "url", "language", "length"], document)
             .On("citation", ["id", "quote", "start", "end", "stance", "documentId", "title", "publisher", "published", "url", "claimIds"], [Typed.S("c1"), Typed.S("q"), Typed.I(0), Typed.I(1), Typed.S("supports"), Typed.S("doc"), Typed.S("Doc"), Typed.S("Wire"), Typed.Null, Typed.Null, Typed.L(Typed.S("r1"))])
             .On("neighbors", ["id", "name", "type", "corroboration", "confidence"], [Typed.S("b"), Typed.S("B"), Typed.S("Person"), Typed.I(1), Typed.F(0.9)])
             .On("relationships-among", ["id"], [Typed.S("r1")])

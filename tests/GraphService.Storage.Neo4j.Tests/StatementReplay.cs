@@ -33,6 +33,9 @@ public sealed record NamedRequest(string Name, string Statement, JsonElement Par
     public string Text(string parameter) => Parameters.GetProperty(parameter).GetProperty("_value").GetString()!;
 
     public long Integer(string parameter) => long.Parse(Text(parameter), System.Globalization.CultureInfo.InvariantCulture);
+
+    public IReadOnlyList<string> Texts(string parameter) =>
+        [.. Parameters.GetProperty(parameter).GetProperty("_value").EnumerateArray().Select(e => e.GetProperty("_value").GetString()!)];
 }
 
 /// <summary>

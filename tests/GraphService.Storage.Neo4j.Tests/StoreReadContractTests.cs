@@ -201,6 +201,65 @@ public sealed class StoreReadContractTests
         Assert.Contains("citation c-broken spans 2..400, outside its document 'doc' of length 10", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unknown_document_id_reads_the_documents_ids_and_titles_once_per_graph_then_only_the_suggested_documents()
+    {
+        var replay = Loaded()
+            .On("document-names", ["id", "title"], Name("doc-alpha", "Alpha report"), Name("doc-beta", "Beta report"), Name("doc-gamma", "Gamma report"))
+            .On("documents-by-ids", SummaryFields, Summary("doc-alpha", "Alpha report", "Alpha Wire"), Summary("doc-beta", "Beta report", "Beta Monitor"))
+            .On("documents-by-ids", SummaryFields, Summary("doc-gamma", "Gamma report", "Gamma Review"));
+        var store = StoreContractTests.Store(replay);
+
+        var ties = await store.SuggestDocumentsAsync("doc", 2, None);
+        var title = await store.SuggestDocumentsAsync("gamma reprot", 5, None);
+        var none = await store.SuggestDocumentsAsync("nothing like it at all", 5, None);
+
+        // Ranked by Core on the names, in the application, whatever order Neo4j gives the rows in.
+        Assert.Equal([("doc-beta", "Beta Monitor"), ("doc-alpha", "Alpha Wire")], ties.Select(d => (d.Id, d.Publisher)));
+        Assert.Equal(["doc-gamma"], title.Select(d => d.Id));
+        Assert.Empty(none);
+        Assert.Single(replay.Named("document-names"));
+        Assert.Equal([["doc-beta", "doc-alpha"], ["doc-gamma"]], replay.Named("documents-by-ids").Select(r => r.Texts("ids")));
+        Assert.Matches(@"RETURN d\.id AS id, d\.title AS title;?$", Assert.Single(replay.Named("document-names")).Statement);
+    }
+
+    [Fact]
+    public async Task The_documents_names_are_kept_per_graph_so_after_an_import_an_unknown_id_reads_the_new_graphs()
+    {
+        // Preparing takes three stamps and the first suggestion's read two, all v-1; then an import lands (v-2).
+        var replay = new StatementReplay();
+        foreach (var stamp in new[] { "v-1", "v-1", "v-1", "v-1", "v-1", "v-2" })
+        {
+            replay.On("graph-stamp", ["version", "importedAt"], [Typed.S(stamp), Typed.S($"t-{stamp}")]);
+        }
+
+        replay
+            .On("snapshot-predicates", ["type", "phrase", "builtIn"])
+            .On("name-table", ["id", "name", "type", "aliases"])
+            .On("document-names", ["id", "title"], Name("doc-old", "Old report"))
+            .On("document-names", ["id", "title"], Name("doc-new", "New report"))
+            .On("documents-by-ids", SummaryFields, Summary("doc-old", "Old report", "Wire"), Summary("doc-new", "New report", "Wire"));
+        var store = StoreContractTests.Store(replay);
+        await store.PrepareAsync(None);
+
+        var before = await store.SuggestDocumentsAsync("doc-olds", 5, None);
+        var after = await store.SuggestDocumentsAsync("doc-news", 5, None);
+        var again = await store.SuggestDocumentsAsync("New reprot", 5, None);
+
+        Assert.Equal(["doc-old"], before.Select(d => d.Id));
+        Assert.Equal(["doc-new"], after.Select(d => d.Id));
+        Assert.Equal(["doc-new"], again.Select(d => d.Id));
+        Assert.Equal(2, replay.Named("document-names").Count());
+        Assert.All(replay.Named("document-names"), r => Assert.NotNull(r.Transaction));
+    }
+
+    private static readonly string[] SummaryFields = ["id", "title", "publisher", "author", "published", "url", "language", "length"];
+
+    private static string[] Name(string id, string title) => [Typed.S(id), Typed.S(title)];
+
+    private static string[] Summary(string id, string title, string publisher) =>
+        [Typed.S(id), Typed.S(title), Typed.S(publisher), Typed.Null, Typed.S("2020"), Typed.Null, Typed.S("en"), Typed.I(100)];
+
     /// <summary>A replay that holds graph v-1 with the given rows of the name table, enough for CacheAsync.</summary>
     private static StatementReplay Loaded(params string[][] names) => new StatementReplay()
         .On("graph-stamp", ["version", "importedAt"], [Typed.S("v-1"), Typed.S("2026-12-01T00:00:00.0000000+00:00")])

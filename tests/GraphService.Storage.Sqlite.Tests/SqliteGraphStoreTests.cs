@@ -286,6 +286,25 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Document_suggestions_come_from_the_graph_held_now_after_this_or_another_instance_replaced_it()
+    {
+        var first = Open("graph.db");
+        var second = Open("graph.db");
+        await first.ReplaceGraphAsync(Snapshot, None);
+        var before = (await first.SuggestDocumentsAsync("Delta reprot", 5, None)).Concat(await second.SuggestDocumentsAsync("Delta reprot", 5, None));
+
+        // v2 retitles the alpha document; both instances built their documents' names for v1 when they were asked.
+        var v2 = Build("conformance-v2");
+        await first.ReplaceGraphAsync(v2 with { Documents = [.. v2.Documents.Select(d => d.Id == AlphaDocument ? d with { Title = "Delta report" } : d)] }, None);
+        var fromSecond = await second.SuggestDocumentsAsync("Delta reprot", 5, None);
+        var fromFirst = await first.SuggestDocumentsAsync("Delta reprot", 5, None);
+
+        Assert.DoesNotContain(before, d => d.Id == AlphaDocument);
+        Assert.Equal((AlphaDocument, "Delta report"), (fromSecond[0].Id, fromSecond[0].Title));
+        Assert.Equal((AlphaDocument, "Delta report"), (fromFirst[0].Id, fromFirst[0].Title));
+    }
+
+    [Fact]
     public async Task A_failed_replacement_rolls_back_and_the_old_graph_stays_queryable()
     {
         var store = Open("graph.db");

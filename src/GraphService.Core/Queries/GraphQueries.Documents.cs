@@ -39,8 +39,8 @@ public sealed partial class GraphQueries
         var page = await store.GetDocumentAsync(query, cancellationToken).ConfigureAwait(false);
         if (page is null)
         {
-            var documents = await store.ListDocumentsAsync(DocumentListQuery.All, cancellationToken).ConfigureAwait(false);
-            return new QueryOutcome<DocumentDetail>.UnknownDocument(query.Id, ClosestDocuments(query.Id, documents));
+            var closest = await store.SuggestDocumentsAsync(query.Id, DocumentSuggestionCount, cancellationToken).ConfigureAwait(false);
+            return new QueryOutcome<DocumentDetail>.UnknownDocument(query.Id, closest);
         }
 
         // An empty document has one page, at offset 0; any other offset must fall inside the text.
@@ -53,8 +53,4 @@ public sealed partial class GraphQueries
 
         return new QueryOutcome<DocumentDetail>.Ok(page);
     }
-
-    /// <summary>The documents whose id or title is closest to what was asked for, for "did you mean".</summary>
-    public static IReadOnlyList<DocumentSummary> ClosestDocuments(string asked, IReadOnlyList<DocumentSummary> documents) =>
-        NameSimilarity.Closest(asked, documents, d => [d.Id, d.Title], d => d.Id, DocumentSuggestionCount);
 }

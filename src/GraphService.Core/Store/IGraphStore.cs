@@ -100,6 +100,14 @@ public interface IGraphStore
     /// <summary>One page of a document, cut as <see cref="DocumentPaging"/> says; null when no document has the id.</summary>
     Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// At most <paramref name="count"/> documents whose id or title is closest to <paramref name="asked"/>, best first, as
+    /// <see cref="DocumentNames.Closest"/> ranks them: what an unknown document id offers as "did you mean". Answered from
+    /// the documents' name keys the store keeps for the graph it holds (built on first use), so that a request neither
+    /// normalises every title again nor carries every document's metadata from the backend.
+    /// </summary>
+    Task<IReadOnlyList<DocumentSummary>> SuggestDocumentsAsync(string asked, int count, CancellationToken cancellationToken);
+
     Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken);
 
     Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphService.Core.Domain;
 using GraphService.Core.Queries;
 
@@ -40,12 +41,10 @@ public sealed class AliasIndex
     private readonly string[] _entryWithoutArticles;
     private readonly int[] _entitiesByName;
 
-    // Per entry and key form, its length and how many of each character it holds (CharacterCounts), read by scoring
-    // before the key itself: most keys are ruled out by these alone, without a visit to their string.
-    private readonly int[] _normalizedLength;
-    private readonly ulong[] _normalizedCounts;
-    private readonly int[] _withoutArticlesLength;
-    private readonly ulong[] _withoutArticlesCounts;
+    // The entries' keys of each form as scoring reads them (over the arrays above): with each key's length and character
+    // counts, which rule most keys out without a visit to their string.
+    private readonly NameKeyTable _normalizedTable;
+    private readonly NameKeyTable _withoutArticlesTable;
 
     /// <param name="ids">Entity ids, ordinally sorted.</param>
     /// <param name="names">Entity names.</param>
@@ -99,8 +98,8 @@ public sealed class AliasIndex
 
         _byNormalized = normalized;
         _byWithoutArticles = withoutArticles;
-        (_normalizedLength, _normalizedCounts) = Shapes(_entryNormalized);
-        (_withoutArticlesLength, _withoutArticlesCounts) = Shapes(_entryWithoutArticles);
+        _normalizedTable = new NameKeyTable(_entryNormalized);
+        _withoutArticlesTable = new NameKeyTable(_entryWithoutArticles);
         _shared = [.. shared.Select(l => l.ToArray())];
         _entitiesByName = keys?.EntitiesByName ?? [.. Enumerable.Range(0, count).Order(Comparer<int>.Create(CompareByName))];
 
@@ -244,20 +243,14 @@ public sealed class AliasIndex
 
     public NodeView View(int entity) => new(_ids[entity], _names[entity], _types[entity]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // compiled optimised from the first call: see NameKeyTable
     private List<(int Entity, double Score, string Matched)> Score(string normalized, string withoutArticles)
     {
         var best = new Dictionary<int, (double Score, string Matched)>();
-        var (byNormalized, byWithoutArticles) = (new NameMatcher(normalized), new NameMatcher(withoutArticles));
-        var (normalizedCounts, withoutArticlesCounts) = (new CharacterCounts.OfQuery(normalized), new CharacterCounts.OfQuery(withoutArticles));
+        var (byNormalized, byWithoutArticles) = (new NameKeyTable.Query(normalized), new NameKeyTable.Query(withoutArticles));
         for (var i = 0; i < _entryOwner.Length; i++)
         {
-            var s = Math.Max(
-                MayReachThreshold(normalizedCounts, _normalizedLength[i], _normalizedCounts[i])
-                    ? ScoreAboveThreshold(byNormalized, _entryNormalized[i])
-                    : 0,
-                MayReachThreshold(withoutArticlesCounts, _withoutArticlesLength[i], _withoutArticlesCounts[i])
-                    ? ScoreAboveThreshold(byWithoutArticles, _entryWithoutArticles[i])
-                    : 0);
+            var s = Math.Max(_normalizedTable.ScoreIfClose(byNormalized, i), _withoutArticlesTable.ScoreIfClose(byWithoutArticles, i));
             if (s < MatchThreshold)
             {
                 continue;
@@ -271,74 +264,6 @@ public sealed class AliasIndex
         }
 
         return [.. best.Select(kv => (kv.Key, kv.Value.Score, kv.Value.Matched))];
-    }
-
-    /// <summary>
-    /// Whether a candidate key may score at least <see cref="MatchThreshold"/> against the query, judged by lengths and
-    /// character counts alone. A candidate with fewer of some character than the query neither equals, starts with nor
-    /// contains it, so it scores 0.75·(1 − d/max) by its edit distance d. An alignment with d edits leaves at least
-    /// max − d characters matched, and matched characters are equal, so d ≥ max − (the characters both keys share,
-    /// counted with repeats); also d ≥ the difference in length, and d ≥ the number of characters either key has and the
-    /// other lacks altogether (one edit each), which is cheaper to count and rules most keys out first. When a bound
-    /// already keeps the score under the threshold, the exact score would too: false.
-    /// </summary>
-    private static bool MayReachThreshold(CharacterCounts.OfQuery query, int candidateLength, ulong candidateCounts)
-    {
-        if (query.Length == 0 || candidateLength == 0)
-        {
-            return true;
-        }
-
-        var longest = Math.Max(query.Length, candidateLength);
-        var lengths = Math.Abs(query.Length - candidateLength);
-        var (missing, extra) = query.Unshared(candidateCounts);
-        if (missing > 0 && !Reaches(Math.Max(Math.Max(missing, extra), lengths)))
-        {
-            return false;
-        }
-
-        var (shared, covers) = query.SharedWith(candidateCounts);
-        return covers || Reaches(Math.Max(longest - shared, lengths));
-
-        // Whether a key at edit distance atLeast (the least it can be) would still score at least the threshold.
-        bool Reaches(int atLeast) => 0.75 * (1.0 - ((double)atLeast / longest)) >= MatchThreshold;
-    }
-
-    private static (int[] Lengths, ulong[] Counts) Shapes(string[] keys)
-    {
-        var lengths = new int[keys.Length];
-        var counts = new ulong[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            lengths[i] = keys[i].Length;
-            counts[i] = CharacterCounts.Of(keys[i]);
-        }
-
-        return (lengths, counts);
-    }
-
-    /// <summary>
-    /// <see cref="NameSimilarity.Score"/>, skipping the edit distance when the lengths alone rule out reaching the
-    /// threshold: below a prefix or containment the score is 0.75·(1 − d/max) and d is at least the length difference.
-    /// </summary>
-    private static double ScoreAboveThreshold(NameMatcher matcher, string candidate)
-    {
-        var query = matcher.Query;
-        if (query.Length == 0 || candidate.Length == 0)
-        {
-            return 0;
-        }
-
-        if (!candidate.Contains(query, StringComparison.Ordinal))
-        {
-            var longest = Math.Max(query.Length, candidate.Length);
-            if (0.75 * (1.0 - ((double)Math.Abs(query.Length - candidate.Length) / longest)) < MatchThreshold)
-            {
-                return 0;
-            }
-        }
-
-        return matcher.Score(candidate);
     }
 
     private int CompareByName(int a, int b)
@@ -371,90 +296,6 @@ public sealed class AliasIndex
         else if (shared[~slot][^1] != entity)
         {
             shared[~slot].Add(entity);
-        }
-    }
-}
-
-/// <summary>
-/// How many characters of a key fall in each of 32 buckets (a character's value modulo 32), two bits a bucket, 3 meaning
-/// three or more. Characters that share a bucket are counted together, and a full bucket may hold more: so what a query
-/// and a key are found to share here is never less than what they share.
-/// </summary>
-internal static class CharacterCounts
-{
-    private const int Buckets = 32;
-
-    // The low bit of every bucket.
-    private const ulong LowBits = 0x5555_5555_5555_5555;
-
-    /// <summary>The low bit of each bucket that holds at least one character.</summary>
-    public static ulong Presence(ulong counts) => (counts | (counts >> 1)) & LowBits;
-
-    public static ulong Of(string key)
-    {
-        var counts = 0UL;
-        foreach (var c in key)
-        {
-            var shift = (c % Buckets) * 2;
-            if (((counts >> shift) & 3) != 3)
-            {
-                counts += 1UL << shift;
-            }
-        }
-
-        return counts;
-    }
-
-    /// <summary>A query key's exact count per bucket, for the buckets it uses.</summary>
-    public sealed class OfQuery
-    {
-        private readonly (int Shift, int Count)[] _buckets;
-        private readonly ulong _presence;
-
-        public OfQuery(string key)
-        {
-            Length = key.Length;
-            var counts = new int[Buckets];
-            foreach (var c in key)
-            {
-                counts[c % Buckets]++;
-            }
-
-            _buckets = [.. Enumerable.Range(0, Buckets).Where(b => counts[b] > 0).Select(b => (b * 2, counts[b]))];
-            _presence = _buckets.Aggregate(0UL, (set, bucket) => set | (1UL << bucket.Shift));
-        }
-
-        public int Length { get; }
-
-        /// <summary>How many buckets this query uses that a key with <paramref name="counts"/> leaves empty, and the reverse.</summary>
-        public (int Missing, int Extra) Unshared(ulong counts)
-        {
-            var held = Presence(counts);
-            return (System.Numerics.BitOperations.PopCount(_presence & ~held), System.Numerics.BitOperations.PopCount(held & ~_presence));
-        }
-
-        /// <summary>
-        /// At least as many characters as this query and a key with <paramref name="counts"/> share (with repeats), and
-        /// whether the key may hold every character of the query as often (only then can it contain the query).
-        /// </summary>
-        public (int Shared, bool Covers) SharedWith(ulong counts)
-        {
-            var (shared, covers) = (0, true);
-            foreach (var (shift, wanted) in _buckets)
-            {
-                var held = (int)((counts >> shift) & 3);
-                if (held == 3)
-                {
-                    shared += wanted;
-                }
-                else
-                {
-                    shared += Math.Min(wanted, held);
-                    covers &= held >= wanted;
-                }
-            }
-
-            return (shared, covers);
         }
     }
 }

@@ -110,6 +110,8 @@ public sealed class MeteredGraphStore(IGraphStore inner, GraphServiceMetrics met
 
     public Task<DocumentDetail?> GetDocumentAsync(DocumentQuery query, CancellationToken cancellationToken) => inner.GetDocumentAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<DocumentSummary>> SuggestDocumentsAsync(string asked, int count, CancellationToken cancellationToken) => inner.SuggestDocumentsAsync(asked, count, cancellationToken);
+
     public Task<CitationDetail?> GetCitationAsync(string id, CancellationToken cancellationToken) => inner.GetCitationAsync(id, cancellationToken);
 
     public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) => inner.GetSchemaAsync(cancellationToken);

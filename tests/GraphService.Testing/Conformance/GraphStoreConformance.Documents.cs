@@ -109,6 +109,26 @@ public abstract partial class GraphStoreConformance
         Assert.Null(await Store.GetDocumentAsync(new DocumentQuery("no-such-document"), None));
     }
 
+    [SkippableFact]
+    public async Task An_unknown_document_id_is_offered_the_closest_documents_as_core_ranks_every_id_and_title()
+    {
+        var all = await Store.ListDocumentsAsync(DocumentListQuery.All, None);
+
+        foreach (var (asked, count) in new[] { ("doc-alpah", 5), ("Beta reprot", 5), ("doc", 2), ("doc", 5), ("nothing like it at all", 5) })
+        {
+            var suggested = await Store.SuggestDocumentsAsync(asked, count, None);
+
+            // The documents with all their bibliographic data, as the list gives them.
+            Assert.Equal(NameSimilarity.Closest(asked, all, d => [d.Id, d.Title], d => d.Id, count), suggested);
+        }
+
+        // Each ask above is checked against the reference; these pin that they cover a typo, a title, ties and nothing.
+        Assert.Equal(AlphaDocument, (await Store.SuggestDocumentsAsync("doc-alpah", 5, None))[0].Id);
+        Assert.Equal(BetaDocument, (await Store.SuggestDocumentsAsync("Beta reprot", 5, None))[0].Id);
+        Assert.Equal([BetaDocument, AlphaDocument], (await Store.SuggestDocumentsAsync("doc", 2, None)).Select(d => d.Id));
+        Assert.Empty(await Store.SuggestDocumentsAsync("nothing like it at all", 5, None));
+    }
+
     private Task<DocumentDetail> Page(DocumentQuery query) => Required(Store.GetDocumentAsync(query, None));
 
     private static string Body(string documentId) => Snapshot.Documents.Single(d => d.Id == documentId).Body;
