@@ -18,9 +18,6 @@ public sealed record DocumentQuery(string Id)
 /// </summary>
 public sealed record DocumentListQuery
 {
-    /// <summary>Every document: for the suggestions offered for an unknown document id, which compare them all.</summary>
-    public static DocumentListQuery All { get; } = new() { Limit = int.MaxValue };
-
     public int Offset { get; init; } = QueryLimits.DocumentListOffset.Default;
     public int Limit { get; init; } = QueryLimits.DocumentListLimit.Default;
 }
