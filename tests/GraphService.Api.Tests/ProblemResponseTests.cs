@@ -26,6 +26,17 @@ public sealed class ProblemResponseTests(SampleCorpusApi api)
     [InlineData("/api/entities?type=Planet", "type", "Person, Organization, Place, Event")]
     [InlineData("/api/entities/Khazali/neighborhood?depth=4", "depth", "between 1 and 3")]
     [InlineData("/api/entities/Khazali/neighborhood?limit=x", "limit", "whole number")]
+    [InlineData("/api/entities/qais-al-khazali?limit=0", "limit", "between 1 and 1000")]
+    [InlineData("/api/entities/qais-al-khazali?limit=1001", "limit", "between 1 and 1000")]
+    [InlineData("/api/entities/qais-al-khazali?offset=-1", "offset", "between 0 and 1000000")]
+    [InlineData("/api/entities/qais-al-khazali?limit=many", "limit", "whole number")]
+    [InlineData("/api/entities/qais-al-khazali?documentLimit=-1", "documentLimit", "between 0 and 1000")]
+    [InlineData("/api/entities/qais-al-khazali?documentLimit=1001", "documentLimit", "between 0 and 1000")]
+    [InlineData("/api/entities/qais-al-khazali?documentOffset=-1", "documentOffset", "between 0 and")]
+    [InlineData("/api/documents?limit=0", "limit", "between 1 and 1000")]
+    [InlineData("/api/documents?limit=1001", "limit", "between 1 and 1000")]
+    [InlineData("/api/documents?offset=-1", "offset", "between 0 and")]
+    [InlineData("/api/documents?offset=soon", "offset", "whole number")]
     public async Task A_bad_parameter_is_a_400_problem_naming_it_and_what_is_allowed(string url, string parameter, string explanation)
     {
         using var response = await api.Client.GetAsync(url);

@@ -71,25 +71,6 @@ public sealed class ResourceEndpointTests(SampleCorpusApi api)
             pages.Select(p => Assert.Single(p.RelationshipsByPredicate[busiest.Key]).Relationship.Id));
     }
 
-    [Theory]
-    [InlineData("/api/entities/qais-al-khazali", "limit=0", "limit")]
-    [InlineData("/api/entities/qais-al-khazali", "limit=1001", "limit")]
-    [InlineData("/api/entities/qais-al-khazali", "offset=-1", "offset")]
-    [InlineData("/api/entities/qais-al-khazali", "limit=many", "limit")]
-    [InlineData("/api/entities/qais-al-khazali", "documentLimit=-1", "documentLimit")]
-    [InlineData("/api/entities/qais-al-khazali", "documentLimit=1001", "documentLimit")]
-    [InlineData("/api/entities/qais-al-khazali", "documentOffset=-1", "documentOffset")]
-    [InlineData("/api/documents", "limit=0", "limit")]
-    [InlineData("/api/documents", "limit=1001", "limit")]
-    [InlineData("/api/documents", "offset=-1", "offset")]
-    [InlineData("/api/documents", "offset=soon", "offset")]
-    public async Task A_page_out_of_range_is_a_400_problem_that_names_the_parameter(string path, string query, string parameter)
-    {
-        using var response = await api.Server.Client.GetAsync($"{path}?{query}");
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.InvalidParameter);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.GetRawText());
-    }
-
     [Fact]
     public async Task A_neighborhood_holds_the_center_and_relationships_between_its_nodes()
     {
