@@ -210,7 +210,7 @@ internal static class MentionRows
         using var command = SqliteCommands.Create(connection, transaction, "SELECT documents FROM entity_mentions WHERE entity_id = $id;", ("$id", entityId));
         if (command.ExecuteScalar() is byte[] blob)
         {
-            // The row lists the documents in id order; only the page's ids become strings.
+            // The row lists the documents in id order; only the page's ids become strings (the others are still checked present).
             var row = new PackedReader(blob, "entity_mentions");
             while (!row.AtEnd)
             {
@@ -221,7 +221,7 @@ internal static class MentionRows
                 }
                 else
                 {
-                    row.SkipText();
+                    _ = row.RequiredBytes();
                 }
 
                 count++;

@@ -277,18 +277,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     /// </summary>
     private static int CitationCount(GraphState state, Hydrator hydrator, int entity, List<EntityRelationshipEntry> entries)
     {
-        if (entries.Count < HubDegree)
-        {
-            return hydrator.DistinctCitationCount(entries.Select(entry => entry.IdOrder));
-        }
+        return entries.Count < HubDegree
+            ? Count()
+            : state.HubCitationCounts.GetOrAdd(entity, _ => Count());
 
-        if (!state.HubCitationCounts.TryGetValue(entity, out var count))
-        {
-            count = hydrator.DistinctCitationCount(entries.Select(entry => entry.IdOrder));
-            state.HubCitationCounts.TryAdd(entity, count);
-        }
-
-        return count;
+        int Count() => hydrator.DistinctCitationCount(entries.Select(entry => entry.IdOrder));
     }
 
     public Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(DocumentListQuery query, CancellationToken cancellationToken)
