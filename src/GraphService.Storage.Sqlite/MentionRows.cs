@@ -197,7 +197,10 @@ internal static class MentionRows
         return spans;
     }
 
-    /// <summary>How often the entity is mentioned, and the documents that mention it in BINARY order of their ids.</summary>
+    /// <summary>
+    /// How often the entity is mentioned, in how many documents, and the ids of the documents from <paramref name="offset"/>
+    /// on (at most <paramref name="limit"/>) in BINARY order of their ids.
+    /// </summary>
     public static (int Mentions, int DocumentCount, List<string> Documents) OfEntity(
         SqliteConnection connection,
         SqliteTransaction? transaction,
