@@ -139,12 +139,11 @@ RETURN c.id AS id, c.quote AS quote, c.start AS start, c.end AS end, c.stance AS
        collect(k.id) AS claimIds;
 
 // name: drafting-document
-// One document whole, with the ids of the entities the import found mentioned in it: drafting claims from it
-// (GET /api/documents/{id}/suggestions) pairs only those entities.
+// One document whole, for drafting claims from it (GET /api/documents/{id}/suggestions); its mentions, as the import
+// found them, come from document-mentions over the whole text.
 MATCH (d:Document {id: $id})
 RETURN d.id AS id, d.title AS title, d.publisher AS publisher, d.author AS author, d.published AS published,
-       d.url AS url, d.language AS language, d.text AS text,
-       COLLECT { MATCH (e:Entity)-[:MENTIONED_IN]->(d) RETURN e.id } AS mentioned;
+       d.url AS url, d.language AS language, d.text AS text;
 
 // name: drafting-claims
 // Every claim between two entities of $ids, as drafting compares them: whether a suggestion is already in the graph.

@@ -42,6 +42,8 @@ internal sealed record GraphCache(GraphStamp Stamp, PredicateVocabulary Vocabula
 
     public Resolution Resolve(string text) => Names.Resolve(text);
 
+    public bool NamesAnEntity(string nameKey) => Names.NamesAnEntity(nameKey);
+
     public NodeView? Entity(string id) => Entities.GetValueOrDefault(id);
 }
 

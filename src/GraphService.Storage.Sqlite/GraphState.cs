@@ -100,4 +100,6 @@ internal sealed class GraphState(
     public NodeView Node(int entity) => Aliases.View(entity);
 
     public Resolution Resolve(string text) => Aliases.Resolve(text);
+
+    public bool NamesAnEntity(string nameKey) => Aliases.NamesAnEntity(nameKey);
 }

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using GraphService.Core.Domain;
+using GraphService.Core.Queries;
 using GraphService.Core.Store;
 
 namespace GraphService.Storage.Sqlite;
@@ -7,15 +7,9 @@ namespace GraphService.Storage.Sqlite;
 public sealed partial class SqliteGraphStore
 {
     /// <summary>
-    /// Each loaded graph's entities in the order the corpus declared them (the index holds them by id), read from the file
-    /// on first use. The order decides which entity keeps a name two entities share in mention finding. Weakly keyed, so
-    /// a replaced graph's state is not kept alive by it.
-    /// </summary>
-    private readonly ConditionalWeakTable<GraphState, int[]> _declaredOrders = [];
-
-    /// <summary>
-    /// Drafting's reads for one document: its text and the entities it mentions from the file (its packed mention row), the
-    /// entities and the claims among the mentioned ones from the loaded index. Nothing else of the graph is read.
+    /// Drafting's reads for one document: its text and mentions from the file (its packed mention row), the entities the
+    /// mentions name and the claims among them from the loaded index, and the loaded graph's names. Nothing is read or
+    /// made per entity of the graph.
     /// </summary>
     public Task<DraftingSource?> GetDraftingSourceAsync(string documentId, CancellationToken cancellationToken)
     {
@@ -28,19 +22,17 @@ public sealed partial class SqliteGraphStore
                     return null;
                 }
 
-                var (body, mentionedIds) = hydrator.DraftingDocument(documentId);
+                var (body, mentions) = hydrator.DraftingDocument(documentId);
                 var index = state.Index;
-                var declared = _declaredOrders.GetValue(state, _ => hydrator.DeclaredEntityOrder());
-                var entities = new Entity[declared.Length];
-                for (var i = 0; i < entities.Length; i++)
+                var mentioned = new SortedSet<int>();
+                foreach (var m in mentions)
                 {
-                    var e = declared[i];
-                    entities[i] = new Entity(index.EntityIds[e], index.EntityTypes[e], index.EntityNames[e], index.EntityAliases[e], null);
+                    var e = index.EntityIndexOf(m.EntityId);
+                    _ = mentioned.Add(e >= 0 ? e : throw new InvalidOperationException($"entity '{m.EntityId}' is mentioned in the store file but not in the index"));
                 }
 
                 // A claim between two mentioned entities is in the adjacency of its start; a claim from an entity to itself
                 // is listed there twice, so relationships are collected as a set.
-                var mentioned = mentionedIds.Select(index.EntityIndexOf).Where(e => e >= 0).ToHashSet();
                 var among = new SortedSet<int>();
                 foreach (var e in mentioned)
                 {
@@ -57,8 +49,10 @@ public sealed partial class SqliteGraphStore
                 return new DraftingSource(
                     state.Version,
                     Document(state, documentId) with { Body = body },
-                    entities,
-                    [.. among.Select(r => new ClaimTriple(index.EntityIds[index.RelationshipStart[r]], index.TypeNames[index.RelationshipType[r]], index.EntityIds[index.RelationshipEnd[r]]))]);
+                    mentions,
+                    [.. mentioned.Select(state.Node)],
+                    [.. among.Select(r => new ClaimTriple(index.EntityIds[index.RelationshipStart[r]], index.TypeNames[index.RelationshipType[r]], index.EntityIds[index.RelationshipEnd[r]]))],
+                    state);
             },
             cancellationToken);
     }
@@ -67,8 +61,8 @@ public sealed partial class SqliteGraphStore
 /// <summary>The file's part of drafting's reads.</summary>
 internal sealed partial class Hydrator
 {
-    /// <summary>A document's whole text, and the ids of the entities the import found mentioned in it.</summary>
-    public (string Body, IReadOnlyList<string> Mentioned) DraftingDocument(string documentId)
+    /// <summary>A document's whole text, and every mention the import found in it, in document order.</summary>
+    public (string Body, IReadOnlyList<Mention> Mentions) DraftingDocument(string documentId)
     {
         cancellationToken.ThrowIfCancellationRequested();
         string body;
@@ -77,24 +71,7 @@ internal sealed partial class Hydrator
             body = command.ExecuteScalar() as string ?? throw new InvalidOperationException($"document '{documentId}' is in the index but not in the store file");
         }
 
-        // The document's packed mention row, every span (no range, no limit); the entities once each.
-        var mentioned = MentionRows.InRange(connection, null, documentId, 0, int.MaxValue, -1).Select(m => m.EntityId).Distinct(StringComparer.Ordinal).ToList();
-        return (body, mentioned);
-    }
-
-    /// <summary>The index's entity numbers in the order the corpus declared the entities (the file's insertion order).</summary>
-    public int[] DeclaredEntityOrder()
-    {
-        var order = new List<int>(state.Index.EntityCount);
-        using var command = SqliteCommands.Create(connection, null, "SELECT id FROM entities ORDER BY rowid;");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var id = reader.GetString(0);
-            var e = state.Index.EntityIndexOf(id);
-            order.Add(e >= 0 ? e : throw new InvalidOperationException($"entity '{id}' is in the store file but not in the index"));
-        }
-
-        return [.. order];
+        // The document's packed mention row, every span (no range, no limit).
+        return (body, [.. MentionRows.InRange(connection, null, documentId, 0, int.MaxValue, -1).Select(m => new Mention(m.EntityId, documentId, m.Start, m.End))]);
     }
 }

@@ -181,6 +181,8 @@ public sealed class HostBehaviourTests
             Asked.Add(text);
             return new Resolution.NotFound(text, []);
         }
+
+        public bool NamesAnEntity(string nameKey) => false;
     }
 
     /// <summary>A store that holds a graph but fails every name it is asked to resolve, in one of two ways.</summary>

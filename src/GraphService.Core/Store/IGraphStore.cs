@@ -139,6 +139,12 @@ public interface IGraphNames
 
     /// <summary>As <see cref="IGraphStore.GetVocabularyAsync"/> would answer in this version.</summary>
     PredicateVocabulary Vocabulary { get; }
+
+    /// <summary>
+    /// Whether some entity of this version has a name or alias whose <see cref="NameKey.Normalize"/> key is
+    /// <paramref name="nameKey"/> (ids do not count): drafting's test of whether a proper name is already known.
+    /// </summary>
+    bool NamesAnEntity(string nameKey);
 }
 
 /// <summary>The backend cannot answer now (down, unreachable, not yet loaded); callers answer 503 / retry later.</summary>

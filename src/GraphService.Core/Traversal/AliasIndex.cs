@@ -159,6 +159,53 @@ public sealed class AliasIndex
     public Resolution Resolve(string text) => Resolve(text, suggest: true);
 
     /// <summary>
+    /// Whether some entity has a name or alias whose <see cref="NameKey.Normalize"/> key is <paramref name="nameKey"/>.
+    /// An id's key alone does not count, although the same table finds entities by it: the entities the table gives
+    /// for the key are checked for an entry (a name or alias) with it.
+    /// </summary>
+    public bool NamesAnEntity(string nameKey)
+    {
+        ArgumentNullException.ThrowIfNull(nameKey);
+        if (!_byNormalized.TryGetValue(nameKey, out var hit))
+        {
+            return false;
+        }
+
+        foreach (var e in hit >= 0 ? [hit] : _shared[~hit])
+        {
+            // An entity's entries are consecutive, in entity order: the first is where the owners reach e.
+            for (var entry = FirstEntry(e); entry < _entryOwner.Length && _entryOwner[entry] == e; entry++)
+            {
+                if (string.Equals(_entryNormalized[entry], nameKey, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private int FirstEntry(int entity)
+    {
+        int lo = 0, hi = _entryOwner.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (_entryOwner[mid] < entity)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
     /// As <see cref="Resolve(string)"/>, but a text that names no entity comes back without suggestions: "did you mean"
     /// scores every name of the graph, which a caller that only needs to know whether a name resolves (the overview's
     /// configured starting points) need not pay for.

@@ -54,21 +54,33 @@ public sealed partial class ClaimSuggester
     /// <summary>A sentence longer than this is not quoted whole: the quote is the shortest span naming both.</summary>
     public const int MaxQuoteLength = 400;
 
-    private readonly IReadOnlyList<Entity> _entities;
-    private readonly Dictionary<string, Entity> _byId;
-    private readonly MentionFinder _finder;
+    // The type of each entity drafting may meet, whether a name key is a known name or alias, and (for documents whose
+    // mentions are not given) the finder of every entity's names, built when first needed.
+    private readonly Dictionary<string, EntityType> _typeOf;
+    private readonly Func<string, bool> _isKnownName;
+    private readonly Lazy<MentionFinder>? _finder;
     private readonly HashSet<(string, string, string)> _claims;
     private readonly HashSet<(string, string)> _relatedPairs;
 
     /// <param name="entities">The corpus's entities.</param>
     /// <param name="existing">The claims the corpus already has.</param>
     public ClaimSuggester(IReadOnlyList<Entity> entities, IEnumerable<(string Subject, string Predicate, string Object)> existing)
+        : this(
+            (entities ?? throw new ArgumentNullException(nameof(entities))).ToDictionary(e => e.Id, e => e.Type, StringComparer.Ordinal),
+            entities.SelectMany(e => e.Aliases.Prepend(e.Name)).Select(NameKey.Normalize).ToHashSet(StringComparer.Ordinal).Contains,
+            new Lazy<MentionFinder>(() => new MentionFinder(entities)),
+            existing)
     {
-        ArgumentNullException.ThrowIfNull(entities);
+    }
+
+    private ClaimSuggester(
+        Dictionary<string, EntityType> typeOf,
+        Func<string, bool> isKnownName,
+        Lazy<MentionFinder>? finder,
+        IEnumerable<(string Subject, string Predicate, string Object)> existing)
+    {
         ArgumentNullException.ThrowIfNull(existing);
-        _entities = entities;
-        _byId = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        _finder = new MentionFinder(entities);
+        (_typeOf, _isKnownName, _finder) = (typeOf, isKnownName, finder);
         _claims = [];
         _relatedPairs = [];
         foreach (var (s, p, o) in existing)
@@ -94,14 +106,30 @@ public sealed partial class ClaimSuggester
     public static DocumentSuggestions ForSource(DraftingSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var suggester = new ClaimSuggester(source.Entities, source.Claims.Select(c => (c.StartId, c.Type, c.EndId)));
-        return suggester.Suggest(source.Document.Id, source.Document.Body, source.GraphVersion);
+        var suggester = new ClaimSuggester(
+            source.Entities.ToDictionary(e => e.Id, e => e.Type, StringComparer.Ordinal),
+            source.Names.NamesAnEntity,
+            finder: null,
+            source.Claims.Select(c => (c.StartId, c.Type, c.EndId)));
+        return suggester.Suggest(source.Document.Id, source.Document.Body, source.GraphVersion, source.Mentions);
     }
 
+    /// <summary>Suggestions for a document of the corpus this suggester was made with; its mentions are found here.</summary>
     public DocumentSuggestions Suggest(string documentId, string body, string graphVersion)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var mentions = _finder.Find(documentId, body);
+        var finder = _finder ?? throw new InvalidOperationException("this suggester was made for one stored document, whose mentions come with it");
+        return Suggest(documentId, body, graphVersion, finder.Value.Find(documentId, body));
+    }
+
+    /// <summary>
+    /// Suggestions for a document whose mentions are known: <paramref name="mentions"/> are the known entities' mentions in
+    /// <paramref name="body"/>, in document order (as <see cref="MentionFinder"/> finds them, and the import stores them).
+    /// </summary>
+    public DocumentSuggestions Suggest(string documentId, string body, string graphVersion, IReadOnlyList<Mention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(mentions);
         var claims = new Dictionary<(string, string, string?), ClaimSuggestion>();
         void Keep(ClaimSuggestion suggestion)
         {
@@ -169,7 +197,7 @@ public sealed partial class ClaimSuggester
             .ThenBy(c => c.Object, StringComparer.Ordinal)
             .ThenBy(c => c.Predicate, StringComparer.Ordinal)
             .ToList();
-        return new DocumentSuggestions(documentId, graphVersion, kept2, NewEntityFinder.Find(body, _entities, mentions));
+        return new DocumentSuggestions(documentId, graphVersion, kept2, NewEntityFinder.Find(body, _isKnownName, mentions));
     }
 
     /// <summary>Taken off the score of a pair joined through a pronoun, which is less sure than two names.</summary>
@@ -189,7 +217,7 @@ public sealed partial class ClaimSuggester
         var crowding = (0.1 * othersBetween) + penalty;
         var quote = body[quoteStart..quoteEnd];
         var after = body[b.End..Math.Min(body.Length, b.End + 40)];
-        var cues = CuePhrases.Matching(between, after, _byId[a.EntityId].Type, _byId[b.EntityId].Type).ToList();
+        var cues = CuePhrases.Matching(between, after, _typeOf[a.EntityId], _typeOf[b.EntityId]).ToList();
         if (cues.Count == 0)
         {
             var score = Math.Round(Math.Max(0.05, 0.3 + (0.2 * proximity) - crowding), 2);
@@ -211,7 +239,7 @@ public sealed partial class ClaimSuggester
     /// <summary>The end of a "he"/"she" that comes before any person named in the sentence, or null.</summary>
     private int? Pronoun(string body, int start, int end, List<Mention> inSentence)
     {
-        var firstPerson = inSentence.FirstOrDefault(m => _byId[m.EntityId].Type == EntityType.Person)?.Start ?? end;
+        var firstPerson = inSentence.FirstOrDefault(m => _typeOf[m.EntityId] == EntityType.Person)?.Start ?? end;
         var match = PronounPattern().Match(body, start, firstPerson - start);
         return match.Success ? match.Index + match.Length : null;
     }
@@ -221,7 +249,7 @@ public sealed partial class ClaimSuggester
     {
         for (var back = k - 1; back >= Math.Max(0, k - PronounReach); back--)
         {
-            if (inSentences[back].LastOrDefault(m => _byId[m.EntityId].Type == EntityType.Person) is { } person)
+            if (inSentences[back].LastOrDefault(m => _typeOf[m.EntityId] == EntityType.Person) is { } person)
             {
                 return (person, back);
             }

@@ -31,8 +31,18 @@ public static partial class NewEntityFinder
 
     public static IReadOnlyList<NewEntitySuggestion> Find(string body, IReadOnlyList<Entity> entities, IReadOnlyList<Mention> mentions)
     {
-        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(entities);
         var known = entities.SelectMany(e => e.Aliases.Prepend(e.Name)).Select(NameKey.Normalize).ToHashSet(StringComparer.Ordinal);
+        return Find(body, known.Contains, mentions);
+    }
+
+    /// <param name="body">The document's text.</param>
+    /// <param name="isKnown">Whether a name key (<see cref="NameKey.Normalize"/>) is some entity's name or alias.</param>
+    /// <param name="mentions">The known entities' mentions in <paramref name="body"/>.</param>
+    public static IReadOnlyList<NewEntitySuggestion> Find(string body, Func<string, bool> isKnown, IReadOnlyList<Mention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(isKnown);
         var found = new Dictionary<string, (string Name, List<SpanView> Spans)>(StringComparer.Ordinal);
         foreach (Match match in CapitalisedRun().Matches(body))
         {
@@ -49,7 +59,7 @@ public static partial class NewEntityFinder
 
             var name = string.Join(' ', body[start..end].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             var key = NameKey.Normalize(name);
-            if (key.Length == 0 || known.Contains(key))
+            if (key.Length == 0 || isKnown(key))
             {
                 continue;
             }

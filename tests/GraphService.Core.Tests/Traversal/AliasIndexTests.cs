@@ -27,6 +27,26 @@ public sealed class AliasIndexTests
         Assert.InRange(notFound.Suggestions.Count, 2, AliasIndex.MaxSuggestions);
     }
 
+    [Theory]
+    [InlineData("Abu Ali", true)] // shared by two entities
+    [InlineData("Hadi al-Ameri", true)]
+    [InlineData("abu-ali-north", false)] // an id whose key no name or alias has
+    [InlineData("Abu", false)]
+    public void Names_an_entity_by_a_name_or_alias_key_and_never_by_an_id_alone(string text, bool named)
+    {
+        Assert.Equal(named, Aliases.NamesAnEntity(NameKey.Normalize(text)));
+    }
+
+    [Fact]
+    public void Names_an_entity_exactly_when_some_name_or_alias_has_the_key()
+    {
+        var entities = ConformanceGraph.Snapshot.Entities;
+        var keys = entities.SelectMany(e => e.Aliases.Prepend(e.Name)).Select(NameKey.Normalize).ToHashSet(StringComparer.Ordinal);
+        var asked = keys.Concat(entities.Select(e => NameKey.Normalize(e.Id))).Concat(keys.Select(k => k + " x")).Distinct();
+
+        Assert.All(asked, key => Assert.Equal(keys.Contains(key), Aliases.NamesAnEntity(key)));
+    }
+
     [Fact]
     public void Search_skips_entities_below_the_threshold()
     {
