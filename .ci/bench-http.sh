@@ -80,6 +80,13 @@ times=$(for _ in 1 2 3; do curl -s -o /dev/null -w '%{http_code} %{time_total} %
 IFS=';' read -r hub_codes hub_times hub_bytes <<<"$times"
 echo "$hub_url (the most connected entity's page, $hub_degree relationships): HTTP $hub_codes in $hub_times s, $hub_bytes bytes"
 
+# The first document's drafting suggestions, three times: drafting reads the document, its mentions and the claims among
+# the entities they name, never every entity of the graph (docs/drafting.md).
+doc=$(curl -s "$base/api/documents?limit=1" | grep -o '^\[{"id":"[^"]*"' | sed 's/.*"id":"//; s/"$//')
+suggestions_url="$base/api/documents/$doc/suggestions"
+times=$(for _ in 1 2 3; do curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$suggestions_url"; done | awk '{codes = codes " " $1; t = t " " $2} END {print substr(codes, 2) ";" substr(t, 2)}')
+echo "$suggestions_url (drafting one document): HTTP ${times%;*} in ${times#*;} s"
+
 # The server's allocation per request is read with dotnet-counters when it is installed (dotnet tool install -g
 # dotnet-counters); without it the summary says it was not measured. Its span is set in whole seconds (DURATION=Ns).
 counters=$(command -v dotnet-counters || { [ -x "$HOME/.dotnet/tools/dotnet-counters" ] && echo "$HOME/.dotnet/tools/dotnet-counters"; } || true)
