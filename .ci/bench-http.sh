@@ -80,6 +80,11 @@ times=$(for _ in 1 2 3; do curl -s -o /dev/null -w '%{http_code} %{time_total} %
 IFS=';' read -r hub_codes hub_times hub_bytes <<<"$times"
 echo "$hub_url (the most connected entity's page, $hub_degree relationships): HTTP $hub_codes in $hub_times s, $hub_bytes bytes"
 
+# The explorer's search box after one letter, three times: "a" is in nearly every name of a large graph.
+search_url="$base/api/entities?search=a&limit=8"
+times=$(for _ in 1 2 3; do curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$search_url"; done | awk '{codes = codes " " $1; t = t " " $2} END {print substr(codes, 2) ";" substr(t, 2)}')
+echo "$search_url (a one-letter search): HTTP ${times%;*} in ${times#*;} s"
+
 # The first document's drafting suggestions, three times: drafting reads the document, its mentions and the claims among
 # the entities they name, never every entity of the graph (docs/drafting.md).
 doc=$(curl -s "$base/api/documents?limit=1" | grep -o '^\[{"id":"[^"]*"' | sed 's/.*"id":"//; s/"$//')

@@ -88,4 +88,45 @@ public sealed class AliasIndexTests
             Assert.All(hits, h => Assert.Equal(expected[h.Id], h.Score));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void A_page_of_search_hits_is_that_page_of_every_hit_in_order_of_score_then_name(int seed)
+    {
+        // Short texts and names from few syllables: most names contain the text, so a page is a few of many hits.
+        var random = new Random(seed);
+        string[] syllables = ["ra", "an", "ves", "mi", "ka", "za"];
+        string Name() => string.Concat(Enumerable.Range(0, random.Next(1, 5)).Select(_ => syllables[random.Next(syllables.Length)]));
+        var types = new[] { GraphService.Core.Domain.EntityType.Person, GraphService.Core.Domain.EntityType.Organization };
+        var entities = Enumerable.Range(0, 300)
+            .Select(i => ($"e{i:D3}", Name(), types[random.Next(2)], (IReadOnlyList<string>)(random.Next(3) == 0 ? [Name()] : [])))
+            .ToList();
+        var index = AliasIndex.Build(entities);
+
+        for (var q = 0; q < 60; q++)
+        {
+            var text = random.Next(3) == 0 ? syllables[random.Next(syllables.Length)][..1] : syllables[random.Next(syllables.Length)];
+            var type = random.Next(3) == 0 ? types[random.Next(2)] : (GraphService.Core.Domain.EntityType?)null;
+            var (limit, offset) = (random.Next(1, 6), random.Next(0, 40));
+            var (normalized, withoutArticles) = (NameKey.Normalize(text), NameKey.WithoutArticles(text));
+            var hits = entities
+                .Where(e => type is null || e.Item3 == type)
+                .Select(e => (Id: e.Item1, Name: e.Item2, Score: new[] { e.Item2 }.Concat(e.Item4).Max(n => Math.Max(
+                    NameSimilarity.Score(normalized, NameKey.Normalize(n)), NameSimilarity.Score(withoutArticles, NameKey.WithoutArticles(n))))))
+                .Where(e => e.Score >= AliasIndex.MatchThreshold)
+                .ToList();
+            var expected = hits
+                .OrderByDescending(h => h.Score)
+                .ThenBy(h => h.Name, StringComparer.Ordinal)
+                .ThenBy(h => h.Id, StringComparer.Ordinal)
+                .Skip(offset)
+                .Take(limit)
+                .Select(h => (h.Id, Math.Round(h.Score, 4)));
+
+            var page = index.Search(new EntitySearch(text) { Type = type, Limit = limit, Offset = offset });
+
+            Assert.Equal(expected, page.Select(h => (h.Id, h.Score)));
+            Assert.True(hits.Count > limit, $"'{text}' has {hits.Count} hits, no more than a page");
+        }
+    }
 }
