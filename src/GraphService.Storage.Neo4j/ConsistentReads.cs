@@ -19,12 +19,43 @@ internal sealed record GraphStamp(string Version, string? ImportedAt)
 
 /// <summary>
 /// What every query needs first, read once per imported graph: the predicate vocabulary, the name table as Core's
-/// <see cref="AliasIndex"/> (resolution, search, "did you mean") and every entity's view by id; and, once an unknown
-/// document id has asked for them, the documents' names (<see cref="DocumentNames"/>).
+/// <see cref="AliasIndex"/> (resolution, search, "did you mean") and every entity's view by id; and, once a read has
+/// asked for them, what is computed over the whole graph and cannot change within it: the documents' names
+/// (<see cref="DocumentNames"/>), the schema and the overview's ranking of the most connected entities.
 /// </summary>
 internal sealed record GraphCache(GraphStamp Stamp, PredicateVocabulary Vocabulary, AliasIndex Names, IReadOnlyDictionary<string, NodeView> Entities) : IGraphNames
 {
     private DocumentNames? _documentNames;
+    private GraphSchema? _schema;
+    private MostConnectedRanking? _mostConnected;
+
+    /// <summary>The schema of this graph, or null until <see cref="KeepSchema"/>: its counts visit every entity and mention.</summary>
+    public GraphSchema? Schema => Volatile.Read(ref _schema);
+
+    /// <summary>Keeps a schema that a read of this cache's stamp, checked at both ends, computed.</summary>
+    public void KeepSchema(GraphSchema schema) => Interlocked.CompareExchange(ref _schema, schema, null);
+
+    /// <summary>
+    /// The first entities of the overview's ranking, or null until <see cref="KeepMostConnected"/>: ranking them counts
+    /// every entity's relationships.
+    /// </summary>
+    public MostConnectedRanking? MostConnected => Volatile.Read(ref _mostConnected);
+
+    /// <summary>Keeps a ranking that a read of this cache's stamp, checked at both ends, made; a longer one replaces a shorter.</summary>
+    public void KeepMostConnected(MostConnectedRanking ranking)
+    {
+        ArgumentNullException.ThrowIfNull(ranking);
+        MostConnectedRanking? kept;
+        do
+        {
+            kept = Volatile.Read(ref _mostConnected);
+            if (kept is not null && kept.Asked >= ranking.Asked)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _mostConnected, ranking, kept) != kept);
+    }
 
     public string Version => Stamp.Version;
 
@@ -45,6 +76,15 @@ internal sealed record GraphCache(GraphStamp Stamp, PredicateVocabulary Vocabula
     public bool NamesAnEntity(string nameKey) => Names.NamesAnEntity(nameKey);
 
     public NodeView? Entity(string id) => Entities.GetValueOrDefault(id);
+}
+
+/// <summary>
+/// The first <paramref name="Asked"/> entities of the overview's ranking (fewer when the graph has fewer): any overview of
+/// up to that many entities is its first entities.
+/// </summary>
+internal sealed record MostConnectedRanking(int Asked, IReadOnlyList<RankedNode> Ranked)
+{
+    public bool Covers(int limit) => limit <= Asked || Ranked.Count < Asked;
 }
 
 /// <summary>

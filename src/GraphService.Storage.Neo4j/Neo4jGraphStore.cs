@@ -387,16 +387,29 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             cancellationToken);
     }
 
-    public Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken) =>
-        _reads.ReadAsync(
+    /// <summary>
+    /// The schema is counted once per graph stamp (its statements visit every entity and every mention) and kept in the
+    /// stamp's cache once the read's commit has checked the stamp; later reads of that graph only check the stamp.
+    /// </summary>
+    public async Task<GraphSchema> GetSchemaAsync(CancellationToken cancellationToken)
+    {
+        var (cache, schema) = await _reads.ReadAsync(
             async (cache, tx, ct) =>
             {
+                if (cache.Schema is { } kept)
+                {
+                    return (cache, kept);
+                }
+
                 var types = (await Run(tx, "schema-entity-types", ct).ConfigureAwait(false)).Records;
                 var predicates = (await Run(tx, "schema-predicates", ct).ConfigureAwait(false)).Records;
                 var counts = (await Run(tx, "schema-counts", ct).ConfigureAwait(false)).Records[0];
-                return RecordMapping.ToSchema(cache.Version, types, predicates, counts);
+                return (cache, RecordMapping.ToSchema(cache.Version, types, predicates, counts));
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        cache.KeepSchema(schema);
+        return schema;
+    }
 
     private Task<CypherResult> Run(IReadTransaction transaction, string readStatement, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
         transaction.RunAsync(_cypher.ReadStatement(readStatement, parameters), cancellationToken);

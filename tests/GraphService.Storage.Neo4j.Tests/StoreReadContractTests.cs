@@ -253,6 +253,47 @@ public sealed class StoreReadContractTests
         Assert.All(replay.Named("document-names"), r => Assert.NotNull(r.Transaction));
     }
 
+    [Fact]
+    public async Task The_overviews_ranking_and_the_schema_are_read_once_per_graph_and_again_after_an_import()
+    {
+        // Preparing takes three stamps; then four reads of v-1 (two stamps each), and an import lands (v-2).
+        var replay = new StatementReplay();
+        foreach (var stamp in new[] { "v-1", "v-1", "v-1", "v-1", "v-1", "v-1", "v-1", "v-1", "v-1", "v-1", "v-1", "v-2" })
+        {
+            replay.On("graph-stamp", ["version", "importedAt"], [Typed.S(stamp), Typed.S($"t-{stamp}")]);
+        }
+
+        replay
+            .On("snapshot-predicates", ["type", "phrase", "builtIn"])
+            .On("name-table", ["id", "name", "type", "aliases"], [Typed.S("a"), Typed.S("A"), Typed.S("Person"), Typed.L()], [Typed.S("b"), Typed.S("B"), Typed.S("Person"), Typed.L()])
+            .On("most-connected", ["id", "name", "type", "degree"], [Typed.S("a"), Typed.S("A"), Typed.S("Person"), Typed.I(2)], [Typed.S("b"), Typed.S("B"), Typed.S("Person"), Typed.I(1)])
+            .On("most-connected", ["id", "name", "type", "degree"], [Typed.S("b"), Typed.S("B"), Typed.S("Person"), Typed.I(5)], [Typed.S("a"), Typed.S("A"), Typed.S("Person"), Typed.I(0)])
+            .On("relationship-count", ["relationships"], [Typed.I(1)])
+            .On("relationships-among", ["id"])
+            .On("schema-entity-types", ["type", "count"], [Typed.S("Person"), Typed.I(2)])
+            .On("schema-predicates", ["type", "phrase", "builtIn", "count"])
+            .On("schema-counts", ["entities", "relationships", "documents", "citations", "mentions"], [Typed.I(2), Typed.I(1), Typed.I(0), Typed.I(0), Typed.I(0)]);
+        var store = StoreContractTests.Store(replay);
+        await store.PrepareAsync(None);
+
+        var first = await store.GetMostConnectedAsync(2, [], None);
+        var top = await store.GetMostConnectedAsync(1, [], None);
+        var schema = await store.GetSchemaAsync(None);
+        var again = await store.GetSchemaAsync(None);
+        var afterImport = await store.GetMostConnectedAsync(1, [], None);
+
+        Assert.Equal([("a", 2), ("b", 1)], first.Nodes.Select(n => (n.Id, n.Degree)));
+        Assert.Equal([("a", 2)], top.Nodes.Select(n => (n.Id, n.Degree)));
+        Assert.Same(schema, again);
+        Assert.Equal(("v-1", 2), (schema.GraphVersion, schema.Entities));
+        Assert.Equal([("b", 5)], afterImport.Nodes.Select(n => (n.Id, n.Degree)));
+        Assert.Equal("v-2", afterImport.GraphVersion);
+        Assert.Equal(2, replay.Named("most-connected").Count());
+        Assert.All(replay.Named("most-connected"), r => Assert.NotNull(r.Transaction));
+        Assert.Single(replay.Named("schema-counts"));
+        Assert.Single(replay.Named("schema-entity-types"));
+    }
+
     private static readonly string[] SummaryFields = ["id", "title", "publisher", "author", "published", "url", "language", "length"];
 
     private static string[] Name(string id, string title) => [Typed.S(id), Typed.S(title)];
