@@ -61,6 +61,9 @@ first=$(curl -s -o "$work/first.json" -w '%{http_code} %{time_total}' "$first_ur
 bench_alive "after the first /api/paths"
 echo "first /api/paths after ready: HTTP ${first% *} in ${first#* } s ($first_url); server $(bench_memory)"
 [ "${first% *}" = 200 ] || { cat "$work/first.json"; echo; echo "the first /api/paths did not answer 200"; exit 1; }
+# The explorer's first request when it opens; the schema is counted once per graph.
+schema=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$base/api/schema")
+echo "first /api/schema after ready: HTTP ${schema% *} in ${schema#* } s"
 
 # A name the generated graph does not hold costs a "did you mean" scan of every name; the overview resolves the
 # configured featured names (the sample corpus's, which a generated graph does not hold either). Each asked three times.

@@ -19,6 +19,7 @@ public sealed class PipelineWarmUpTests
 
         Assert.Collection(
             log.Of(Category),
+            schema => Assert.Matches("^Warm-up before ready: GET /api/schema answered 200 in ", schema),
             overview => Assert.Matches("^Warm-up before ready: GET /api/overview answered 200 in ", overview),
             search => Assert.Matches(@"^Warm-up before ready: GET /api/entities\?search=[^ ]+ answered 200 in ", search),
             entity => Assert.Matches("^Warm-up before ready: GET /api/entities/[^/?]+ answered 200 in ", entity),
@@ -39,7 +40,7 @@ public sealed class PipelineWarmUpTests
         });
         await using var _ = server;
 
-        Assert.Equal(5, log.Of(Category).Count);
+        Assert.Equal(6, log.Of(Category).Count);
         Assert.All(log.Of(Category), m => Assert.Matches("^Warm-up before ready: GET /api/[^ ]+ answered 401 in ", m));
     }
 
