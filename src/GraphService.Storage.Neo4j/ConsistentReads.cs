@@ -41,21 +41,8 @@ internal sealed record GraphCache(GraphStamp Stamp, PredicateVocabulary Vocabula
     /// </summary>
     public MostConnectedRanking? MostConnected => Volatile.Read(ref _mostConnected);
 
-    /// <summary>Keeps a ranking that a read of this cache's stamp, checked at both ends, made; a longer one replaces a shorter.</summary>
-    public void KeepMostConnected(MostConnectedRanking ranking)
-    {
-        ArgumentNullException.ThrowIfNull(ranking);
-        MostConnectedRanking? kept;
-        do
-        {
-            kept = Volatile.Read(ref _mostConnected);
-            if (kept is not null && kept.Asked >= ranking.Asked)
-            {
-                return;
-            }
-        }
-        while (Interlocked.CompareExchange(ref _mostConnected, ranking, kept) != kept);
-    }
+    /// <summary>Keeps a ranking that a read of this cache's stamp, checked at both ends, made; the first kept stays.</summary>
+    public void KeepMostConnected(MostConnectedRanking ranking) => Interlocked.CompareExchange(ref _mostConnected, ranking, null);
 
     public string Version => Stamp.Version;
 

@@ -1,5 +1,4 @@
 using GraphService.Core.Domain;
-using GraphService.Core.Queries;
 using GraphService.Core.Store;
 
 namespace GraphService.Storage.Sqlite;

@@ -8,8 +8,8 @@ namespace GraphService.Api.Http;
 
 /// <summary>
 /// Before the API reports a graph ready, it asks itself over loopback HTTP what clients ask first: the explorer's
-/// schema (its first request, counted once per graph), overview, search, neighbourhood and path (by the most connected entity's name, its neighbourhood, a path from it to
-/// the next most connected), and that entity's own page. The first client's request then finds the HTTP pipeline, the
+/// schema (its first request, counted once per graph), overview, search, neighbourhood and path (by the most connected
+/// entity's name, its neighbourhood, a path from it to the next most connected), and that entity's own page. The first client's request then finds the HTTP pipeline, the
 /// query service and the JSON serialization compiled (they cost the first request about 0.1 s at 100k entities). The
 /// entity's page lists one page of each predicate, so even the most connected entity of a large graph costs only what
 /// that page holds.

@@ -29,13 +29,6 @@ public static partial class NewEntityFinder
         "November", "December", "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "General", "Gen", "Maj",
     };
 
-    public static IReadOnlyList<NewEntitySuggestion> Find(string body, IReadOnlyList<Entity> entities, IReadOnlyList<Mention> mentions)
-    {
-        ArgumentNullException.ThrowIfNull(entities);
-        var known = entities.SelectMany(e => e.Aliases.Prepend(e.Name)).Select(NameKey.Normalize).ToHashSet(StringComparer.Ordinal);
-        return Find(body, known.Contains, mentions);
-    }
-
     /// <param name="body">The document's text.</param>
     /// <param name="isKnown">Whether a name key (<see cref="NameKey.Normalize"/>) is some entity's name or alias.</param>
     /// <param name="mentions">The known entities' mentions in <paramref name="body"/>.</param>
