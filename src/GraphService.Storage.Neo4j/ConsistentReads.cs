@@ -25,44 +25,40 @@ internal sealed record GraphStamp(string Version, string? ImportedAt)
 /// </summary>
 internal sealed record GraphCache(GraphStamp Stamp, PredicateVocabulary Vocabulary, AliasIndex Names, IReadOnlyDictionary<string, NodeView> Entities) : IGraphNames
 {
-    private DocumentNames? _documentNames;
-    private GraphSchema? _schema;
-    private MostConnectedRanking? _mostConnected;
-
-    /// <summary>The schema of this graph, or null until <see cref="KeepSchema"/>: its counts visit every entity and mention.</summary>
-    public GraphSchema? Schema => Volatile.Read(ref _schema);
-
-    /// <summary>Keeps a schema that a read of this cache's stamp, checked at both ends, computed.</summary>
-    public void KeepSchema(GraphSchema schema) => Interlocked.CompareExchange(ref _schema, schema, null);
-
-    /// <summary>
-    /// The first entities of the overview's ranking, or null until <see cref="KeepMostConnected"/>: ranking them counts
-    /// every entity's relationships.
-    /// </summary>
-    public MostConnectedRanking? MostConnected => Volatile.Read(ref _mostConnected);
-
-    /// <summary>Keeps a ranking that a read of this cache's stamp, checked at both ends, made; the first kept stays.</summary>
-    public void KeepMostConnected(MostConnectedRanking ranking) => Interlocked.CompareExchange(ref _mostConnected, ranking, null);
-
     public string Version => Stamp.Version;
 
     /// <summary>
-    /// The documents' names of this graph, or null until <see cref="KeepDocumentNames"/>: few reads need them, and at
-    /// 200,000 documents they are more to read than the name table, so the cache load does not read them.
+    /// The documents' names of this graph: few reads need them, and at 200,000 documents they are more to read than the
+    /// name table, so the cache load does not read them.
     /// </summary>
-    public DocumentNames? DocumentNames => Volatile.Read(ref _documentNames);
+    public StampValue<DocumentNames> DocumentNames { get; } = new();
 
-    /// <summary>
-    /// Keeps <paramref name="names"/>, which a read of this cache's stamp checked at both ends must have read; two racing
-    /// first reads read the same documents, so the first kept stays.
-    /// </summary>
-    public void KeepDocumentNames(DocumentNames names) => Interlocked.CompareExchange(ref _documentNames, names, null);
+    /// <summary>The schema of this graph: its counts visit every entity and mention.</summary>
+    public StampValue<GraphSchema> Schema { get; } = new();
+
+    /// <summary>The first entities of the overview's ranking: ranking them counts every entity's relationships.</summary>
+    public StampValue<MostConnectedRanking> MostConnected { get; } = new();
 
     public Resolution Resolve(string text) => Names.Resolve(text);
 
     public bool NamesAnEntity(string nameKey) => Names.NamesAnEntity(nameKey);
 
     public NodeView? Entity(string id) => Entities.GetValueOrDefault(id);
+}
+
+/// <summary>
+/// A value computed over a whole graph, which cannot change within it: null until a read of the cache's stamp has
+/// computed it and that read's commit has checked the stamp (only then is it kept). Two racing first reads compute the
+/// same value, so the first kept stays.
+/// </summary>
+internal sealed class StampValue<T>
+    where T : class
+{
+    private T? _value;
+
+    public T? Value => Volatile.Read(ref _value);
+
+    public void Keep(T value) => Interlocked.CompareExchange(ref _value, value, null);
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ public sealed partial class Neo4jGraphStore
         var (cache, ranking, overview) = await _reads.ReadAsync(
             async (cache, tx, ct) =>
             {
-                var ranking = cache.MostConnected is { } kept && kept.Covers(limit) ? kept : await RankAsync(tx, Math.Max(limit, QueryLimits.OverviewLimit.Max), ct).ConfigureAwait(false);
+                var ranking = cache.MostConnected.Value is { } kept && kept.Covers(limit) ? kept : await RankAsync(tx, Math.Max(limit, QueryLimits.OverviewLimit.Max), ct).ConfigureAwait(false);
                 var nodes = ranking.Ranked.Take(limit).ToList();
                 var relationships = (await Run(tx, "relationship-count", ct).ConfigureAwait(false)).Records[0].Int("relationships");
                 List<string> among = nodes.Count == 0
@@ -34,7 +34,7 @@ public sealed partial class Neo4jGraphStore
                 return (cache, ranking, new MostConnected(cache.Version, cache.Entities.Count, relationships, nodes, [.. among.Select(id => views[id])], [.. featured.Select(cache.Names.Identify)]));
             },
             cancellationToken).ConfigureAwait(false);
-        cache.KeepMostConnected(ranking);
+        cache.MostConnected.Keep(ranking);
         return overview;
     }
 

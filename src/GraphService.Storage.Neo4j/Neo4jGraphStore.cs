@@ -344,7 +344,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         var (cache, names, suggested) = await _reads.ReadAsync(
             async (cache, tx, ct) =>
             {
-                var names = cache.DocumentNames ?? DocumentNames.Build(
+                var names = cache.DocumentNames.Value ?? DocumentNames.Build(
                     (await Run(tx, "document-names", ct).ConfigureAwait(false)).Records.Select(r => (r.String("id"), r.String("title"))));
                 var ids = names.Closest(asked, count);
                 IReadOnlyList<DocumentSummary> suggested = [];
@@ -363,7 +363,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             cancellationToken).ConfigureAwait(false);
 
         // Only now has the commit's stamp shown that the names were this graph's.
-        cache.KeepDocumentNames(names);
+        cache.DocumentNames.Keep(names);
         return suggested;
     }
 
@@ -396,7 +396,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         var (cache, schema) = await _reads.ReadAsync(
             async (cache, tx, ct) =>
             {
-                if (cache.Schema is { } kept)
+                if (cache.Schema.Value is { } kept)
                 {
                     return (cache, kept);
                 }
@@ -407,7 +407,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
                 return (cache, RecordMapping.ToSchema(cache.Version, types, predicates, counts));
             },
             cancellationToken).ConfigureAwait(false);
-        cache.KeepSchema(schema);
+        cache.Schema.Keep(schema);
         return schema;
     }
 

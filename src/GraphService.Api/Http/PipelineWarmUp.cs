@@ -9,10 +9,10 @@ namespace GraphService.Api.Http;
 /// <summary>
 /// Before the API reports a graph ready, it asks itself over loopback HTTP what clients ask first: the explorer's
 /// schema (its first request, counted once per graph), overview, search, neighbourhood and path (by the most connected
-/// entity's name, its neighbourhood, a path from it to the next most connected), and that entity's own page. The first client's request then finds the HTTP pipeline, the
-/// query service and the JSON serialization compiled (they cost the first request about 0.1 s at 100k entities). The
-/// entity's page lists one page of each predicate, so even the most connected entity of a large graph costs only what
-/// that page holds.
+/// entity's name, its neighbourhood, a path from it to the next most connected), and that entity's own page. The first
+/// client's request then finds the HTTP pipeline, the query service and the JSON serialization compiled (they cost the
+/// first request about 0.1 s at 100k entities). The entity's page lists one page of each predicate, so even the most
+/// connected entity of a large graph costs only what that page holds.
 /// The requests are ordinary requests, logged, counted and rate-limited like any other. Where the server listens on no
 /// plain-HTTP TCP address (TLS only, a Unix socket, or the in-memory test server), there is nothing to send them to and
 /// the first client's request compiles the pipeline. A warm-up request that fails or times out is logged, and readiness
