@@ -24,6 +24,10 @@ internal sealed class BatchedInsert : IDisposable
     private readonly string _table;
     private readonly int _columns;
 
+    // What a failure says the store was doing, made once: every bind is checked, and an interpolated message built per
+    // call was a string per bound value, the largest share of the import's garbage while it wrote the rows.
+    private readonly string _doing;
+
     private readonly ProgressCounter? _rows;
 
     private byte[] _utf8 = new byte[1024];
@@ -39,6 +43,7 @@ internal sealed class BatchedInsert : IDisposable
         _rows = rows;
         _database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         _table = table;
+        _doing = $"while inserting into {table}";
         _columns = columns.Length;
         var placeholders = string.Join(", ", Enumerable.Range(1, columns.Length).Select(i => $"?{i}"));
         Check(raw.sqlite3_prepare_v2(_database, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({placeholders});", out _statement));
@@ -133,5 +138,5 @@ internal sealed class BatchedInsert : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    private void Check(int code) => SqliteCommands.Check(_database, code, $"while inserting into {_table}");
+    private void Check(int code) => SqliteCommands.Check(_database, code, _doing);
 }
