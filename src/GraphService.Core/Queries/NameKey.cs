@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -17,26 +18,14 @@ public static class NameKey
     private static string Build(string text, bool dropArticles)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        var word = new StringBuilder();
 
-        void FlushWord()
-        {
-            if (word.Length == 0)
-            {
-                return;
-            }
-
-            var w = word.ToString();
-            // "al" alone is an article; "al-X" arrives as two words because hyphens separate.
-            if (!(dropArticles && w == "al"))
-            {
-                sb.Append(w);
-            }
-
-            word.Clear();
-        }
-
+        // One pass into one buffer (a key is never longer than the decomposed text), words dropped by moving back to
+        // where they began: keys are made for every name, alias and id when a graph's index is built, and the two
+        // builders and the string per word of a word-by-word pass were most of what that build allocated.
+        char[]? rented = null;
+        var key = decomposed.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(decomposed.Length));
+        var length = 0;
+        var wordStart = 0;
         foreach (var ch in decomposed)
         {
             var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
@@ -52,24 +41,29 @@ public static class NameKey
             else if (char.IsLetterOrDigit(ch))
             {
                 var lower = char.ToLowerInvariant(ch);
-                if (lower > '\u007F' && LatinFold.TryGetValue(lower, out var folded))
-                {
-                    word.Append(folded);
-                }
-                else
-                {
-                    word.Append(lower);
-                }
+                key[length++] = lower > '\u007F' && LatinFold.TryGetValue(lower, out var folded) ? folded : lower;
             }
             else
             {
-                FlushWord();
+                length = EndOfWord(key, wordStart, length, dropArticles);
+                wordStart = length;
             }
         }
 
-        FlushWord();
-        return sb.ToString();
+        length = EndOfWord(key, wordStart, length, dropArticles);
+        var result = new string(key[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
     }
+
+    /// <summary>Where the key ends once the word in [start, end) is finished: at its start when it is the article.</summary>
+    private static int EndOfWord(ReadOnlySpan<char> key, int start, int end, bool dropArticles) =>
+        // "al" alone is an article; "al-X" arrives as two words because hyphens separate.
+        dropArticles && end - start == 2 && key[start] == 'a' && key[start + 1] == 'l' ? start : end;
 
     /// <summary>
     /// Letters with diacritics folded to their base letter. FormD decomposition does that only when the runtime has
