@@ -46,6 +46,10 @@ public sealed class AliasIndex
     private readonly NameKeyTable _normalizedTable;
     private readonly NameKeyTable _withoutArticlesTable;
 
+    // The entries in the ordinal order of each key form: the keys that start with a search's text are one run of each.
+    private readonly int[] _entriesByNormalized;
+    private readonly int[] _entriesByWithoutArticles;
+
     /// <param name="ids">Entity ids, ordinally sorted.</param>
     /// <param name="names">Entity names.</param>
     /// <param name="types">Entity types.</param>
@@ -100,6 +104,8 @@ public sealed class AliasIndex
         _byWithoutArticles = withoutArticles;
         _normalizedTable = new NameKeyTable(_entryNormalized);
         _withoutArticlesTable = new NameKeyTable(_entryWithoutArticles);
+        _entriesByNormalized = InKeyOrder(_entryNormalized);
+        _entriesByWithoutArticles = InKeyOrder(_entryWithoutArticles);
         _shared = [.. shared.Select(l => l.ToArray())];
         _entitiesByName = keys?.EntitiesByName ?? [.. Enumerable.Range(0, count).Order(Comparer<int>.Create(CompareByName))];
 
@@ -265,7 +271,13 @@ public sealed class AliasIndex
         }
         else
         {
-            ranked = Score(NameKey.Normalize(search.Text), NameKey.WithoutArticles(search.Text))
+            var (normalized, withoutArticles) = (NameKey.Normalize(search.Text), NameKey.WithoutArticles(search.Text));
+            if (BestStartingWith(normalized, withoutArticles, search.Type, search.Offset + search.Limit) is { } best)
+            {
+                return [.. best.Skip(search.Offset).Select(Hit)];
+            }
+
+            ranked = Score(normalized, withoutArticles)
                 .OrderByDescending(h => h.Score)
                 .ThenBy(h => h.Entity, byName)
                 .Select(h => (h.Entity, h.Score, h.Matched));
@@ -276,16 +288,126 @@ public sealed class AliasIndex
             ranked = ranked.Where(h => _types[h.Entity] == type);
         }
 
-        return [.. ranked
-            .Skip(search.Offset)
-            .Take(search.Limit)
-            .Select(h => new EntityHit(
-                _ids[h.Entity],
-                _names[h.Entity],
-                _types[h.Entity],
-                _aliases[h.Entity],
-                h.Matched,
-                Math.Round(h.Score, 4)))];
+        return [.. ranked.Skip(search.Offset).Take(search.Limit).Select(Hit)];
+
+        EntityHit Hit((int Entity, double Score, string Matched) h) =>
+            new(_ids[h.Entity], _names[h.Entity], _types[h.Entity], _aliases[h.Entity], h.Matched, Math.Round(h.Score, 4));
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> hits of a search, best first, when the entities (of <paramref name="type"/>)
+    /// with a key that starts with the text are at least that many; null otherwise. A key that starts with the text scores
+    /// at least 0.9 and one that does not at most 0.85 (<see cref="NameMatcher.Score"/>), so those entities rank above
+    /// every other, and only they are scored: a short text is contained in nearly every name of a large graph, and the
+    /// full scan scored them all to show a page. Each is scored over all its entries, as <see cref="Score"/> does.
+    /// </summary>
+    private List<(int Entity, double Score, string Matched)>? BestStartingWith(string normalized, string withoutArticles, EntityType? type, int count)
+    {
+        var entries = new List<int>();
+        AddEntriesStartingWith(_entriesByNormalized, _entryNormalized, normalized, type, entries);
+        AddEntriesStartingWith(_entriesByWithoutArticles, _entryWithoutArticles, withoutArticles, type, entries);
+        if (entries.Count < count)
+        {
+            return null;
+        }
+
+        // Entries lie in entity order, so sorting them groups each entity's. An entity is scored from the first of its
+        // entries found here on: an entry before it does not start with the text, so it scores less and is never the best.
+        entries.Sort();
+        var owners = new List<int>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = _entryOwner[entries[i]];
+            if (owners.Count == 0 || owners[^1] != e)
+            {
+                owners.Add(e);
+                entries[owners.Count - 1] = entries[i];
+            }
+        }
+
+        var distinct = owners.Count;
+
+        if (distinct < count)
+        {
+            return null;
+        }
+
+        // The worst of those kept so far is dequeued first: lower score, then later by name.
+        var kept = new PriorityQueue<(int Entity, double Score, string Matched), (double Score, int Entity)>(
+            Comparer<(double Score, int Entity)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : CompareByName(b.Entity, a.Entity)));
+        var (byNormalized, byWithoutArticles) = (new NameKeyTable.Query(normalized), new NameKeyTable.Query(withoutArticles));
+        for (var i = 0; i < distinct; i++)
+        {
+            var e = owners[i];
+            var (score, matched) = (0.0, string.Empty);
+            for (var entry = entries[i]; entry < _entryOwner.Length && _entryOwner[entry] == e; entry++)
+            {
+                var s = Math.Max(_normalizedTable.ScoreIfClose(byNormalized, entry), _withoutArticlesTable.ScoreIfClose(byWithoutArticles, entry));
+                if (s > score)
+                {
+                    (score, matched) = (s, _entryText[entry]);
+                }
+            }
+
+            kept.Enqueue((e, score, matched), (score, e));
+            if (kept.Count > count)
+            {
+                kept.Dequeue();
+            }
+        }
+
+        var best = new List<(int Entity, double Score, string Matched)>(kept.Count);
+        while (kept.Count > 0)
+        {
+            best.Add(kept.Dequeue());
+        }
+
+        best.Reverse();
+        return best;
+    }
+
+    /// <summary>Adds every entry (of an entity of <paramref name="type"/>) whose key starts with <paramref name="text"/>; none for an empty text, which scores 0.</summary>
+    private void AddEntriesStartingWith(int[] entriesByKey, string[] keys, string text, EntityType? type, List<int> entries)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        // The first entry whose key is not below the text; the keys that start with it follow.
+        int lo = 0, hi = entriesByKey.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (string.CompareOrdinal(keys[entriesByKey[mid]], text) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < entriesByKey.Length && keys[entriesByKey[i]].StartsWith(text, StringComparison.Ordinal); i++)
+        {
+            if (type is null || _types[_entryOwner[entriesByKey[i]]] == type)
+            {
+                entries.Add(entriesByKey[i]);
+            }
+        }
+    }
+
+    private static int[] InKeyOrder(string[] keys)
+    {
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort((string[])keys.Clone(), order, StringComparer.Ordinal);
+        return order;
     }
 
     public NodeView View(int entity) => new(_ids[entity], _names[entity], _types[entity]);

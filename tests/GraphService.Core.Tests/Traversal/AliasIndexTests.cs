@@ -109,10 +109,13 @@ public sealed class AliasIndexTests
             var type = random.Next(3) == 0 ? types[random.Next(2)] : (GraphService.Core.Domain.EntityType?)null;
             var (limit, offset) = (random.Next(1, 6), random.Next(0, 40));
             var (normalized, withoutArticles) = (NameKey.Normalize(text), NameKey.WithoutArticles(text));
+            double ScoreOf(string written) => Math.Max(
+                NameSimilarity.Score(normalized, NameKey.Normalize(written)), NameSimilarity.Score(withoutArticles, NameKey.WithoutArticles(written)));
             var hits = entities
                 .Where(e => type is null || e.Item3 == type)
-                .Select(e => (Id: e.Item1, Name: e.Item2, Score: new[] { e.Item2 }.Concat(e.Item4).Max(n => Math.Max(
-                    NameSimilarity.Score(normalized, NameKey.Normalize(n)), NameSimilarity.Score(withoutArticles, NameKey.WithoutArticles(n))))))
+                .Select(e => new[] { e.Item2 }.Concat(e.Item4).ToArray() is var written && written.Max(ScoreOf) is var best
+                    ? (Id: e.Item1, Name: e.Item2, Score: best, Matched: written.First(w => ScoreOf(w) == best))
+                    : default)
                 .Where(e => e.Score >= AliasIndex.MatchThreshold)
                 .ToList();
             var expected = hits
@@ -121,11 +124,12 @@ public sealed class AliasIndexTests
                 .ThenBy(h => h.Id, StringComparer.Ordinal)
                 .Skip(offset)
                 .Take(limit)
-                .Select(h => (h.Id, Math.Round(h.Score, 4)));
+                .Select(h => (h.Id, Math.Round(h.Score, 4), h.Matched));
 
             var page = index.Search(new EntitySearch(text) { Type = type, Limit = limit, Offset = offset });
 
-            Assert.Equal(expected, page.Select(h => (h.Id, h.Score)));
+            // The hit names the entity's first name or alias that scores best.
+            Assert.Equal(expected, page.Select(h => (h.Id, h.Score, h.MatchedText)));
             Assert.True(hits.Count > limit, $"'{text}' has {hits.Count} hits, no more than a page");
         }
     }
