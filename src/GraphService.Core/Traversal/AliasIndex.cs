@@ -303,31 +303,35 @@ public sealed class AliasIndex
     /// </summary>
     private List<(int Entity, double Score, string Matched)>? BestStartingWith(string normalized, string withoutArticles, EntityType? type, int count)
     {
-        var entries = new List<int>();
-        AddEntriesStartingWith(_entriesByNormalized, _entryNormalized, normalized, type, entries);
-        AddEntriesStartingWith(_entriesByWithoutArticles, _entryWithoutArticles, withoutArticles, type, entries);
-        if (entries.Count < count)
+        var (normalizedFrom, normalizedTo) = StartingWith(_entriesByNormalized, _entryNormalized, normalized);
+        var (withoutArticlesFrom, withoutArticlesTo) = StartingWith(_entriesByWithoutArticles, _entryWithoutArticles, withoutArticles);
+        var found = (normalizedTo - normalizedFrom) + (withoutArticlesTo - withoutArticlesFrom);
+        if (found < count)
         {
             return null;
         }
 
-        // Entries lie in entity order, so sorting them groups each entity's. An entity is scored from the first of its
-        // entries found here on: an entry before it does not start with the text, so it scores less and is never the best.
-        entries.Sort();
-        var owners = new List<int>();
-        for (var i = 0; i < entries.Count; i++)
+        var entries = new int[found];
+        var taken = Take(_entriesByNormalized, normalizedFrom, normalizedTo, 0);
+        taken = Take(_entriesByWithoutArticles, withoutArticlesFrom, withoutArticlesTo, taken);
+        if (taken < count)
         {
-            var e = _entryOwner[entries[i]];
-            if (owners.Count == 0 || owners[^1] != e)
+            return null;
+        }
+
+        // Entries lie in entity order, so sorting them groups each entity's. Only the entries found here are scored: any
+        // other does not start with the text, so it scores less and is never an entity's best.
+        Array.Sort(entries, 0, taken);
+        var owners = 0;
+        for (var i = 0; i < taken; i++)
+        {
+            if (i == 0 || _entryOwner[entries[i]] != _entryOwner[entries[i - 1]])
             {
-                owners.Add(e);
-                entries[owners.Count - 1] = entries[i];
+                owners++;
             }
         }
 
-        var distinct = owners.Count;
-
-        if (distinct < count)
+        if (owners < count)
         {
             return null;
         }
@@ -336,12 +340,18 @@ public sealed class AliasIndex
         var kept = new PriorityQueue<(int Entity, double Score, string Matched), (double Score, int Entity)>(
             Comparer<(double Score, int Entity)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : CompareByName(b.Entity, a.Entity)));
         var (byNormalized, byWithoutArticles) = (new NameKeyTable.Query(normalized), new NameKeyTable.Query(withoutArticles));
-        for (var i = 0; i < distinct; i++)
+        for (var i = 0; i < taken;)
         {
-            var e = owners[i];
+            var e = _entryOwner[entries[i]];
             var (score, matched) = (0.0, string.Empty);
-            for (var entry = entries[i]; entry < _entryOwner.Length && _entryOwner[entry] == e; entry++)
+            for (; i < taken && _entryOwner[entries[i]] == e; i++)
             {
+                var entry = entries[i];
+                if (i > 0 && entries[i - 1] == entry)
+                {
+                    continue; // found under both key forms
+                }
+
                 var s = Math.Max(_normalizedTable.ScoreIfClose(byNormalized, entry), _withoutArticlesTable.ScoreIfClose(byWithoutArticles, entry));
                 if (s > score)
                 {
@@ -349,10 +359,13 @@ public sealed class AliasIndex
                 }
             }
 
-            kept.Enqueue((e, score, matched), (score, e));
-            if (kept.Count > count)
+            if (kept.Count < count)
             {
-                kept.Dequeue();
+                kept.Enqueue((e, score, matched), (score, e));
+            }
+            else
+            {
+                kept.EnqueueDequeue((e, score, matched), (score, e));
             }
         }
 
@@ -364,37 +377,55 @@ public sealed class AliasIndex
 
         best.Reverse();
         return best;
+
+        // Adds the entries of a run whose entity is of the asked type after the first `at`; returns how many there are now.
+        int Take(int[] entriesByKey, int from, int to, int at)
+        {
+            for (var i = from; i < to; i++)
+            {
+                var entry = entriesByKey[i];
+                if (type is null || _types[_entryOwner[entry]] == type)
+                {
+                    entries[at++] = entry;
+                }
+            }
+
+            return at;
+        }
     }
 
-    /// <summary>Adds every entry (of an entity of <paramref name="type"/>) whose key starts with <paramref name="text"/>; none for an empty text, which scores 0.</summary>
-    private void AddEntriesStartingWith(int[] entriesByKey, string[] keys, string text, EntityType? type, List<int> entries)
+    /// <summary>
+    /// The run of <paramref name="entriesByKey"/> whose keys start with <paramref name="text"/>, found by two binary
+    /// searches: those keys follow one another in ordinal order, from the first key not below the text. Empty for an
+    /// empty text, which scores 0.
+    /// </summary>
+    private static (int From, int To) StartingWith(int[] entriesByKey, string[] keys, string text)
     {
         if (text.Length == 0)
         {
-            return;
+            return (0, 0);
         }
 
-        // The first entry whose key is not below the text; the keys that start with it follow.
-        int lo = 0, hi = entriesByKey.Length;
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) >> 1);
-            if (string.CompareOrdinal(keys[entriesByKey[mid]], text) < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
+        var from = FirstWhere(0, entriesByKey.Length, i => string.CompareOrdinal(keys[entriesByKey[i]], text) >= 0);
+        return (from, FirstWhere(from, entriesByKey.Length, i => !keys[entriesByKey[i]].StartsWith(text, StringComparison.Ordinal)));
 
-        for (var i = lo; i < entriesByKey.Length && keys[entriesByKey[i]].StartsWith(text, StringComparison.Ordinal); i++)
+        // The first index in [lo, hi) where the condition holds, given that it holds from some index on.
+        static int FirstWhere(int lo, int hi, Func<int, bool> holds)
         {
-            if (type is null || _types[_entryOwner[entriesByKey[i]]] == type)
+            while (lo < hi)
             {
-                entries.Add(entriesByKey[i]);
+                var mid = lo + ((hi - lo) >> 1);
+                if (holds(mid))
+                {
+                    hi = mid;
+                }
+                else
+                {
+                    lo = mid + 1;
+                }
             }
+
+            return lo;
         }
     }
 
