@@ -272,7 +272,8 @@ public sealed class AliasIndex
         else
         {
             var (normalized, withoutArticles) = (NameKey.Normalize(search.Text), NameKey.WithoutArticles(search.Text));
-            if (BestStartingWith(normalized, withoutArticles, search.Type, search.Offset + search.Limit) is { } best)
+            var pageEnd = (int)Math.Min((long)search.Offset + search.Limit, int.MaxValue);
+            if (BestStartingWith(normalized, withoutArticles, search.Type, pageEnd) is { } best)
             {
                 return [.. best.Skip(search.Offset).Select(Hit)];
             }
@@ -299,7 +300,7 @@ public sealed class AliasIndex
     /// with a key that starts with the text are at least that many; null otherwise. A key that starts with the text scores
     /// at least 0.9 and one that does not at most 0.85 (<see cref="NameMatcher.Score"/>), so those entities rank above
     /// every other, and only they are scored: a short text is contained in nearly every name of a large graph, and the
-    /// full scan scored them all to show a page. Each is scored over all its entries, as <see cref="Score"/> does.
+    /// full scan scored them all to show a page. An entity's score and matched text are those <see cref="Score"/> gives.
     /// </summary>
     private List<(int Entity, double Score, string Matched)>? BestStartingWith(string normalized, string withoutArticles, EntityType? type, int count)
     {

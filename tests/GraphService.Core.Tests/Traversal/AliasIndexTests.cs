@@ -89,6 +89,16 @@ public sealed class AliasIndexTests
         }
     }
 
+    [Fact]
+    public void A_page_past_every_hit_is_empty_even_at_the_largest_offset()
+    {
+        var index = AliasIndex.Build([("e1", "Anan", GraphService.Core.Domain.EntityType.Person, (IReadOnlyList<string>)[]), ("e2", "Anra", GraphService.Core.Domain.EntityType.Person, [])]);
+
+        Assert.Equal(["e1"], index.Search(new EntitySearch("a") { Limit = 1 }).Select(h => h.Id));
+        Assert.Empty(index.Search(new EntitySearch("a") { Limit = 100, Offset = 2 }));
+        Assert.Empty(index.Search(new EntitySearch("a") { Limit = 100, Offset = int.MaxValue }));
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void A_page_of_search_hits_is_that_page_of_every_hit_in_order_of_score_then_name(int seed)
