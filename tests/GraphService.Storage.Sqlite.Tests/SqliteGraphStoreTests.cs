@@ -286,6 +286,43 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task No_more_reads_run_at_once_than_the_engine_keeps_working_memory_for()
+    {
+        // A read is CPU work on the index, and each search beyond TraversalIndex.SearchesKept at once would allocate marks
+        // for every entity of its own. A neighbourhood's plan runs inside its read, so it counts the reads running with it.
+        var store = Open("graph.db");
+        await store.ReplaceGraphAsync(Snapshot, None);
+        var (running, most) = (0, 0);
+        ThreadPool.GetMinThreads(out var workers, out var ports);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), ports); // so that the 64 reads could all start at once
+        try
+        {
+            var reads = Enumerable.Range(0, 64).Select(_ => Task.Run(() => store.GetNeighborhoodAsync(
+                names =>
+                {
+                    var now = Interlocked.Increment(ref running);
+                    for (var seen = Volatile.Read(ref most); now > seen && Interlocked.CompareExchange(ref most, now, seen) != seen; seen = Volatile.Read(ref most))
+                    {
+                    }
+
+                    Thread.Sleep(20);
+                    Interlocked.Decrement(ref running);
+                    return new NeighborhoodQuery(Khazali);
+                },
+                None)));
+
+            var answers = await Task.WhenAll(reads);
+
+            Assert.All(answers, a => Assert.Equal(Khazali, a!.Center.Id));
+            Assert.InRange(most, 2, TraversalIndex.SearchesKept);
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, ports);
+        }
+    }
+
+    [Fact]
     public async Task Document_suggestions_come_from_the_graph_held_now_after_this_or_another_instance_replaced_it()
     {
         var first = Open("graph.db");

@@ -54,7 +54,7 @@ internal sealed class SearchScratch
     public static void Return(TraversalIndex index, SearchScratch scratch) => _ = SparesOf(index).TryKeep(scratch);
 
     private static SpareObjects<SearchScratch> SparesOf(TraversalIndex index) =>
-        Pools.GetValue(index, static _ => new SpareObjects<SearchScratch>(Environment.ProcessorCount * 2));
+        Pools.GetValue(index, static _ => new SpareObjects<SearchScratch>(TraversalIndex.SearchesKept));
 
     /// <summary>
     /// Per entity e, its distance from the source at 2e and to the target at 2e + 1 (<see cref="ForwardSide"/>,

@@ -73,6 +73,13 @@ public sealed class TraversalIndex
         StrengthEntry = adjacency.StrengthEntry;
     }
 
+    /// <summary>
+    /// How many searches on one index keep their working memory between queries: marks for every entity, about 20 MB at
+    /// 1M entities. A search beyond these allocates its own and leaves it to the collector, so a host runs at most this
+    /// many at once (the embedded store queues the rest).
+    /// </summary>
+    public static int SearchesKept { get; } = Math.Max(4, 2 * Environment.ProcessorCount);
+
     public int EntityCount => EntityIds.Length;
 
     public int RelationshipCount => RelationshipIds.Count;
