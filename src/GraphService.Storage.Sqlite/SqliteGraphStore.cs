@@ -26,7 +26,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     // Relationship entries from which an entity's citation count is kept for the graph (a count costs about a microsecond an entry).
     internal const int HubDegree = 1_000;
 
-
     private readonly SqliteStoreOptions _options;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -38,6 +37,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     private readonly SemaphoreSlim _readGate = new(TraversalIndex.SearchesKept, TraversalIndex.SearchesKept);
     private volatile bool _schemaReady;
     private volatile GraphState? _state;
+
     // Idle read sessions, one for each read that may run at once.
     private readonly SpareObjects<ReadSession> _sessions = new(TraversalIndex.SearchesKept);
     private volatile bool _disposed;
