@@ -412,8 +412,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     /// <summary>
     /// Runs <paramref name="answer"/> on the loaded graph inside a read transaction whose snapshot holds that graph's
-    /// version. When the file has moved on (an import here committed but has not swapped the index yet, or another
-    /// process imported), waits for the writer, reloads and tries again.
+    /// version, once one of the <see cref="TraversalIndex.SearchesKept"/> reads that may run at once is free. When the file
+    /// has moved on (an import here committed but has not swapped the index yet, or another process imported), waits for
+    /// the writer, reloads and tries again.
     /// </summary>
     private async Task<T> ReadAsync<T>(Func<GraphState, Hydrator, T> answer, CancellationToken cancellationToken)
     {
@@ -447,6 +448,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             {
                 _readGate.Release();
             }
+
             if (version is null)
             {
                 _state = null;
