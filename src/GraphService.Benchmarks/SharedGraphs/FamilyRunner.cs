@@ -153,9 +153,8 @@ internal sealed class FamilyRunner(ServiceQueries service, ReferenceSearch refer
         result.Print(warmUp);
         // How much each answer had to hydrate, and which centres were slowest with their sizes: whether the tail follows the
         // answer's size or not. Percentiles by the nearest-rank rule, as Latencies prints them.
-        var sizes = answers.Select(a => a?.Relationships.Count ?? 0).Order().ToArray();
-        int Rank(double q) => sizes[Math.Max(0, (int)Math.Ceiling(q * sizes.Length) - 1)];
-        Console.WriteLine($"{label,-7} relationships per answer p50 / p99 / max {Rank(0.5)} / {Rank(0.99)} / {sizes[^1]}");
+        double[] sizes = [.. answers.Select(a => (double)(a?.Relationships.Count ?? 0)).Order()];
+        Console.WriteLine($"{label,-7} relationships per answer p50 / p99 / max {Latencies.Rank(sizes, 0.5):F0} / {Latencies.Rank(sizes, 0.99):F0} / {sizes[^1]:F0}");
         var slowest = Enumerable.Range(0, pairs.Count).OrderByDescending(result.Service.WallAt).Take(5)
             .Select(i => $"{CsvGraphSnapshot.EntityId(pairs[i].From)} {Latencies.Ms(result.Service.WallAt(i))} ms ({answers[i]?.Nodes.Count} nodes, {answers[i]?.Relationships.Count} relationships)");
         Console.WriteLine($"{label,-7} slowest for GraphService: {string.Join("; ", slowest)}");

@@ -192,19 +192,21 @@ public sealed class AliasIndex
         return false;
     }
 
-    private int FirstEntry(int entity)
+    private int FirstEntry(int entity) => FirstWhere(0, _entryOwner.Length, i => _entryOwner[i] >= entity);
+
+    /// <summary>The first index in [lo, hi) where <paramref name="holds"/> is true, given that it holds from some index on.</summary>
+    private static int FirstWhere(int lo, int hi, Func<int, bool> holds)
     {
-        int lo = 0, hi = _entryOwner.Length;
         while (lo < hi)
         {
             var mid = lo + ((hi - lo) >> 1);
-            if (_entryOwner[mid] < entity)
+            if (holds(mid))
             {
-                lo = mid + 1;
+                hi = mid;
             }
             else
             {
-                hi = mid;
+                lo = mid + 1;
             }
         }
 
@@ -409,25 +411,6 @@ public sealed class AliasIndex
 
         var from = FirstWhere(0, entriesByKey.Length, i => string.CompareOrdinal(keys[entriesByKey[i]], text) >= 0);
         return (from, FirstWhere(from, entriesByKey.Length, i => !keys[entriesByKey[i]].StartsWith(text, StringComparison.Ordinal)));
-
-        // The first index in [lo, hi) where the condition holds, given that it holds from some index on.
-        static int FirstWhere(int lo, int hi, Func<int, bool> holds)
-        {
-            while (lo < hi)
-            {
-                var mid = lo + ((hi - lo) >> 1);
-                if (holds(mid))
-                {
-                    hi = mid;
-                }
-                else
-                {
-                    lo = mid + 1;
-                }
-            }
-
-            return lo;
-        }
     }
 
     private static int[] InKeyOrder(string[] keys)
