@@ -11,47 +11,61 @@ namespace GraphService.Storage.Neo4j;
 /// </summary>
 internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vocabulary, int batchSize)
 {
-    public IReadOnlyList<CypherStatement> Statements(GraphSnapshot graph)
+    /// <summary>
+    /// The statements, made one at a time as they are asked for: a batch's rows exist only while its statement is being
+    /// sent, so that replacing a graph of millions of relationships never holds them all as rows at once.
+    /// </summary>
+    public IEnumerable<CypherStatement> Statements(GraphSnapshot graph)
     {
-        var statements = new List<CypherStatement> { cypher.ImportStatement("delete-graph") };
-        Batches(statements, "merge-predicates", cypher.Import["merge-predicates"], PredicateRows(graph));
-        Batches(statements, "merge-entities", cypher.Import["merge-entities"], EntityRows(graph));
-        Batches(statements, "merge-documents", cypher.Import["merge-documents"], DocumentRows(graph));
-        var claims = ClaimRows(graph, vocabulary);
-        Batches(statements, "merge-claims", cypher.Import["merge-claims"], claims);
-        foreach (var group in claims.GroupBy(c => (string)c["type"]!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        yield return cypher.ImportStatement("delete-graph");
+        var batches = Batches("merge-predicates", cypher.Import["merge-predicates"], PredicateRows(graph))
+            .Concat(Batches("merge-entities", cypher.Import["merge-entities"], EntityRows(graph)))
+            .Concat(Batches("merge-documents", cypher.Import["merge-documents"], DocumentRows(graph)))
+            .Concat(Batches("merge-claims", cypher.Import["merge-claims"], ClaimRows(graph, vocabulary)));
+        foreach (var statement in batches)
         {
-            Batches(statements, $"merge-claim-relationships[{group.Key}]", cypher.ClaimRelationshipsText(group.Key, vocabulary), [.. group]);
+            yield return statement;
         }
 
-        Batches(statements, "merge-citations", cypher.Import["merge-citations"], CitationRows(graph));
-        Batches(statements, "link-citations", cypher.Import["link-citations"], CitationLinkRows(graph));
-        Batches(statements, "merge-mentions", cypher.Import["merge-mentions"], MentionRows(graph));
-        statements.Add(cypher.ImportStatement("set-graph-version", ("version", graph.Version), ("corpusName", graph.CorpusName),
-            ("importedAt", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture))));
-        return statements;
-    }
-
-    private void Batches(List<CypherStatement> statements, string name, string text, IReadOnlyList<Dictionary<string, object?>> rows)
-    {
-        for (var i = 0; i < rows.Count; i += batchSize)
+        // One pass over the relationships per type, in ordinal order of the type, each row keeping its claim's ordinal.
+        foreach (var type in graph.Relationships.Select(r => r.Type).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var batch = rows.Skip(i).Take(batchSize).ToList();
-            statements.Add(CypherStatements.Make(name, text, ("rows", batch)));
+            var rows = graph.Relationships
+                .Select((r, i) => (Relationship: r, Ordinal: i))
+                .Where(x => string.Equals(x.Relationship.Type, type, StringComparison.Ordinal))
+                .Select(x => ClaimRow(x.Relationship, x.Ordinal, vocabulary));
+            foreach (var statement in Batches($"merge-claim-relationships[{type}]", cypher.ClaimRelationshipsText(type, vocabulary), rows))
+            {
+                yield return statement;
+            }
         }
+
+        batches = Batches("merge-citations", cypher.Import["merge-citations"], CitationRows(graph))
+            .Concat(Batches("link-citations", cypher.Import["link-citations"], CitationLinkRows(graph)))
+            .Concat(Batches("merge-mentions", cypher.Import["merge-mentions"], MentionRows(graph)));
+        foreach (var statement in batches)
+        {
+            yield return statement;
+        }
+
+        yield return cypher.ImportStatement("set-graph-version", ("version", graph.Version), ("corpusName", graph.CorpusName),
+            ("importedAt", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    public static IReadOnlyList<Dictionary<string, object?>> PredicateRows(GraphSnapshot graph) =>
-        [.. graph.Predicates.Select((p, i) => new Dictionary<string, object?>
+    private IEnumerable<CypherStatement> Batches(string name, string text, IEnumerable<Dictionary<string, object?>> rows) =>
+        rows.Chunk(batchSize).Select(batch => CypherStatements.Make(name, text, ("rows", batch)));
+
+    public static IEnumerable<Dictionary<string, object?>> PredicateRows(GraphSnapshot graph) =>
+        graph.Predicates.Select((p, i) => new Dictionary<string, object?>
         {
             ["type"] = p.Type,
             ["phrase"] = p.Phrase,
             ["builtIn"] = p.BuiltIn,
             ["ordinal"] = i,
-        })];
+        });
 
-    public static IReadOnlyList<Dictionary<string, object?>> EntityRows(GraphSnapshot graph) =>
-        [.. graph.Entities.Select((e, i) => new Dictionary<string, object?>
+    public static IEnumerable<Dictionary<string, object?>> EntityRows(GraphSnapshot graph) =>
+        graph.Entities.Select((e, i) => new Dictionary<string, object?>
         {
             ["id"] = e.Id,
             ["name"] = e.Name,
@@ -62,10 +76,10 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["nkeys"] = GraphModel.NormalizedKeys(e).ToList(),
             ["wkeys"] = GraphModel.KeysWithoutArticles(e).ToList(),
             ["ordinal"] = i,
-        })];
+        });
 
-    public static IReadOnlyList<Dictionary<string, object?>> DocumentRows(GraphSnapshot graph) =>
-        [.. graph.Documents.Select((d, i) => new Dictionary<string, object?>
+    public static IEnumerable<Dictionary<string, object?>> DocumentRows(GraphSnapshot graph) =>
+        graph.Documents.Select((d, i) => new Dictionary<string, object?>
         {
             ["id"] = d.Id,
             ["title"] = d.Title,
@@ -77,10 +91,13 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["text"] = d.Body,
             ["length"] = d.Body.Length,
             ["ordinal"] = i,
-        })];
+        });
 
-    public static IReadOnlyList<Dictionary<string, object?>> ClaimRows(GraphSnapshot graph, PredicateVocabulary vocabulary) =>
-        [.. graph.Relationships.Select((r, i) => new Dictionary<string, object?>
+    public static IEnumerable<Dictionary<string, object?>> ClaimRows(GraphSnapshot graph, PredicateVocabulary vocabulary) =>
+        graph.Relationships.Select((r, i) => ClaimRow(r, i, vocabulary));
+
+    private static Dictionary<string, object?> ClaimRow(Relationship r, int i, PredicateVocabulary vocabulary) =>
+        new()
         {
             ["id"] = r.Id,
             ["type"] = r.Type,
@@ -98,11 +115,11 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["untilTo"] = GraphModel.LatestDay(r.Until),
             ["citationIds"] = r.Citations.Select(c => c.Id).ToList(),
             ["ordinal"] = i,
-        })];
+        };
 
     /// <summary>One row per distinct citation id (a citation may back more than one relationship).</summary>
-    public static IReadOnlyList<Dictionary<string, object?>> CitationRows(GraphSnapshot graph) =>
-        [.. graph.Relationships.SelectMany(r => r.Citations).DistinctBy(c => c.Id, StringComparer.Ordinal).Select(c => new Dictionary<string, object?>
+    public static IEnumerable<Dictionary<string, object?>> CitationRows(GraphSnapshot graph) =>
+        graph.Relationships.SelectMany(r => r.Citations).DistinctBy(c => c.Id, StringComparer.Ordinal).Select(c => new Dictionary<string, object?>
         {
             ["id"] = c.Id,
             ["documentId"] = c.DocumentId,
@@ -110,20 +127,20 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["start"] = c.Start,
             ["end"] = c.End,
             ["stance"] = c.Stance.ToWord(),
-        })];
+        });
 
-    public static IReadOnlyList<Dictionary<string, object?>> CitationLinkRows(GraphSnapshot graph) =>
-        [.. graph.Relationships.SelectMany(r => r.Citations.Select((c, i) => new Dictionary<string, object?>
+    public static IEnumerable<Dictionary<string, object?>> CitationLinkRows(GraphSnapshot graph) =>
+        graph.Relationships.SelectMany(r => r.Citations.Select((c, i) => new Dictionary<string, object?>
         {
             ["citationId"] = c.Id,
             ["claimId"] = r.Id,
             ["stance"] = c.Stance.ToWord(),
             ["ordinal"] = i,
-        }))];
+        }));
 
     /// <summary>One row per (entity, document) with the spans as parallel lists, in corpus order.</summary>
-    public static IReadOnlyList<Dictionary<string, object?>> MentionRows(GraphSnapshot graph) =>
-        [.. graph.Mentions
+    public static IEnumerable<Dictionary<string, object?>> MentionRows(GraphSnapshot graph) =>
+        graph.Mentions
             .Select((m, i) => (Mention: m, Ordinal: i))
             .GroupBy(x => (x.Mention.EntityId, x.Mention.DocumentId))
             .Select(g => new Dictionary<string, object?>
@@ -133,5 +150,5 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
                 ["starts"] = g.Select(x => x.Mention.Start).ToList(),
                 ["ends"] = g.Select(x => x.Mention.End).ToList(),
                 ["ordinals"] = g.Select(x => x.Ordinal).ToList(),
-            })];
+            });
 }

@@ -191,6 +191,43 @@ public sealed class QueryClientContractTests
     }
 
     [Fact]
+    public async Task A_transaction_sends_each_statement_once_the_next_is_made_so_a_lazy_plan_is_never_held_whole()
+    {
+        var open = """{"data":{"fields":[],"values":[]},"transaction":{"id":"t","expires":"2024-10-22T15:48:29Z"}}""";
+        var handler = new ReplayHandler().Answer(HttpStatusCode.Accepted, open).Answer(HttpStatusCode.Accepted, open)
+            .Answer(HttpStatusCode.Accepted, open).Answer(HttpStatusCode.Accepted, """{"data":{"fields":[],"values":[]}}""");
+        var sentBeforeMade = new List<int>();
+
+        IEnumerable<CypherStatement> Plan()
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                sentBeforeMade.Add(handler.Requests.Count);
+                yield return new CypherStatement($"s{i}", $"RETURN {i}");
+            }
+        }
+
+        await Client(handler).RunInTransactionAsync(Plan(), CancellationToken.None);
+
+        // The first two are made before anything is sent (a unit needs two); from then on one is made per request.
+        Assert.Equal([0, 0, 1, 2], sentBeforeMade);
+        Assert.Equal(
+            ["RETURN 0", "RETURN 1", "RETURN 2", "RETURN 3"],
+            handler.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("statement").GetString()));
+    }
+
+    [Fact]
+    public async Task A_transaction_of_fewer_than_two_statements_is_refused_before_anything_is_sent()
+    {
+        var handler = new ReplayHandler();
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => Client(handler).RunInTransactionAsync([new CypherStatement("a", "RETURN 1")], CancellationToken.None));
+
+        Assert.Contains("at least two statements", e.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
     public async Task A_failure_inside_a_transaction_rolls_it_back_and_surfaces_the_original_error()
     {
         var handler = new ReplayHandler()

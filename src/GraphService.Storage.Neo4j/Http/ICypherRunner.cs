@@ -13,9 +13,11 @@ internal interface ICypherRunner
 
     /// <summary>
     /// Runs the statements in order in one explicit transaction and commits; any failure rolls everything back.
-    /// A transient failure retries the whole unit from the start, never one statement inside it.
+    /// A transient failure retries the whole unit from the start, never one statement inside it. The statements are
+    /// enumerated once per attempt and each is sent once the next is known, so that they can be made as they are sent;
+    /// the enumerable must give the same statements every time.
     /// </summary>
-    Task RunInTransactionAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken);
+    Task RunInTransactionAsync(IEnumerable<CypherStatement> statements, CancellationToken cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="unit"/> as one read transaction: every statement it runs through the

@@ -55,14 +55,9 @@ internal sealed class Neo4jQueryClient : ICypherRunner
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task RunInTransactionAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    public async Task RunInTransactionAsync(IEnumerable<CypherStatement> statements, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statements);
-        if (statements.Count < 2)
-        {
-            throw new ArgumentException("A transaction unit needs at least two statements (the first opens it, the last commits it); run one statement with RunAsync.", nameof(statements));
-        }
-
         await WithRetriesAsync(
             async ct =>
             {
@@ -94,21 +89,33 @@ internal sealed class Neo4jQueryClient : ICypherRunner
             cancellationToken);
     }
 
-    private async Task RunTransactionOnceAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    private async Task RunTransactionOnceAsync(IEnumerable<CypherStatement> statements, CancellationToken cancellationToken)
     {
-        var open = await SendAsync(HttpMethod.Post, $"{DatabasePath}/tx", statements[0], affinity: null, statements[0].Name, cancellationToken).ConfigureAwait(false);
+        // Each statement is sent as soon as the next one is known (the last goes with the commit), so that a plan made
+        // lazily is never held whole.
+        using var next = statements.GetEnumerator();
+        var first = next.MoveNext() ? next.Current : null;
+        var second = next.MoveNext() ? next.Current : null;
+        if (first is null || second is null)
+        {
+            throw new ArgumentException("A transaction unit needs at least two statements (the first opens it, the last commits it); run one statement with RunAsync.", nameof(statements));
+        }
+
+        var open = await SendAsync(HttpMethod.Post, $"{DatabasePath}/tx", first, affinity: null, first.Name, cancellationToken).ConfigureAwait(false);
         var id = open.TransactionId ?? throw new InvalidDataException("Neo4j opened a transaction but sent no transaction id.");
         var affinity = open.Affinity;
         var txPath = $"{DatabasePath}/tx/{Uri.EscapeDataString(id)}";
         var committed = false;
         try
         {
-            for (var i = 1; i < statements.Count - 1; i++)
+            var pending = second;
+            while (next.MoveNext())
             {
-                await SendAsync(HttpMethod.Post, txPath, statements[i], affinity, statements[i].Name, cancellationToken).ConfigureAwait(false);
+                await SendAsync(HttpMethod.Post, txPath, pending, affinity, pending.Name, cancellationToken).ConfigureAwait(false);
+                pending = next.Current;
             }
 
-            await SendAsync(HttpMethod.Post, $"{txPath}/commit", statements[^1], affinity, statements[^1].Name, cancellationToken).ConfigureAwait(false);
+            await SendAsync(HttpMethod.Post, $"{txPath}/commit", pending, affinity, pending.Name, cancellationToken).ConfigureAwait(false);
             committed = true;
         }
         finally
