@@ -73,15 +73,19 @@ public sealed class ExporterTests
     }
 
     [Fact]
-    public async Task An_array_element_holding_the_array_delimiter_is_refused_rather_than_split()
+    public async Task An_array_element_holding_the_array_delimiter_is_refused_rather_than_split_and_the_folder_is_left_as_it_was()
     {
         var graph = SampleGraph.Build();
-        var broken = graph with { Entities = [.. graph.Entities.Select((e, i) => i == 0 ? e with { Aliases = ["a;b"] } : e)] };
+        // The last entity: the files before entities.csv are complete, and entities.csv is written up to that row.
+        var broken = graph with { Entities = [.. graph.Entities.Select((e, i) => i == graph.Entities.Count - 1 ? e with { Aliases = ["a;b"] } : e)] };
         using var temp = new TempDirectory();
+        await File.WriteAllTextAsync(temp.File("predicates.csv"), "an earlier export");
 
         var e = await Assert.ThrowsAsync<ArgumentException>(() => new Neo4jAdminExporter().WriteAsync(broken, temp.Path, CancellationToken.None));
 
         Assert.Contains("'a;b'", e.Message, StringComparison.Ordinal);
+        Assert.Equal([temp.File("predicates.csv")], Directory.GetFiles(temp.Path));
+        Assert.Equal("an earlier export", await File.ReadAllTextAsync(temp.File("predicates.csv")));
     }
 
     [Fact]
@@ -99,6 +103,22 @@ public sealed class ExporterTests
         Assert.Contains(CypherLiteral.String(SampleGraph.Hostile), script, StringComparison.Ordinal);
         Assert.DoesNotContain(SampleGraph.Hostile, script, StringComparison.Ordinal);
         Assert.Equal(1, Count(script, "MERGE (m:GraphMeta {singleton: true})"));
+    }
+
+    [Fact]
+    public async Task The_cypher_script_file_holds_the_rendered_script_and_a_cancelled_export_leaves_the_earlier_file()
+    {
+        var graph = SampleGraph.Build();
+        using var temp = new TempDirectory();
+        var path = temp.File("graph.cypher");
+
+        await new CypherScriptExporter().WriteAsync(graph, path, CancellationToken.None);
+        Assert.Equal(new CypherScriptExporter().Render(graph), await File.ReadAllTextAsync(path));
+
+        await File.WriteAllTextAsync(path, "an earlier export");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new CypherScriptExporter().WriteAsync(graph, path, new CancellationToken(canceled: true)));
+        Assert.Equal([path], Directory.GetFiles(temp.Path));
+        Assert.Equal("an earlier export", await File.ReadAllTextAsync(path));
     }
 
     [Theory]

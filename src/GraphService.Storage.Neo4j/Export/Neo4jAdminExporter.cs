@@ -22,75 +22,118 @@ public sealed class Neo4jAdminExporter
 
     public static IReadOnlyList<string> RelationshipFiles { get; } = ["claim-relationships.csv", "claim-ends.csv", "citation-claims.csv", "quoted-from.csv", "mentioned-in.csv"];
 
+    /// <summary>
+    /// Writes the files into <paramref name="directory"/> (made if missing). Each file is written row by row into a
+    /// <c>.partial</c> file beside it, and only when every file is complete do they take their names, so that a failed
+    /// or cancelled export leaves no new file and changes no file already there.
+    /// </summary>
     public async Task WriteAsync(GraphSnapshot graph, string directory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var vocabulary = GraphModel.VocabularyOf(graph);
         Directory.CreateDirectory(directory);
         var claims = ImportPlan.ClaimRows(graph, vocabulary);
-        var files = new Dictionary<string, string>
+        var files = new (string Name, Action<TextWriter, CancellationToken> Write)[]
         {
-            ["predicates.csv"] = Csv(
+            ("predicates.csv", (w, ct) => Csv(
+                w,
                 "type:ID(Predicate),:LABEL,phrase,builtIn:boolean,ordinal:int",
-                ImportPlan.PredicateRows(graph).Select(r => new object?[] { r["type"], GraphModel.PredicateLabel, r["phrase"], r["builtIn"], r["ordinal"] })),
-            ["entities.csv"] = Csv(
+                ImportPlan.PredicateRows(graph).Select(r => new object?[] { r["type"], GraphModel.PredicateLabel, r["phrase"], r["builtIn"], r["ordinal"] }), ct)),
+            ("entities.csv", (w, ct) => Csv(
+                w,
                 "id:ID(Entity),:LABEL,name,type,aliases:string[],aliasText,description,nkeys:string[],wkeys:string[],ordinal:int",
                 ImportPlan.EntityRows(graph).Select(r => new object?[]
                 {
                     r["id"], $"{GraphModel.EntityLabel}{ArrayDelimiter}{r["type"]}", r["name"], r["type"], r["aliases"], r["aliasText"], r["description"], r["nkeys"], r["wkeys"], r["ordinal"],
-                })),
-            ["documents.csv"] = Csv(
+                }), ct)),
+            ("documents.csv", (w, ct) => Csv(
+                w,
                 "id:ID(Document),:LABEL,title,publisher,author,published,url,language,text,length:int,ordinal:int",
                 ImportPlan.DocumentRows(graph).Select(r => new object?[]
                 {
                     r["id"], GraphModel.DocumentLabel, r["title"], r["publisher"], r["author"], r["published"], r["url"], r["language"], r["text"], r["length"], r["ordinal"],
-                })),
-            ["claims.csv"] = Csv(
+                }), ct)),
+            ("claims.csv", (w, ct) => Csv(
+                w,
                 "id:ID(Claim),:LABEL,type,phrase,startId,endId,confidence:double,confidenceDeclared:boolean,corroboration:int,publishers:int,contested:boolean,since,until,sinceFrom,untilTo,citationIds:string[],ordinal:int",
                 claims.Select(r => new object?[]
                 {
                     r["id"], GraphModel.ClaimLabel, r["type"], r["phrase"], r["startId"], r["endId"], r["confidence"], r["confidenceDeclared"], r["corroboration"], r["publishers"], r["contested"],
                     r["since"], r["until"], r["sinceFrom"], r["untilTo"], r["citationIds"], r["ordinal"],
-                })),
-            ["citations.csv"] = Csv(
+                }), ct)),
+            ("citations.csv", (w, ct) => Csv(
+                w,
                 "id:ID(Citation),:LABEL,documentId,quote,start:int,end:int,stance",
-                ImportPlan.CitationRows(graph).Select(r => new object?[] { r["id"], GraphModel.CitationLabel, r["documentId"], r["quote"], r["start"], r["end"], r["stance"] })),
-            ["graph-meta.csv"] = Csv(
+                ImportPlan.CitationRows(graph).Select(r => new object?[] { r["id"], GraphModel.CitationLabel, r["documentId"], r["quote"], r["start"], r["end"], r["stance"] }), ct)),
+            ("graph-meta.csv", (w, ct) => Csv(
+                w,
                 ":ID(GraphMeta),:LABEL,singleton:boolean,version,corpusName",
-                [["graph", GraphModel.GraphMetaLabel, true, graph.Version, graph.CorpusName]]),
-            ["claim-relationships.csv"] = Csv(
+                [["graph", GraphModel.GraphMetaLabel, true, graph.Version, graph.CorpusName]], ct)),
+            ("claim-relationships.csv", (w, ct) => Csv(
+                w,
                 ":START_ID(Entity),:END_ID(Entity),:TYPE,id,phrase,confidence:double,corroboration:int,publishers:int,contested:boolean,since,until,sinceFrom,untilTo,citationIds:string[]",
                 claims.Select(r => new object?[]
                 {
                     r["startId"], r["endId"], PatternTemplate.TypeUnion([(string)r["type"]!], vocabulary)[1..], r["id"], r["phrase"], r["confidence"], r["corroboration"], r["publishers"], r["contested"],
                     r["since"], r["until"], r["sinceFrom"], r["untilTo"], r["citationIds"],
-                })),
-            ["claim-ends.csv"] = Csv(
+                }), ct)),
+            ("claim-ends.csv", (w, ct) => Csv(
+                w,
                 ":START_ID(Claim),:END_ID(Entity),:TYPE",
                 claims.SelectMany(r => new[]
                 {
                     new object?[] { r["id"], r["startId"], GraphModel.ClaimSubject },
                     new object?[] { r["id"], r["endId"], GraphModel.ClaimObject },
-                })),
-            ["citation-claims.csv"] = Csv(
+                }), ct)),
+            ("citation-claims.csv", (w, ct) => Csv(
+                w,
                 ":START_ID(Citation),:END_ID(Claim),:TYPE,ordinal:int",
                 ImportPlan.CitationLinkRows(graph).Select(r => new object?[]
                 {
                     r["citationId"], r["claimId"], GraphModel.CitationLinkType((string)r["stance"]!), r["ordinal"],
-                })),
-            ["quoted-from.csv"] = Csv(
+                }), ct)),
+            ("quoted-from.csv", (w, ct) => Csv(
+                w,
                 ":START_ID(Citation),:END_ID(Document),:TYPE",
-                ImportPlan.CitationRows(graph).Select(r => new object?[] { r["id"], r["documentId"], GraphModel.QuotedFrom })),
-            ["mentioned-in.csv"] = Csv(
+                ImportPlan.CitationRows(graph).Select(r => new object?[] { r["id"], r["documentId"], GraphModel.QuotedFrom }), ct)),
+            ("mentioned-in.csv", (w, ct) => Csv(
+                w,
                 ":START_ID(Entity),:END_ID(Document),:TYPE,starts:int[],ends:int[],ordinals:int[]",
-                ImportPlan.MentionRows(graph).Select(r => new object?[] { r["entityId"], r["documentId"], GraphModel.MentionedIn, r["starts"], r["ends"], r["ordinals"] })),
-            ["schema.cypher"] = SchemaScript(),
-            ["README.txt"] = Readme(graph),
+                ImportPlan.MentionRows(graph).Select(r => new object?[] { r["entityId"], r["documentId"], GraphModel.MentionedIn, r["starts"], r["ends"], r["ordinals"] }), ct)),
+            ("schema.cypher", (w, _) => w.Write(SchemaScript())),
+            ("README.txt", (w, _) => w.Write(Readme(graph))),
         };
 
-        foreach (var (name, content) in files)
+        var partials = new List<string>();
+        try
         {
-            await File.WriteAllTextAsync(Path.Combine(directory, name), content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            foreach (var (name, write) in files)
+            {
+                var partial = Path.Combine(directory, name + ".partial");
+                partials.Add(partial);
+                var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, useAsync: true);
+                await using (stream.ConfigureAwait(false))
+                {
+                    var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16);
+                    await using (writer.ConfigureAwait(false))
+                    {
+                        write(writer, cancellationToken);
+                    }
+                }
+            }
+
+            foreach (var (name, _) in files)
+            {
+                File.Move(Path.Combine(directory, name + ".partial"), Path.Combine(directory, name), overwrite: true);
+            }
+        }
+        finally
+        {
+            // After a failure (or cancellation) the files written so far; after success, nothing is left to delete.
+            foreach (var partial in partials.Where(File.Exists))
+            {
+                File.Delete(partial);
+            }
         }
     }
 
@@ -129,15 +172,30 @@ public sealed class Neo4jAdminExporter
 
         """;
 
-    private static string Csv(string header, IEnumerable<object?[]> rows)
+    private static void Csv(TextWriter writer, string header, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        var sb = new StringBuilder(header).Append('\n');
+        writer.Write(header);
+        writer.Write('\n');
+        var written = 0;
         foreach (var row in rows)
         {
-            sb.AppendJoin(',', row.Select(Field)).Append('\n');
-        }
+            if (++written % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
 
-        return sb.ToString();
+            for (var i = 0; i < row.Length; i++)
+            {
+                if (i > 0)
+                {
+                    writer.Write(',');
+                }
+
+                writer.Write(Field(row[i]));
+            }
+
+            writer.Write('\n');
+        }
     }
 
     private static string Field(object? value) => value switch
