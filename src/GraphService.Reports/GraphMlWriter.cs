@@ -78,6 +78,48 @@ public static class GraphMlWriter
     /// <summary>The whole graph: every entity (with aliases and description) and every relationship with its citations.</summary>
     public static string Write(GraphSnapshot snapshot)
     {
+        using var stream = new MemoryStream();
+        Write(snapshot, stream, CancellationToken.None);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>
+    /// Writes <see cref="Write(GraphSnapshot)"/>'s document to <paramref name="path"/> an element at a time, through a
+    /// <c>.partial</c> file that takes the name only when complete, so that a failed or cancelled export leaves any earlier
+    /// file as it was.
+    /// </summary>
+    public static async Task WriteAsync(GraphSnapshot snapshot, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var target = Path.GetFullPath(path);
+        if (Path.GetDirectoryName(target) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var partial = target + ".partial";
+        try
+        {
+            var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, useAsync: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                Write(snapshot, stream, cancellationToken);
+            }
+
+            File.Move(partial, target, overwrite: true);
+        }
+        finally
+        {
+            // Only after a failure is it still there.
+            if (File.Exists(partial))
+            {
+                File.Delete(partial);
+            }
+        }
+    }
+
+    private static void Write(GraphSnapshot snapshot, Stream stream, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(snapshot);
         var documents = snapshot.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var phrases = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -90,15 +132,32 @@ public static class GraphMlWriter
             ? d
             : throw new InvalidOperationException($"The snapshot cites document {id}, which it does not contain.");
 
-        return Write(
+        // The relationships are read twice, for their ends and then as edges, and each view is made only as it is written.
+        var relationships = snapshot.Relationships.DistinctBy(r => r.Id, StringComparer.Ordinal);
+        Write(
+            stream,
             snapshot.Version,
             $"Corpus {snapshot.CorpusName}",
             truncated: false,
             snapshot.Entities.Select(e => new NodeRow(e.ToView(), null, e.Aliases, e.Description)),
-            snapshot.Relationships.Select(r => r.ToView(phrases.GetValueOrDefault(r.Type) ?? r.Type.ToLowerInvariant().Replace('_', ' '), DocumentOf)));
+            relationships.SelectMany(r => new[] { r.StartId, r.EndId }),
+            relationships.Select(r =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return r.ToView(phrases.GetValueOrDefault(r.Type) ?? r.Type.ToLowerInvariant().Replace('_', ' '), DocumentOf);
+            }));
     }
 
     private static string Write(string version, string description, bool truncated, IEnumerable<NodeRow> nodes, IEnumerable<RelationshipView> relationships)
+    {
+        var edges = relationships.DistinctBy(r => r.Id).ToList();
+        using var stream = new MemoryStream();
+        Write(stream, version, description, truncated, nodes, edges.SelectMany(r => new[] { r.StartNodeId, r.EndNodeId }), edges);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>The document, then a line feed: <paramref name="ends"/> are the edges' ends, in edge order.</summary>
+    private static void Write(Stream stream, string version, string description, bool truncated, IEnumerable<NodeRow> nodes, IEnumerable<string> ends, IEnumerable<RelationshipView> edges)
     {
         var settings = new XmlWriterSettings
         {
@@ -109,7 +168,6 @@ public static class GraphMlWriter
             NewLineHandling = NewLineHandling.Entitize,
         };
 
-        using var stream = new MemoryStream();
         using (var w = XmlWriter.Create(stream, settings))
         {
             w.WriteStartDocument();
@@ -140,8 +198,7 @@ public static class GraphMlWriter
                 WriteNode(w, row);
             }
 
-            var edges = relationships.DistinctBy(r => r.Id).ToList();
-            foreach (var end in edges.SelectMany(r => new[] { r.StartNodeId, r.EndNodeId }))
+            foreach (var end in ends)
             {
                 if (written.Add(end))
                 {
@@ -160,7 +217,7 @@ public static class GraphMlWriter
             w.WriteEndDocument();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        stream.WriteByte((byte)'\n');
     }
 
     private static void WriteNode(XmlWriter w, NodeRow row)

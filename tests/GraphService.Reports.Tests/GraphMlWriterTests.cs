@@ -1,3 +1,4 @@
+using GraphService.Testing;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
@@ -52,6 +53,21 @@ public class GraphMlWriterTests
         doc.Descendants(G + "edge").First().SetAttributeValue("target", "nowhere");
 
         Assert.NotEmpty(Validate(doc.ToString()));
+    }
+
+    [Fact]
+    public async Task A_snapshot_written_to_a_file_is_the_same_document_and_a_cancelled_write_leaves_the_earlier_file()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("graph.graphml");
+
+        await GraphMlWriter.WriteAsync(Snapshot(), path, CancellationToken.None);
+        Assert.Equal(GraphMlWriter.Write(Snapshot()), await File.ReadAllTextAsync(path));
+
+        await File.WriteAllTextAsync(path, "an earlier export");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => GraphMlWriter.WriteAsync(Snapshot(), path, new CancellationToken(canceled: true)));
+        Assert.Equal([path], Directory.GetFiles(temp.Path));
+        Assert.Equal("an earlier export", await File.ReadAllTextAsync(path));
     }
 
     [Fact]

@@ -57,8 +57,7 @@ public static class ExportCommand
                     files.Add();
                     return $"wrote a Cypher script of graph {graph.Version} to {target}";
                 default:
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    await File.WriteAllTextAsync(target, GraphMlWriter.Write(graph), ct).ConfigureAwait(false);
+                    await GraphMlWriter.WriteAsync(graph, target, ct).ConfigureAwait(false);
                     files.Add();
                     return $"wrote GraphML of graph {graph.Version} to {target}";
             }
