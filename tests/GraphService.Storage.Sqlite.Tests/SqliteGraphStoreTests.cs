@@ -38,6 +38,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         Assert.Null(status.GraphVersion);
         Assert.Equal("sqlite", status.Backend);
         Assert.Null(await store.ReadSnapshotAsync(None));
+        Assert.False(await store.ReadGraphAsync((_, _) => throw new InvalidOperationException("an empty store has no graph to read"), None));
         var unavailable = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.ResolveAsync("anything", None));
         Assert.Equal("the store is empty; import a corpus first", unavailable.Message);
         await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.FindPathsAsync(new PathQuery(Ameri, Khazali), None));
@@ -515,6 +516,29 @@ public sealed class SqliteGraphStoreTests : IDisposable
 
         Assert.Equal(Snapshot.Version, await reader.PrepareAsync(None));
         Assert.Equal(Snapshot.Version, await reader.PrepareAsync(None));
+    }
+
+    [Fact]
+    public async Task A_graph_read_in_passes_is_the_one_stored_when_the_read_began_though_it_is_replaced_between_passes()
+    {
+        var writer = Open("graph.db");
+        await writer.ReplaceGraphAsync(Snapshot, None);
+        var reader = Open("graph.db");
+        var replacement = Snapshot with { Version = "replacement", Entities = [Snapshot.Entities[0]], Relationships = [], Mentions = [] };
+        var counts = new List<int>();
+
+        await reader.ReadGraphAsync(
+            async (content, ct) =>
+            {
+                counts.Add(content.Entities.Count());
+                await writer.ReplaceGraphAsync(replacement, ct);
+                counts.Add(content.Entities.Count());
+                counts.Add(content.Relationships.Count());
+            },
+            None);
+
+        Assert.Equal([Snapshot.Entities.Count, Snapshot.Entities.Count, Snapshot.Relationships.Count], counts);
+        Assert.Equal("replacement", (await reader.ReadSnapshotAsync(None))!.Version);
     }
 
     [Fact]

@@ -40,8 +40,25 @@ public interface IGraphStore
     Task ReplaceGraphAsync(GraphSnapshot graph, IProgress<Progress.WorkProgress>? progress, CancellationToken cancellationToken) =>
         ReplaceGraphAsync(graph, cancellationToken);
 
-    /// <summary>The whole graph as stored, for exports; null when the store is empty.</summary>
+    /// <summary>The whole graph as stored, held in memory; null when the store is empty.</summary>
     Task<GraphSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="read"/> over the whole stored graph read in passes (<see cref="GraphContent"/>), within one
+    /// consistent read that lasts until it returns: for exports, which need not hold the graph. False, without running it,
+    /// when the store is empty. A backend that cannot read in passes reads the snapshot whole (this default).
+    /// </summary>
+    async Task<bool> ReadGraphAsync(Func<GraphContent, CancellationToken, Task> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (await ReadSnapshotAsync(cancellationToken).ConfigureAwait(false) is not { } snapshot)
+        {
+            return false;
+        }
+
+        await read(GraphContent.Of(snapshot), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 
     /// <summary>
     /// What drafting claims from the document <paramref name="documentId"/> needs (<see cref="DraftingSource"/>), read in

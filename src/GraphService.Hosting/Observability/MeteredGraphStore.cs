@@ -35,6 +35,8 @@ public sealed class MeteredGraphStore(IGraphStore inner, GraphServiceMetrics met
 
     public Task<GraphSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken) => inner.ReadSnapshotAsync(cancellationToken);
 
+    public Task<bool> ReadGraphAsync(Func<GraphContent, CancellationToken, Task> read, CancellationToken cancellationToken) => inner.ReadGraphAsync(read, cancellationToken);
+
     public Task<DraftingSource?> GetDraftingSourceAsync(string documentId, CancellationToken cancellationToken) => inner.GetDraftingSourceAsync(documentId, cancellationToken);
 
     public Task<Resolution> ResolveAsync(string text, CancellationToken cancellationToken) => inner.ResolveAsync(text, cancellationToken);

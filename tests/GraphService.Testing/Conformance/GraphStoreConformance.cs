@@ -57,6 +57,35 @@ public abstract partial class GraphStoreConformance
     }
 
     [SkippableFact]
+    public async Task Reading_the_graph_in_passes_gives_the_snapshot_in_every_pass()
+    {
+        var snapshot = (await Store.ReadSnapshotAsync(None))!;
+        var passes = 0;
+
+        var found = await Store.ReadGraphAsync(
+            (content, _) =>
+            {
+                Assert.Equal(snapshot.Version, content.Version);
+                Assert.Equal(snapshot.CorpusName, content.CorpusName);
+                Assert.Equal(GraphJson.Serialize(snapshot.Predicates), GraphJson.Serialize(content.Predicates));
+                Assert.Equal((snapshot.Entities.Count, snapshot.Documents.Count, snapshot.Relationships.Count), (content.EntityCount, content.DocumentCount, content.RelationshipCount));
+                for (passes = 0; passes < 2; passes++)
+                {
+                    Assert.Equal(GraphJson.Serialize(snapshot.Entities), GraphJson.Serialize(content.Entities.ToList()));
+                    Assert.Equal(GraphJson.Serialize(snapshot.Documents), GraphJson.Serialize(content.Documents.ToList()));
+                    Assert.Equal(GraphJson.Serialize(snapshot.Relationships), GraphJson.Serialize(content.Relationships.ToList()));
+                    Assert.Equal(snapshot.Mentions, content.Mentions.ToList());
+                }
+
+                return Task.CompletedTask;
+            },
+            None);
+
+        Assert.True(found);
+        Assert.Equal(2, passes);
+    }
+
+    [SkippableFact]
     public async Task Replacing_the_graph_with_the_same_version_changes_nothing()
     {
         var before = await Store.GetStatusAsync(None);
