@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using GraphService.Core.Domain;
+using GraphService.Core.Export;
 using GraphService.Core.Queries;
 using GraphService.Core.Serialization;
 using GraphService.Reports.Model;
@@ -79,51 +80,41 @@ public static class GraphMlWriter
     public static string Write(GraphSnapshot snapshot)
     {
         using var stream = new MemoryStream();
-        Write(snapshot, stream, CancellationToken.None);
+        Write(GraphContent.Of(snapshot), stream, CancellationToken.None);
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
     /// <summary>
     /// Writes <see cref="Write(GraphSnapshot)"/>'s document to <paramref name="path"/> an element at a time, through a
-    /// <c>.partial</c> file that takes the name only when complete, so that a failed or cancelled export leaves any earlier
-    /// file as it was.
+    /// <c>.partial</c> file that takes the name only when complete (<see cref="PartialFiles"/>), so that a failed or
+    /// cancelled export leaves any earlier file as it was.
     /// </summary>
-    public static async Task WriteAsync(GraphSnapshot snapshot, string path, CancellationToken cancellationToken)
+    public static Task WriteAsync(GraphSnapshot snapshot, string path, CancellationToken cancellationToken) =>
+        WriteAsync(GraphContent.Of(snapshot), path, cancellationToken);
+
+    /// <inheritdoc cref="WriteAsync(GraphSnapshot, string, CancellationToken)"/>
+    public static async Task WriteAsync(GraphContent graph, string path, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(graph);
         var target = Path.GetFullPath(path);
-        if (Path.GetDirectoryName(target) is { } directory)
+        var directory = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(directory);
+        var files = new PartialFiles(directory);
+        await using (files.ConfigureAwait(false))
         {
-            Directory.CreateDirectory(directory);
-        }
-
-        var partial = target + ".partial";
-        try
-        {
-            var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, useAsync: true);
-            await using (stream.ConfigureAwait(false))
-            {
-                Write(snapshot, stream, cancellationToken);
-            }
-
-            File.Move(partial, target, overwrite: true);
-        }
-        finally
-        {
-            // Only after a failure is it still there.
-            if (File.Exists(partial))
-            {
-                File.Delete(partial);
-            }
+            Write(graph, files.CreateStream(Path.GetFileName(target)), cancellationToken);
+            await files.CommitAsync().ConfigureAwait(false);
         }
     }
 
-    private static void Write(GraphSnapshot snapshot, Stream stream, CancellationToken cancellationToken)
+    private static void Write(GraphContent graph, Stream stream, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var documents = snapshot.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(graph);
+
+        // A citation shows its document's title, publisher, date and link; the bodies, most of a corpus, are not kept.
+        var documents = graph.Documents.ToDictionary(d => d.Id, d => d with { Body = string.Empty }, StringComparer.Ordinal);
         var phrases = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var p in PredicateVocabulary.BuiltIns.Concat(snapshot.Predicates))
+        foreach (var p in PredicateVocabulary.BuiltIns.Concat(graph.Predicates))
         {
             phrases[p.Type] = p.Phrase;
         }
@@ -133,13 +124,13 @@ public static class GraphMlWriter
             : throw new InvalidOperationException($"The snapshot cites document {id}, which it does not contain.");
 
         // The relationships are read twice, for their ends and then as edges, and each view is made only as it is written.
-        var relationships = snapshot.Relationships.DistinctBy(r => r.Id, StringComparer.Ordinal);
+        var relationships = graph.Relationships.DistinctBy(r => r.Id, StringComparer.Ordinal);
         Write(
             stream,
-            snapshot.Version,
-            $"Corpus {snapshot.CorpusName}",
+            graph.Version,
+            $"Corpus {graph.CorpusName}",
             truncated: false,
-            snapshot.Entities.Select(e => new NodeRow(e.ToView(), null, e.Aliases, e.Description)),
+            graph.Entities.Select(e => new NodeRow(e.ToView(), null, e.Aliases, e.Description)),
             relationships.SelectMany(r => new[] { r.StartId, r.EndId }),
             relationships.Select(r =>
             {

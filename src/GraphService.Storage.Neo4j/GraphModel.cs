@@ -57,27 +57,48 @@ public static class GraphModel
     /// <summary>Aliases as one string for the full-text index.</summary>
     public static string AliasText(Entity e) => string.Join(" | ", e.Aliases);
 
-    /// <summary>The vocabulary of a snapshot: built-ins plus its declarations, with the model's reserved names refused.</summary>
+    /// <summary>
+    /// The vocabulary of a snapshot: built-ins plus its declarations, with the model's reserved names refused, and every
+    /// relationship's type checked against it (<see cref="RequireDeclared"/>).
+    /// </summary>
     public static PredicateVocabulary VocabularyOf(GraphSnapshot graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        foreach (var p in graph.Predicates)
-        {
-            if (StructuralTypes.Contains(p.Type))
-            {
-                throw new ArgumentException($"Predicate '{p.Type}' has the name of a relationship type of the Neo4j graph model; rename it in the corpus.", nameof(graph));
-            }
-        }
-
-        var vocabulary = new PredicateVocabulary(PredicateVocabulary.BuiltIns.Concat(graph.Predicates));
+        var vocabulary = VocabularyOf(graph.Predicates);
         foreach (var r in graph.Relationships)
         {
-            if (!vocabulary.Contains(r.Type))
-            {
-                throw new ArgumentException($"Relationship {r.Id} has type '{r.Type}', which the snapshot's predicates do not declare.", nameof(graph));
-            }
+            RequireDeclared(vocabulary, r);
         }
 
         return vocabulary;
+    }
+
+    /// <summary>
+    /// The vocabulary of a graph's predicates: built-ins plus its declarations, with the model's reserved names refused.
+    /// A graph read in passes checks each relationship's type (<see cref="RequireDeclared"/>) in the pass that writes it.
+    /// </summary>
+    public static PredicateVocabulary VocabularyOf(IReadOnlyList<Predicate> predicates)
+    {
+        ArgumentNullException.ThrowIfNull(predicates);
+        foreach (var p in predicates)
+        {
+            if (StructuralTypes.Contains(p.Type))
+            {
+                throw new ArgumentException($"Predicate '{p.Type}' has the name of a relationship type of the Neo4j graph model; rename it in the corpus.", nameof(predicates));
+            }
+        }
+
+        return new PredicateVocabulary(PredicateVocabulary.BuiltIns.Concat(predicates));
+    }
+
+    /// <summary>Refuses a relationship whose type the vocabulary does not declare.</summary>
+    public static void RequireDeclared(PredicateVocabulary vocabulary, Relationship relationship)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(relationship);
+        if (!vocabulary.Contains(relationship.Type))
+        {
+            throw new ArgumentException($"Relationship {relationship.Id} has type '{relationship.Type}', which the snapshot's predicates do not declare.", nameof(relationship));
+        }
     }
 }

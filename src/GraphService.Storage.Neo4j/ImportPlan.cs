@@ -15,7 +15,7 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
     /// The statements, made one at a time as they are asked for: a batch's rows exist only while its statement is being
     /// sent, so that replacing a graph of millions of relationships never holds them all as rows at once.
     /// </summary>
-    public IEnumerable<CypherStatement> Statements(GraphSnapshot graph)
+    public IEnumerable<CypherStatement> Statements(GraphContent graph)
     {
         yield return cypher.ImportStatement("delete-graph");
         var batches = Batches("merge-predicates", cypher.Import["merge-predicates"], PredicateRows(graph))
@@ -55,7 +55,7 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
     private IEnumerable<CypherStatement> Batches(string name, string text, IEnumerable<Dictionary<string, object?>> rows) =>
         rows.Chunk(batchSize).Select(batch => CypherStatements.Make(name, text, ("rows", batch)));
 
-    public static IEnumerable<Dictionary<string, object?>> PredicateRows(GraphSnapshot graph) =>
+    public static IEnumerable<Dictionary<string, object?>> PredicateRows(GraphContent graph) =>
         graph.Predicates.Select((p, i) => new Dictionary<string, object?>
         {
             ["type"] = p.Type,
@@ -64,7 +64,7 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["ordinal"] = i,
         });
 
-    public static IEnumerable<Dictionary<string, object?>> EntityRows(GraphSnapshot graph) =>
+    public static IEnumerable<Dictionary<string, object?>> EntityRows(GraphContent graph) =>
         graph.Entities.Select((e, i) => new Dictionary<string, object?>
         {
             ["id"] = e.Id,
@@ -78,7 +78,7 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["ordinal"] = i,
         });
 
-    public static IEnumerable<Dictionary<string, object?>> DocumentRows(GraphSnapshot graph) =>
+    public static IEnumerable<Dictionary<string, object?>> DocumentRows(GraphContent graph) =>
         graph.Documents.Select((d, i) => new Dictionary<string, object?>
         {
             ["id"] = d.Id,
@@ -93,10 +93,11 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["ordinal"] = i,
         });
 
-    public static IEnumerable<Dictionary<string, object?>> ClaimRows(GraphSnapshot graph, PredicateVocabulary vocabulary) =>
+    public static IEnumerable<Dictionary<string, object?>> ClaimRows(GraphContent graph, PredicateVocabulary vocabulary) =>
         graph.Relationships.Select((r, i) => ClaimRow(r, i, vocabulary));
 
-    private static Dictionary<string, object?> ClaimRow(Relationship r, int i, PredicateVocabulary vocabulary) =>
+    /// <summary>The row of <paramref name="r"/>, the <paramref name="i"/>-th relationship of the graph.</summary>
+    public static Dictionary<string, object?> ClaimRow(Relationship r, int i, PredicateVocabulary vocabulary) =>
         new()
         {
             ["id"] = r.Id,
@@ -118,8 +119,11 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
         };
 
     /// <summary>One row per distinct citation id (a citation may back more than one relationship).</summary>
-    public static IEnumerable<Dictionary<string, object?>> CitationRows(GraphSnapshot graph) =>
-        graph.Relationships.SelectMany(r => r.Citations).DistinctBy(c => c.Id, StringComparer.Ordinal).Select(c => new Dictionary<string, object?>
+    public static IEnumerable<Dictionary<string, object?>> CitationRows(GraphContent graph) =>
+        graph.Relationships.SelectMany(r => r.Citations).DistinctBy(c => c.Id, StringComparer.Ordinal).Select(CitationRow);
+
+    public static Dictionary<string, object?> CitationRow(Citation c) =>
+        new()
         {
             ["id"] = c.Id,
             ["documentId"] = c.DocumentId,
@@ -127,19 +131,23 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["start"] = c.Start,
             ["end"] = c.End,
             ["stance"] = c.Stance.ToWord(),
-        });
+        };
 
-    public static IEnumerable<Dictionary<string, object?>> CitationLinkRows(GraphSnapshot graph) =>
-        graph.Relationships.SelectMany(r => r.Citations.Select((c, i) => new Dictionary<string, object?>
+    public static IEnumerable<Dictionary<string, object?>> CitationLinkRows(GraphContent graph) =>
+        graph.Relationships.SelectMany(r => r.Citations.Select((c, i) => CitationLinkRow(r, c, i)));
+
+    /// <summary>The link from <paramref name="c"/> to the claim of <paramref name="r"/>, the <paramref name="ordinal"/>-th of its citations.</summary>
+    public static Dictionary<string, object?> CitationLinkRow(Relationship r, Citation c, int ordinal) =>
+        new()
         {
             ["citationId"] = c.Id,
             ["claimId"] = r.Id,
             ["stance"] = c.Stance.ToWord(),
-            ["ordinal"] = i,
-        }));
+            ["ordinal"] = ordinal,
+        };
 
     /// <summary>One row per (entity, document) with the spans as parallel lists, in corpus order.</summary>
-    public static IEnumerable<Dictionary<string, object?>> MentionRows(GraphSnapshot graph) =>
+    public static IEnumerable<Dictionary<string, object?>> MentionRows(GraphContent graph) =>
         graph.Mentions
             .Select((m, i) => (Mention: m, Ordinal: i))
             .GroupBy(x => (x.Mention.EntityId, x.Mention.DocumentId))

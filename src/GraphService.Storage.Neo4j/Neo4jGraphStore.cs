@@ -82,7 +82,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             await _runner.RunAsync(new CypherStatement(name, text), cancellationToken).ConfigureAwait(false);
         }
 
-        var statements = new ImportPlan(_cypher, vocabulary, _options.ImportBatchSize).Statements(graph);
+        var statements = new ImportPlan(_cypher, vocabulary, _options.ImportBatchSize).Statements(GraphContent.Of(graph));
         await _runner.RunInTransactionAsync(statements, cancellationToken).ConfigureAwait(false);
         _reads.Forget();
     }

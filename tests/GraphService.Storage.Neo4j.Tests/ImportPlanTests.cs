@@ -1,3 +1,4 @@
+using GraphService.Core.Domain;
 using GraphService.Storage.Neo4j.Http;
 using GraphService.Storage.Neo4j.Statements;
 
@@ -14,7 +15,7 @@ public sealed class ImportPlanTests
         var graph = SampleGraph.Build();
         var vocabulary = GraphModel.VocabularyOf(graph);
 
-        var statements = new ImportPlan(CypherStatements.Instance, vocabulary, batchSize: 2).Statements(graph).ToList();
+        var statements = new ImportPlan(CypherStatements.Instance, vocabulary, batchSize: 2).Statements(GraphContent.Of(graph)).ToList();
 
         Assert.Equal("delete-graph", statements[0].Name);
         Assert.Equal("set-graph-version", statements[^1].Name);
@@ -45,7 +46,7 @@ public sealed class ImportPlanTests
     public void The_plan_gives_the_same_statements_each_time_it_is_enumerated_as_a_retried_transaction_needs()
     {
         var graph = SampleGraph.Build();
-        var plan = new ImportPlan(CypherStatements.Instance, GraphModel.VocabularyOf(graph), batchSize: 3).Statements(graph);
+        var plan = new ImportPlan(CypherStatements.Instance, GraphModel.VocabularyOf(graph), batchSize: 3).Statements(GraphContent.Of(graph));
 
         var first = Describe(plan);
         var second = Describe(plan);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphService.Core.Domain;
 using GraphService.Core.Progress;
 using GraphService.Core.Store;
 using GraphService.Reports;
@@ -33,38 +34,64 @@ public static class ExportCommand
     }
 
     /// <summary>
-    /// Reads the stored graph and writes it; returns the line to print. Progress counts the graph's rows read, then the
-    /// files written (the exporters write a file at a time).
+    /// Writes the stored graph, read in passes within one consistent read (<see cref="IGraphStore.ReadGraphAsync"/>), so
+    /// that the graph is never held whole; returns the line to print. Progress counts the rows read, in every pass that
+    /// reads them, then the files written.
     /// </summary>
     private static async Task<string> WriteAsync(IGraphStore store, string format, string target, IProgress<WorkProgress>? progress, CancellationToken ct)
     {
-        var graph = await store.ReadSnapshotAsync(ct).ConfigureAwait(false)
-            ?? throw new GraphStoreUnavailableException("the store is empty; import a corpus first");
-        var rows = new ProgressCounter(progress, "rows read");
-        rows.Add(graph.Entities.Count + graph.Relationships.Count + graph.Documents.Count + graph.Mentions.Count);
-        rows.Complete();
-        var files = new ProgressCounter(progress, "files written", every: 1);
-        try
-        {
-            switch (format)
+        string? written = null;
+        var found = await store.ReadGraphAsync(
+            async (stored, token) =>
             {
-                case "neo4j-admin":
-                    await new Neo4jAdminExporter().WriteAsync(graph, target, ct).ConfigureAwait(false);
-                    files.Add(Neo4jAdminExporter.NodeFiles.Count + Neo4jAdminExporter.RelationshipFiles.Count + 1);
-                    return $"wrote {Neo4jAdminExporter.NodeFiles.Count + Neo4jAdminExporter.RelationshipFiles.Count} CSV files and README.txt (the neo4j-admin command) to {target}";
-                case "cypher":
-                    await new CypherScriptExporter().WriteAsync(graph, target, ct).ConfigureAwait(false);
-                    files.Add();
-                    return $"wrote a Cypher script of graph {graph.Version} to {target}";
-                default:
-                    await GraphMlWriter.WriteAsync(graph, target, ct).ConfigureAwait(false);
-                    files.Add();
-                    return $"wrote GraphML of graph {graph.Version} to {target}";
-            }
-        }
-        finally
+                var rows = new ProgressCounter(progress, "rows read");
+                var graph = stored with
+                {
+                    Entities = Counted(stored.Entities, rows),
+                    Documents = Counted(stored.Documents, rows),
+                    Relationships = Counted(stored.Relationships, rows),
+                    Mentions = Counted(stored.Mentions, rows),
+                };
+                var files = new ProgressCounter(progress, "files written", every: 1);
+                try
+                {
+                    written = await WriteAsync(graph, format, target, files, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    rows.Complete();
+                    files.Complete();
+                }
+            },
+            ct).ConfigureAwait(false);
+        return found ? written! : throw new GraphStoreUnavailableException("the store is empty; import a corpus first");
+    }
+
+    private static async Task<string> WriteAsync(GraphContent graph, string format, string target, ProgressCounter files, CancellationToken ct)
+    {
+        switch (format)
         {
-            files.Complete();
+            case "neo4j-admin":
+                await new Neo4jAdminExporter().WriteAsync(graph, target, ct).ConfigureAwait(false);
+                files.Add(Neo4jAdminExporter.NodeFiles.Count + Neo4jAdminExporter.RelationshipFiles.Count + 1);
+                return $"wrote {Neo4jAdminExporter.NodeFiles.Count + Neo4jAdminExporter.RelationshipFiles.Count} CSV files and README.txt (the neo4j-admin command) to {target}";
+            case "cypher":
+                await new CypherScriptExporter().WriteAsync(graph, target, ct).ConfigureAwait(false);
+                files.Add();
+                return $"wrote a Cypher script of graph {graph.Version} to {target}";
+            default:
+                await GraphMlWriter.WriteAsync(graph, target, ct).ConfigureAwait(false);
+                files.Add();
+                return $"wrote GraphML of graph {graph.Version} to {target}";
+        }
+    }
+
+    private static IEnumerable<T> Counted<T>(IEnumerable<T> rows, ProgressCounter counter)
+    {
+        foreach (var row in rows)
+        {
+            counter.Add();
+            yield return row;
         }
     }
 }

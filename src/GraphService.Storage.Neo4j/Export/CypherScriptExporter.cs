@@ -1,5 +1,5 @@
-using System.Text;
 using GraphService.Core.Domain;
+using GraphService.Core.Export;
 using GraphService.Core.Text;
 using GraphService.Storage.Neo4j.Statements;
 
@@ -13,56 +13,57 @@ namespace GraphService.Storage.Neo4j.Export;
 /// </summary>
 public sealed class CypherScriptExporter
 {
-    /// <summary>The whole script as one string (for tests and small graphs; <see cref="WriteAsync"/> streams it).</summary>
+    /// <summary>The whole script as one string (for tests and small graphs; <see cref="WriteAsync(GraphContent, string, CancellationToken)"/> streams it).</summary>
     public string Render(GraphSnapshot graph)
     {
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        Write(graph, writer, CancellationToken.None);
-        return writer.ToString();
+        var content = GraphContent.Of(graph);
+        var vocabulary = GraphModel.VocabularyOf(content.Predicates);
+        using var script = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using var citations = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using var links = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        WriteHead(content, script, CancellationToken.None);
+        WriteClaims(content, vocabulary, script, citations, links, CancellationToken.None);
+        script.Write(citations.ToString());
+        script.Write(links.ToString());
+        WriteTail(content, script, CancellationToken.None);
+        return script.ToString();
     }
 
     /// <summary>
-    /// Writes the script to <paramref name="path"/> statement by statement, through a <c>.partial</c> file that takes the
-    /// name only when complete, so that a failed or cancelled export leaves any earlier file as it was.
+    /// Writes the script to <paramref name="path"/> statement by statement, reading the relationships once: their
+    /// citations and links are written beside the script and appended after the claims. The script takes its name only
+    /// when complete (<see cref="PartialFiles"/>), so that a failed or cancelled export leaves any earlier file as it was.
     /// </summary>
-    public async Task WriteAsync(GraphSnapshot graph, string path, CancellationToken cancellationToken)
+    public Task WriteAsync(GraphSnapshot graph, string path, CancellationToken cancellationToken) =>
+        WriteAsync(GraphContent.Of(graph), path, cancellationToken);
+
+    /// <inheritdoc cref="WriteAsync(GraphSnapshot, string, CancellationToken)"/>
+    public async Task WriteAsync(GraphContent graph, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        var vocabulary = GraphModel.VocabularyOf(graph.Predicates);
         var target = Path.GetFullPath(path);
-        if (Path.GetDirectoryName(target) is { } directory)
+        var directory = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(directory);
+        var name = Path.GetFileName(target);
+        var files = new PartialFiles(directory);
+        await using (files.ConfigureAwait(false))
         {
-            Directory.CreateDirectory(directory);
-        }
-
-        var partial = target + ".partial";
-        try
-        {
-            var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, useAsync: true);
-            await using (stream.ConfigureAwait(false))
-            {
-                var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16);
-                await using (writer.ConfigureAwait(false))
-                {
-                    Write(graph, writer, cancellationToken);
-                }
-            }
-
-            File.Move(partial, target, overwrite: true);
-        }
-        finally
-        {
-            // Only after a failure is it still there.
-            if (File.Exists(partial))
-            {
-                File.Delete(partial);
-            }
+            var script = files.Create(name);
+            var citations = files.Create(name + ".citations");
+            var links = files.Create(name + ".links");
+            WriteHead(graph, script, cancellationToken);
+            WriteClaims(graph, vocabulary, script, citations, links, cancellationToken);
+            await files.AppendAsync(script, citations, cancellationToken).ConfigureAwait(false);
+            await files.AppendAsync(script, links, cancellationToken).ConfigureAwait(false);
+            WriteTail(graph, script, cancellationToken);
+            await files.CommitAsync().ConfigureAwait(false);
         }
     }
 
-    private static void Write(GraphSnapshot graph, TextWriter writer, CancellationToken cancellationToken)
+    /// <summary>The header, the schema, the predicates, the entities and the documents.</summary>
+    private static void WriteHead(GraphContent graph, TextWriter writer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(graph);
-        var vocabulary = GraphModel.VocabularyOf(graph);
         var cypher = CypherStatements.Instance;
         writer.Write($"// GraphService graph {CypherLiteral.Comment(graph.CorpusName)}, version {CypherLiteral.Comment(graph.Version)}\n");
         writer.Write("// Run with: cypher-shell -u neo4j -p <password> -f <this file>  (or paste into Neo4j Browser)\n\n");
@@ -74,7 +75,6 @@ public sealed class CypherScriptExporter
         writer.Write('\n');
         foreach (var row in ImportPlan.PredicateRows(graph))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             Statement(writer, $"MERGE (p:Predicate {{type: {L(row["type"])}}}) SET {Sets("p", row, "type")}");
         }
 
@@ -90,35 +90,50 @@ public sealed class CypherScriptExporter
             cancellationToken.ThrowIfCancellationRequested();
             Statement(writer, $"MERGE (d:Document {{id: {L(row["id"])}}}) SET {Sets("d", row, "id")}");
         }
+    }
 
-        foreach (var row in ImportPlan.ClaimRows(graph, vocabulary))
+    /// <summary>
+    /// One pass over the relationships: each claim to <paramref name="claims"/>, each citation (once) to
+    /// <paramref name="citations"/> and each citation's link to its claim to <paramref name="links"/>. The script holds
+    /// them in that order: a link matches its citation and its claim.
+    /// </summary>
+    private static void WriteClaims(GraphContent graph, PredicateVocabulary vocabulary, TextWriter claims, TextWriter citations, TextWriter links, CancellationToken cancellationToken)
+    {
+        var cited = new HashSet<string>(StringComparer.Ordinal);
+        var ordinal = 0;
+        foreach (var relationship in graph.Relationships)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var type = PatternTemplate.TypeUnion([(string)row["type"]!], vocabulary);
-            Statement(writer,
+            GraphModel.RequireDeclared(vocabulary, relationship);
+            var row = ImportPlan.ClaimRow(relationship, ordinal++, vocabulary);
+            var type = PatternTemplate.TypeUnion([relationship.Type], vocabulary);
+            Statement(claims,
                 $"MATCH (s:Entity {{id: {L(row["startId"])}}}) MATCH (o:Entity {{id: {L(row["endId"])}}}) " +
                 $"MERGE (c:Claim {{id: {L(row["id"])}}}) SET {Sets("c", row, "id")} " +
                 "MERGE (c)-[:CLAIM_SUBJECT]->(s) MERGE (c)-[:CLAIM_OBJECT]->(o) " +
                 $"MERGE (s)-[r{type} {{id: {L(row["id"])}}}]->(o) SET {Sets("r", row, "id", "type", "startId", "endId", "confidenceDeclared", "ordinal")}");
-        }
+            for (var i = 0; i < relationship.Citations.Count; i++)
+            {
+                var citation = relationship.Citations[i];
+                if (cited.Add(citation.Id))
+                {
+                    var c = ImportPlan.CitationRow(citation);
+                    Statement(citations,
+                        $"MATCH (d:Document {{id: {L(c["documentId"])}}}) MERGE (c:Citation {{id: {L(c["id"])}}}) SET {Sets("c", c, "id")} " +
+                        "MERGE (c)-[:QUOTED_FROM]->(d)");
+                }
 
-        foreach (var row in ImportPlan.CitationRows(graph))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Statement(writer,
-                $"MATCH (d:Document {{id: {L(row["documentId"])}}}) MERGE (c:Citation {{id: {L(row["id"])}}}) SET {Sets("c", row, "id")} " +
-                "MERGE (c)-[:QUOTED_FROM]->(d)");
+                var link = ImportPlan.CitationLinkRow(relationship, citation, i);
+                Statement(links,
+                    $"MATCH (c:Citation {{id: {L(link["citationId"])}}}) MATCH (k:Claim {{id: {L(link["claimId"])}}}) " +
+                    $"MERGE (c)-[s:{GraphModel.CitationLinkType((string)link["stance"]!)}]->(k) SET s.ordinal = {L(link["ordinal"])}");
+            }
         }
+    }
 
-        foreach (var row in ImportPlan.CitationLinkRows(graph))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var type = GraphModel.CitationLinkType((string)row["stance"]!);
-            Statement(writer,
-                $"MATCH (c:Citation {{id: {L(row["citationId"])}}}) MATCH (k:Claim {{id: {L(row["claimId"])}}}) " +
-                $"MERGE (c)-[s:{type}]->(k) SET s.ordinal = {L(row["ordinal"])}");
-        }
-
+    /// <summary>The mentions and the graph's version.</summary>
+    private static void WriteTail(GraphContent graph, TextWriter writer, CancellationToken cancellationToken)
+    {
         foreach (var row in ImportPlan.MentionRows(graph))
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
-using System.Text;
 using GraphService.Core.Domain;
+using GraphService.Core.Export;
 using GraphService.Storage.Neo4j.Statements;
 
 namespace GraphService.Storage.Neo4j.Export;
@@ -23,116 +23,102 @@ public sealed class Neo4jAdminExporter
     public static IReadOnlyList<string> RelationshipFiles { get; } = ["claim-relationships.csv", "claim-ends.csv", "citation-claims.csv", "quoted-from.csv", "mentioned-in.csv"];
 
     /// <summary>
-    /// Writes the files into <paramref name="directory"/> (made if missing). Each file is written row by row into a
-    /// <c>.partial</c> file beside it, and only when every file is complete do they take their names, so that a failed
-    /// or cancelled export leaves no new file and changes no file already there.
+    /// Writes the files into <paramref name="directory"/> (made if missing), row by row, reading the relationships once
+    /// for all the files made from them. Each file is written beside its name with a <c>.partial</c> suffix
+    /// (<see cref="PartialFiles"/>), and takes the name only when every file is complete, so that a failed or cancelled
+    /// export leaves no new file and changes no file already there.
     /// </summary>
-    public async Task WriteAsync(GraphSnapshot graph, string directory, CancellationToken cancellationToken)
+    public Task WriteAsync(GraphSnapshot graph, string directory, CancellationToken cancellationToken) =>
+        WriteAsync(GraphContent.Of(graph), directory, cancellationToken);
+
+    /// <inheritdoc cref="WriteAsync(GraphSnapshot, string, CancellationToken)"/>
+    public async Task WriteAsync(GraphContent graph, string directory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var vocabulary = GraphModel.VocabularyOf(graph);
+        var vocabulary = GraphModel.VocabularyOf(graph.Predicates);
         Directory.CreateDirectory(directory);
-        var claims = ImportPlan.ClaimRows(graph, vocabulary);
-        var files = new (string Name, Action<TextWriter, CancellationToken> Write)[]
+        var files = new PartialFiles(directory);
+        await using (files.ConfigureAwait(false))
         {
-            ("predicates.csv", (w, ct) => Csv(
-                w,
+            Csv(
+                files.Create("predicates.csv"),
                 "type:ID(Predicate),:LABEL,phrase,builtIn:boolean,ordinal:int",
-                ImportPlan.PredicateRows(graph).Select(r => new object?[] { r["type"], GraphModel.PredicateLabel, r["phrase"], r["builtIn"], r["ordinal"] }), ct)),
-            ("entities.csv", (w, ct) => Csv(
-                w,
+                ImportPlan.PredicateRows(graph).Select(r => new object?[] { r["type"], GraphModel.PredicateLabel, r["phrase"], r["builtIn"], r["ordinal"] }),
+                cancellationToken);
+            Csv(
+                files.Create("entities.csv"),
                 "id:ID(Entity),:LABEL,name,type,aliases:string[],aliasText,description,nkeys:string[],wkeys:string[],ordinal:int",
                 ImportPlan.EntityRows(graph).Select(r => new object?[]
                 {
                     r["id"], $"{GraphModel.EntityLabel}{ArrayDelimiter}{r["type"]}", r["name"], r["type"], r["aliases"], r["aliasText"], r["description"], r["nkeys"], r["wkeys"], r["ordinal"],
-                }), ct)),
-            ("documents.csv", (w, ct) => Csv(
-                w,
+                }),
+                cancellationToken);
+            Csv(
+                files.Create("documents.csv"),
                 "id:ID(Document),:LABEL,title,publisher,author,published,url,language,text,length:int,ordinal:int",
                 ImportPlan.DocumentRows(graph).Select(r => new object?[]
                 {
                     r["id"], GraphModel.DocumentLabel, r["title"], r["publisher"], r["author"], r["published"], r["url"], r["language"], r["text"], r["length"], r["ordinal"],
-                }), ct)),
-            ("claims.csv", (w, ct) => Csv(
-                w,
-                "id:ID(Claim),:LABEL,type,phrase,startId,endId,confidence:double,confidenceDeclared:boolean,corroboration:int,publishers:int,contested:boolean,since,until,sinceFrom,untilTo,citationIds:string[],ordinal:int",
-                claims.Select(r => new object?[]
-                {
-                    r["id"], GraphModel.ClaimLabel, r["type"], r["phrase"], r["startId"], r["endId"], r["confidence"], r["confidenceDeclared"], r["corroboration"], r["publishers"], r["contested"],
-                    r["since"], r["until"], r["sinceFrom"], r["untilTo"], r["citationIds"], r["ordinal"],
-                }), ct)),
-            ("citations.csv", (w, ct) => Csv(
-                w,
-                "id:ID(Citation),:LABEL,documentId,quote,start:int,end:int,stance",
-                ImportPlan.CitationRows(graph).Select(r => new object?[] { r["id"], GraphModel.CitationLabel, r["documentId"], r["quote"], r["start"], r["end"], r["stance"] }), ct)),
-            ("graph-meta.csv", (w, ct) => Csv(
-                w,
+                }),
+                cancellationToken);
+            Csv(
+                files.Create("graph-meta.csv"),
                 ":ID(GraphMeta),:LABEL,singleton:boolean,version,corpusName",
-                [["graph", GraphModel.GraphMetaLabel, true, graph.Version, graph.CorpusName]], ct)),
-            ("claim-relationships.csv", (w, ct) => Csv(
-                w,
-                ":START_ID(Entity),:END_ID(Entity),:TYPE,id,phrase,confidence:double,corroboration:int,publishers:int,contested:boolean,since,until,sinceFrom,untilTo,citationIds:string[]",
-                claims.Select(r => new object?[]
-                {
-                    r["startId"], r["endId"], PatternTemplate.TypeUnion([(string)r["type"]!], vocabulary)[1..], r["id"], r["phrase"], r["confidence"], r["corroboration"], r["publishers"], r["contested"],
-                    r["since"], r["until"], r["sinceFrom"], r["untilTo"], r["citationIds"],
-                }), ct)),
-            ("claim-ends.csv", (w, ct) => Csv(
-                w,
-                ":START_ID(Claim),:END_ID(Entity),:TYPE",
-                claims.SelectMany(r => new[]
-                {
-                    new object?[] { r["id"], r["startId"], GraphModel.ClaimSubject },
-                    new object?[] { r["id"], r["endId"], GraphModel.ClaimObject },
-                }), ct)),
-            ("citation-claims.csv", (w, ct) => Csv(
-                w,
-                ":START_ID(Citation),:END_ID(Claim),:TYPE,ordinal:int",
-                ImportPlan.CitationLinkRows(graph).Select(r => new object?[]
-                {
-                    r["citationId"], r["claimId"], GraphModel.CitationLinkType((string)r["stance"]!), r["ordinal"],
-                }), ct)),
-            ("quoted-from.csv", (w, ct) => Csv(
-                w,
-                ":START_ID(Citation),:END_ID(Document),:TYPE",
-                ImportPlan.CitationRows(graph).Select(r => new object?[] { r["id"], r["documentId"], GraphModel.QuotedFrom }), ct)),
-            ("mentioned-in.csv", (w, ct) => Csv(
-                w,
+                [["graph", GraphModel.GraphMetaLabel, true, graph.Version, graph.CorpusName]],
+                cancellationToken);
+            WriteRelationshipFiles(graph, vocabulary, files, cancellationToken);
+            Csv(
+                files.Create("mentioned-in.csv"),
                 ":START_ID(Entity),:END_ID(Document),:TYPE,starts:int[],ends:int[],ordinals:int[]",
-                ImportPlan.MentionRows(graph).Select(r => new object?[] { r["entityId"], r["documentId"], GraphModel.MentionedIn, r["starts"], r["ends"], r["ordinals"] }), ct)),
-            ("schema.cypher", (w, _) => w.Write(SchemaScript())),
-            ("README.txt", (w, _) => w.Write(Readme(graph))),
-        };
-
-        var partials = new List<string>();
-        try
-        {
-            foreach (var (name, write) in files)
-            {
-                var partial = Path.Combine(directory, name + ".partial");
-                partials.Add(partial);
-                var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, useAsync: true);
-                await using (stream.ConfigureAwait(false))
-                {
-                    var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16);
-                    await using (writer.ConfigureAwait(false))
-                    {
-                        write(writer, cancellationToken);
-                    }
-                }
-            }
-
-            foreach (var (name, _) in files)
-            {
-                File.Move(Path.Combine(directory, name + ".partial"), Path.Combine(directory, name), overwrite: true);
-            }
+                ImportPlan.MentionRows(graph).Select(r => new object?[] { r["entityId"], r["documentId"], GraphModel.MentionedIn, r["starts"], r["ends"], r["ordinals"] }),
+                cancellationToken);
+            files.Create("schema.cypher").Write(SchemaScript());
+            files.Create("README.txt").Write(Readme(graph));
+            await files.CommitAsync().ConfigureAwait(false);
         }
-        finally
+    }
+
+    /// <summary>
+    /// The six files made from the relationships, in one pass over them: claims, typed relationships, claim ends, the
+    /// citations (each once, with its document link) and the citations' links to their claims.
+    /// </summary>
+    private static void WriteRelationshipFiles(GraphContent graph, PredicateVocabulary vocabulary, PartialFiles files, CancellationToken cancellationToken)
+    {
+        var claims = Header(files.Create("claims.csv"), "id:ID(Claim),:LABEL,type,phrase,startId,endId,confidence:double,confidenceDeclared:boolean,corroboration:int,publishers:int,contested:boolean,since,until,sinceFrom,untilTo,citationIds:string[],ordinal:int");
+        var citations = Header(files.Create("citations.csv"), "id:ID(Citation),:LABEL,documentId,quote,start:int,end:int,stance");
+        var typed = Header(files.Create("claim-relationships.csv"), ":START_ID(Entity),:END_ID(Entity),:TYPE,id,phrase,confidence:double,corroboration:int,publishers:int,contested:boolean,since,until,sinceFrom,untilTo,citationIds:string[]");
+        var ends = Header(files.Create("claim-ends.csv"), ":START_ID(Claim),:END_ID(Entity),:TYPE");
+        var links = Header(files.Create("citation-claims.csv"), ":START_ID(Citation),:END_ID(Claim),:TYPE,ordinal:int");
+        var quotedFrom = Header(files.Create("quoted-from.csv"), ":START_ID(Citation),:END_ID(Document),:TYPE");
+        var cited = new HashSet<string>(StringComparer.Ordinal);
+        var ordinal = 0;
+        foreach (var relationship in graph.Relationships)
         {
-            // After a failure (or cancellation) the files written so far; after success, nothing is left to delete.
-            foreach (var partial in partials.Where(File.Exists))
+            if (ordinal % 4096 == 0)
             {
-                File.Delete(partial);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            GraphModel.RequireDeclared(vocabulary, relationship);
+            var r = ImportPlan.ClaimRow(relationship, ordinal++, vocabulary);
+            Row(claims, r["id"], GraphModel.ClaimLabel, r["type"], r["phrase"], r["startId"], r["endId"], r["confidence"], r["confidenceDeclared"], r["corroboration"], r["publishers"], r["contested"],
+                r["since"], r["until"], r["sinceFrom"], r["untilTo"], r["citationIds"], r["ordinal"]);
+            Row(typed, r["startId"], r["endId"], PatternTemplate.TypeUnion([relationship.Type], vocabulary)[1..], r["id"], r["phrase"], r["confidence"], r["corroboration"], r["publishers"], r["contested"],
+                r["since"], r["until"], r["sinceFrom"], r["untilTo"], r["citationIds"]);
+            Row(ends, r["id"], r["startId"], GraphModel.ClaimSubject);
+            Row(ends, r["id"], r["endId"], GraphModel.ClaimObject);
+            for (var i = 0; i < relationship.Citations.Count; i++)
+            {
+                var citation = relationship.Citations[i];
+                if (cited.Add(citation.Id))
+                {
+                    var c = ImportPlan.CitationRow(citation);
+                    Row(citations, c["id"], GraphModel.CitationLabel, c["documentId"], c["quote"], c["start"], c["end"], c["stance"]);
+                    Row(quotedFrom, c["id"], c["documentId"], GraphModel.QuotedFrom);
+                }
+
+                var link = ImportPlan.CitationLinkRow(relationship, citation, i);
+                Row(links, link["citationId"], link["claimId"], GraphModel.CitationLinkType((string)link["stance"]!), link["ordinal"]);
             }
         }
     }
@@ -146,10 +132,10 @@ public sealed class Neo4jAdminExporter
     private static string SchemaScript() =>
         string.Concat(CypherStatements.Instance.Schema.Statements.Select(s => $"// {s.Key}\n{s.Value};\n"));
 
-    private static string Readme(GraphSnapshot graph) => $"""
+    private static string Readme(GraphContent graph) => $"""
         GraphService graph "{graph.CorpusName}", version {graph.Version}, for neo4j-admin (Neo4j 5.26 or later).
 
-        Counts: {graph.Entities.Count} entities, {graph.Documents.Count} documents, {graph.Relationships.Count} relationships.
+        Counts: {graph.EntityCount} entities, {graph.DocumentCount} documents, {graph.RelationshipCount} relationships.
 
         1. Stop Neo4j and copy these files into its import folder (with the Docker image: the volume mounted at /import).
            The import REPLACES the database "neo4j" (Community Edition has only that one).
@@ -174,8 +160,7 @@ public sealed class Neo4jAdminExporter
 
     private static void Csv(TextWriter writer, string header, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        writer.Write(header);
-        writer.Write('\n');
+        Header(writer, header);
         var written = 0;
         foreach (var row in rows)
         {
@@ -184,18 +169,30 @@ public sealed class Neo4jAdminExporter
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            for (var i = 0; i < row.Length; i++)
-            {
-                if (i > 0)
-                {
-                    writer.Write(',');
-                }
+            Row(writer, row);
+        }
+    }
 
-                writer.Write(Field(row[i]));
+    private static TextWriter Header(TextWriter writer, string header)
+    {
+        writer.Write(header);
+        writer.Write('\n');
+        return writer;
+    }
+
+    private static void Row(TextWriter writer, params object?[] fields)
+    {
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(',');
             }
 
-            writer.Write('\n');
+            writer.Write(Field(fields[i]));
         }
+
+        writer.Write('\n');
     }
 
     private static string Field(object? value) => value switch
