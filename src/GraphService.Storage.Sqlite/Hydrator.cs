@@ -363,8 +363,15 @@ internal sealed partial class Hydrator(GraphState state, ReadSession session, Ca
         return (int.Parse(reader.GetString(0), CultureInfo.InvariantCulture), int.Parse(reader.GetString(1), CultureInfo.InvariantCulture));
     }
 
-    internal static Citation ReadCitation(SqliteDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), ParseStance(reader.GetString(5)));
+    /// <summary>A citation from the columns id, document_id, quote, start_offset, end_offset, stance, from <paramref name="first"/> on.</summary>
+    internal static Citation ReadCitation(SqliteDataReader reader, int first = 0) =>
+        new(
+            reader.GetString(first),
+            reader.GetString(first + 1),
+            reader.GetString(first + 2),
+            reader.GetInt32(first + 3),
+            reader.GetInt32(first + 4),
+            ParseStance(reader.GetString(first + 5)));
 
     internal static Stance ParseStance(string text) =>
         StanceWords.TryParse(text, out var stance) ? stance : throw new InvalidOperationException($"unknown stance '{text}' in the store file");

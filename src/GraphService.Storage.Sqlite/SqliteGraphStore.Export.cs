@@ -156,13 +156,7 @@ public sealed partial class SqliteGraphStore
             {
                 if (!reader.IsDBNull(11))
                 {
-                    citations.Add(new Citation(
-                        reader.GetString(11),
-                        reader.GetString(12),
-                        reader.GetString(13),
-                        reader.GetInt32(14),
-                        reader.GetInt32(15),
-                        Hydrator.ParseStance(reader.GetString(16))));
+                    citations.Add(Hydrator.ReadCitation(reader, first: 11));
                 }
             }
             while ((more = reader.Read()) && reader.GetString(0) == id);

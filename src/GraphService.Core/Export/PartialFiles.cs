@@ -35,15 +35,21 @@ public sealed class PartialFiles(string directory) : IAsyncDisposable
         var target = _files[into];
         var source = _files[from];
         _files.RemoveAt(from);
-        await source.CloseAsync().ConfigureAwait(false);
-        await target.Writer!.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var read = new FileStream(source.Partial, FileMode.Open, FileAccess.Read, FileShare.None, BufferSize);
-        await using (read.ConfigureAwait(false))
+        try
         {
-            await read.CopyToAsync(target.Stream, cancellationToken).ConfigureAwait(false);
+            await source.CloseAsync().ConfigureAwait(false);
+            await target.Writer!.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var read = new FileStream(source.Partial, FileMode.Open, FileAccess.Read, FileShare.None, BufferSize);
+            await using (read.ConfigureAwait(false))
+            {
+                await read.CopyToAsync(target.Stream, cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        File.Delete(source.Partial);
+        finally
+        {
+            // No longer one of the files: appended, or (after a failure) of no use to anyone.
+            File.Delete(source.Partial);
+        }
     }
 
     /// <summary>Closes every file and gives each its final name (replacing a file of that name).</summary>
