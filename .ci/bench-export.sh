@@ -22,6 +22,9 @@ if [ -n "${GRAPH_DIR:-}" ]; then
   dotnet "$root/src/GraphService.Benchmarks/bin/Release/net10.0/GraphService.Benchmarks.dll" graph-import --graph "$GRAPH_DIR" --store "$store"
 fi
 [ -f "$store" ] || { echo "no store file at $store"; exit 1; }
+mkdir -p "$out"
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 echo "== export $store ($(du -h "$store" | cut -f1)) to $out; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 kib() { awk -v k="$1" '$1 == k ":" {print $2}' "/proc/$2/status" 2>/dev/null || true; }
@@ -30,7 +33,7 @@ for format in $formats; do
   target=$out/graph.$format
   [ "$format" = neo4j-admin ] && target=$out/neo4j-admin
   started=$(date +%s.%N)
-  dotnet "$cli" --store "$store" --no-progress export --format "$format" --out "$target" >"$out/$format.log" 2>&1 &
+  dotnet "$cli" --store "$store" --no-progress export --format "$format" --out "$target" >"$logs/$format.log" 2>&1 &
   pid=$!
   hwm=0 anon=0 file=0
   while kill -0 "$pid" 2>/dev/null; do
@@ -40,7 +43,7 @@ for format in $formats; do
     [ -n "$h" ] && [ "$h" -gt "$hwm" ] && hwm=$h
     sleep 0.1
   done
-  wait "$pid" || { cat "$out/$format.log"; echo "export --format $format failed"; exit 1; }
+  wait "$pid" || { cat "$logs/$format.log"; echo "export --format $format failed"; exit 1; }
   seconds=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
   printf '%-12s %10s %16d %18d %18d %s\n' "$format" "$seconds" $((hwm / 1024)) $((anon / 1024)) $((file / 1024)) "$(du -sh "$target" | cut -f1)"
 done
