@@ -1,5 +1,6 @@
 using GraphService.Benchmarks;
 using GraphService.Benchmarks.Embedded;
+using GraphService.Benchmarks.Neo4jClient;
 using GraphService.Benchmarks.SharedGraphs;
 
 // Benchmarks that print figures and assert nothing. See docs/benchmarks.md.
@@ -7,6 +8,7 @@ using GraphService.Benchmarks.SharedGraphs;
 //   graph-import the import step of "graph" alone: a gen-graph.js graph into a store file (used by .ci/bench-http.sh)
 //   corpus       the verified import of a corpus (made by gen-corpus.py or given)
 //   embedded     the synthetic workload: hubs joined by thousands of parallel relationships
+//   neo4j-response  one large Query API answer read by the Neo4j adapter's client (no server)
 var modes = new Dictionary<string, (string[] Options, Func<BenchArguments, CancellationToken, Task<int>> Run, string Usage)>(StringComparer.Ordinal)
 {
     ["graph"] = (SharedGraphBenchmark.Options, SharedGraphBenchmark.RunAsync,
@@ -16,6 +18,7 @@ var modes = new Dictionary<string, (string[] Options, Func<BenchArguments, Cance
         "corpus (--corpus DIR | --claims C --entities E --docs D [--seed S] [--out DIR | --keep] [--generator gen-corpus.py])"),
     ["embedded"] = (EmbeddedBenchmark.Options, EmbeddedBenchmark.RunAsync,
         "embedded --entities N --relationships M [--store FILE] [--queries Q] [--seed S]"),
+    ["neo4j-response"] = (QueryResponseBenchmark.Options, QueryResponseBenchmark.RunAsync, "neo4j-response [--records 1000000] [--runs 3]"),
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var mode))
