@@ -191,6 +191,21 @@ public sealed class QueryClientContractTests
     }
 
     [Fact]
+    public async Task An_answer_is_read_from_its_bytes_with_or_without_a_byte_order_mark_and_an_error_page_that_is_not_json_is_told_by_its_status()
+    {
+        var handler = new ReplayHandler()
+            .Answer(HttpStatusCode.OK, "\uFEFF" + Typed.Data(["n"], [Typed.S("Ḥizb")]))
+            .Answer(HttpStatusCode.OK, " \n" + Typed.Data(["n"], [Typed.S("plain")]))
+            .Answer(HttpStatusCode.BadRequest, "<html><body>Bad Request</body></html>");
+        var client = Client(handler, retries: 0);
+
+        Assert.Equal("Ḥizb", Assert.Single((await client.RunAsync(new CypherStatement("q", "RETURN 1"), CancellationToken.None)).Records).String("n"));
+        Assert.Equal("plain", Assert.Single((await client.RunAsync(new CypherStatement("q", "RETURN 1"), CancellationToken.None)).Records).String("n"));
+        var e = await Assert.ThrowsAsync<Neo4jQueryException>(() => client.RunAsync(new CypherStatement("q", "RETURN 1"), CancellationToken.None));
+        Assert.Equal("HTTP 400", e.Code);
+    }
+
+    [Fact]
     public async Task A_transaction_sends_each_statement_once_the_next_is_made_so_a_lazy_plan_is_never_held_whole()
     {
         var open = """{"data":{"fields":[],"values":[]},"transaction":{"id":"t","expires":"2024-10-22T15:48:29Z"}}""";

@@ -203,7 +203,9 @@ internal sealed class Neo4jQueryClient : ICypherRunner
     {
         using var request = NewRequest(method, path, TypedJson.WriteRequest(statement), affinity);
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        // Bytes, not a string: the JSON is parsed from the UTF-8 as it came, without a UTF-16 copy of a large answer (the
+        // name table of a large graph is hundreds of MB) and without transcoding it back.
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         var newAffinity = response.Headers.TryGetValues(ClusterAffinityHeader, out var values) ? values.FirstOrDefault() : null;
 
@@ -224,7 +226,7 @@ internal sealed class Neo4jQueryClient : ICypherRunner
 
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
-            throw AuthenticationFailed("HTTP 401", body);
+            throw AuthenticationFailed("HTTP 401", Encoding.UTF8.GetString(body));
         }
 
         if (status is < 200 or > 299)
@@ -238,16 +240,24 @@ internal sealed class Neo4jQueryClient : ICypherRunner
     private Neo4jAuthenticationException AuthenticationFailed(string code, string message) =>
         new($"Neo4j at {_options.Uri} rejected the credentials of user '{_options.User}' ({code}: {message}). Check Neo4j:User and Neo4j:Password (NEO4J_AUTH of the server).");
 
-    private static JsonDocument? ParseBody(string body, int status)
+    private static JsonDocument? ParseBody(byte[] body, int status)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        // A byte order mark is not JSON (the string this replaced had it removed); JSON's whitespace is ASCII, and an
+        // answer of nothing else has no body to read.
+        var json = body.AsMemory();
+        if (json.Span.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+        }
+
+        if (json.Span.TrimStart(" \t\r\n"u8).IsEmpty)
         {
             return null;
         }
 
         try
         {
-            return JsonDocument.Parse(body);
+            return JsonDocument.Parse(json);
         }
         catch (JsonException e) when (status is < 200 or > 299)
         {
