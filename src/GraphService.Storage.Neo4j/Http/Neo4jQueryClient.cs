@@ -209,13 +209,9 @@ internal sealed class Neo4jQueryClient : ICypherRunner
         var status = (int)response.StatusCode;
         var newAffinity = response.Headers.TryGetValues(ClusterAffinityHeader, out var values) ? values.FirstOrDefault() : null;
 
-        using var json = ParseBody(body, status);
-        var root = json?.RootElement;
-        if (root is { } r && r.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+        var answer = ReadAnswer(body, status);
+        if (answer?.Error is var (code, message))
         {
-            var first = errors[0];
-            var code = first.TryGetProperty("code", out var c) ? c.GetString() ?? "" : "";
-            var message = first.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
             if (response.StatusCode == HttpStatusCode.Unauthorized || code == "Neo.ClientError.Security.Unauthorized")
             {
                 throw AuthenticationFailed(code, message);
@@ -234,30 +230,31 @@ internal sealed class Neo4jQueryClient : ICypherRunner
             throw new Neo4jQueryException($"HTTP {status}", response.ReasonPhrase ?? "request failed", status, statementName);
         }
 
-        return new Answer(root is { } ok ? ReadResult(ok) : CypherResult.Empty, ReadTransactionId(root), newAffinity ?? affinity);
+        return new Answer((answer ?? QueryAnswer.Empty).Result, answer?.TransactionId, newAffinity ?? affinity);
     }
 
     private Neo4jAuthenticationException AuthenticationFailed(string code, string message) =>
         new($"Neo4j at {_options.Uri} rejected the credentials of user '{_options.User}' ({code}: {message}). Check Neo4j:User and Neo4j:Password (NEO4J_AUTH of the server).");
 
-    private static JsonDocument? ParseBody(byte[] body, int status)
+    /// <summary>The answer in <paramref name="body"/>; null when there is none, or when an error status came with a body that is not JSON.</summary>
+    private static QueryAnswer? ReadAnswer(byte[] body, int status)
     {
         // A byte order mark is not JSON (the string this replaced had it removed); JSON's whitespace is ASCII, and an
         // answer of nothing else has no body to read.
-        var json = body.AsMemory();
-        if (json.Span.StartsWith("\uFEFF"u8))
+        var json = body.AsSpan();
+        if (json.StartsWith("\uFEFF"u8))
         {
             json = json[3..];
         }
 
-        if (json.Span.TrimStart(" \t\r\n"u8).IsEmpty)
+        if (json.TrimStart(" \t\r\n"u8).IsEmpty)
         {
             return null;
         }
 
         try
         {
-            return JsonDocument.Parse(json);
+            return QueryAnswer.Read(json);
         }
         catch (JsonException e) when (status is < 200 or > 299)
         {
@@ -266,29 +263,6 @@ internal sealed class Neo4jQueryClient : ICypherRunner
             return null;
         }
     }
-
-    private static CypherResult ReadResult(JsonElement root)
-    {
-        if (!root.TryGetProperty("data", out var data))
-        {
-            return CypherResult.Empty;
-        }
-
-        var fields = data.TryGetProperty("fields", out var f) ? f.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
-        var rows = new List<IReadOnlyList<object?>>();
-        if (data.TryGetProperty("values", out var values))
-        {
-            foreach (var row in values.EnumerateArray())
-            {
-                rows.Add([.. row.EnumerateArray().Select(TypedJson.ReadValue)]);
-            }
-        }
-
-        return new CypherResult(fields, rows);
-    }
-
-    private static string? ReadTransactionId(JsonElement? root) =>
-        root is { } r && r.TryGetProperty("transaction", out var tx) && tx.TryGetProperty("id", out var id) ? id.GetString() : null;
 
     /// <summary>
     /// An explicit transaction opened by its first statement (POST …/tx) and ended by a commit that carries the last one

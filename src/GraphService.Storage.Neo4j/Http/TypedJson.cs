@@ -108,8 +108,12 @@ internal static class TypedJson
             throw new InvalidDataException($"Expected a typed JSON value ({{\"$type\", \"_value\"}}), got {e.ValueKind}.");
         }
 
-        var type = typeElement.GetString();
-        var v = e.GetProperty("_value");
+        return ReadPayload(typeElement.GetString(), e.GetProperty("_value"));
+    }
+
+    /// <summary>The <c>_value</c> <paramref name="v"/> of a typed value of type <paramref name="type"/>, converted as <see cref="ReadValue"/> does.</summary>
+    public static object? ReadPayload(string? type, JsonElement v)
+    {
         return type switch
         {
             "Null" => null,
@@ -127,7 +131,7 @@ internal static class TypedJson
         };
     }
 
-    private static double ParseFloat(string s) => s switch
+    public static double ParseFloat(string s) => s switch
     {
         "NaN" => double.NaN,
         "Infinity" => double.PositiveInfinity,
