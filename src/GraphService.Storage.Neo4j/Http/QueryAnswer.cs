@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace GraphService.Storage.Neo4j.Http;
@@ -147,7 +146,7 @@ internal sealed record QueryAnswer(CypherResult Result, string? TransactionId, (
             case "Boolean":
                 return reader.GetBoolean();
             case "Integer":
-                return long.Parse(reader.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                return TypedJson.ParseInteger(reader.GetString()!);
             case "Float":
                 return TypedJson.ParseFloat(reader.GetString()!);
             case "String":

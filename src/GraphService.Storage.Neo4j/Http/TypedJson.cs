@@ -118,7 +118,7 @@ internal static class TypedJson
         {
             "Null" => null,
             "Boolean" => v.GetBoolean(),
-            "Integer" => long.Parse(v.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+            "Integer" => ParseInteger(v.GetString()!),
             "Float" => ParseFloat(v.GetString()!),
             "String" => v.GetString(),
             "Base64" => Convert.FromBase64String(v.GetString()!),
@@ -131,6 +131,10 @@ internal static class TypedJson
         };
     }
 
+    /// <summary>An Integer's <c>_value</c>: a decimal string, so that 64-bit integers survive JSON.</summary>
+    public static long ParseInteger(string s) => long.Parse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    /// <summary>A Float's <c>_value</c>: a string, "NaN" and the infinities included.</summary>
     public static double ParseFloat(string s) => s switch
     {
         "NaN" => double.NaN,
