@@ -118,6 +118,29 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["ordinal"] = i,
         };
 
+    /// <summary>
+    /// One pass over the relationships, in order, for writers that make several kinds of rows from each: its claim row
+    /// and, for each of its citations, the citation's row the first time the citation is seen (null after) and the row
+    /// of its link to the claim. A relationship whose type the vocabulary does not declare is refused when reached.
+    /// </summary>
+    public static IEnumerable<ClaimWithCitations> ClaimsWithCitations(GraphContent graph, PredicateVocabulary vocabulary)
+    {
+        var cited = new HashSet<string>(StringComparer.Ordinal);
+        var ordinal = 0;
+        foreach (var relationship in graph.Relationships)
+        {
+            GraphModel.RequireDeclared(vocabulary, relationship);
+            var citations = new List<(Dictionary<string, object?>? Citation, Dictionary<string, object?> Link)>(relationship.Citations.Count);
+            for (var i = 0; i < relationship.Citations.Count; i++)
+            {
+                var citation = relationship.Citations[i];
+                citations.Add((cited.Add(citation.Id) ? CitationRow(citation) : null, CitationLinkRow(relationship, citation, i)));
+            }
+
+            yield return new ClaimWithCitations(relationship, ClaimRow(relationship, ordinal++, vocabulary), citations);
+        }
+    }
+
     /// <summary>One row per distinct citation id (a citation may back more than one relationship).</summary>
     public static IEnumerable<Dictionary<string, object?>> CitationRows(GraphContent graph) =>
         graph.Relationships.SelectMany(r => r.Citations).DistinctBy(c => c.Id, StringComparer.Ordinal).Select(CitationRow);
@@ -160,3 +183,9 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
                 ["ordinals"] = g.Select(x => x.Ordinal).ToList(),
             });
 }
+
+/// <summary>A relationship with the rows <see cref="ImportPlan.ClaimsWithCitations"/> makes from it.</summary>
+internal sealed record ClaimWithCitations(
+    Relationship Relationship,
+    Dictionary<string, object?> Claim,
+    IReadOnlyList<(Dictionary<string, object?>? Citation, Dictionary<string, object?> Link)> Citations);

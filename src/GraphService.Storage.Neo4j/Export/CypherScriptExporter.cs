@@ -99,31 +99,24 @@ public sealed class CypherScriptExporter
     /// </summary>
     private static void WriteClaims(GraphContent graph, PredicateVocabulary vocabulary, TextWriter claims, TextWriter citations, TextWriter links, CancellationToken cancellationToken)
     {
-        var cited = new HashSet<string>(StringComparer.Ordinal);
-        var ordinal = 0;
-        foreach (var relationship in graph.Relationships)
+        foreach (var (relationship, row, cited) in ImportPlan.ClaimsWithCitations(graph, vocabulary))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            GraphModel.RequireDeclared(vocabulary, relationship);
-            var row = ImportPlan.ClaimRow(relationship, ordinal++, vocabulary);
             var type = PatternTemplate.TypeUnion([relationship.Type], vocabulary);
             Statement(claims,
                 $"MATCH (s:Entity {{id: {L(row["startId"])}}}) MATCH (o:Entity {{id: {L(row["endId"])}}}) " +
                 $"MERGE (c:Claim {{id: {L(row["id"])}}}) SET {Sets("c", row, "id")} " +
                 "MERGE (c)-[:CLAIM_SUBJECT]->(s) MERGE (c)-[:CLAIM_OBJECT]->(o) " +
                 $"MERGE (s)-[r{type} {{id: {L(row["id"])}}}]->(o) SET {Sets("r", row, "id", "type", "startId", "endId", "confidenceDeclared", "ordinal")}");
-            for (var i = 0; i < relationship.Citations.Count; i++)
+            foreach (var (c, link) in cited)
             {
-                var citation = relationship.Citations[i];
-                if (cited.Add(citation.Id))
+                if (c is not null)
                 {
-                    var c = ImportPlan.CitationRow(citation);
                     Statement(citations,
                         $"MATCH (d:Document {{id: {L(c["documentId"])}}}) MERGE (c:Citation {{id: {L(c["id"])}}}) SET {Sets("c", c, "id")} " +
                         "MERGE (c)-[:QUOTED_FROM]->(d)");
                 }
 
-                var link = ImportPlan.CitationLinkRow(relationship, citation, i);
                 Statement(links,
                     $"MATCH (c:Citation {{id: {L(link["citationId"])}}}) MATCH (k:Claim {{id: {L(link["claimId"])}}}) " +
                     $"MERGE (c)-[s:{GraphModel.CitationLinkType((string)link["stance"]!)}]->(k) SET s.ordinal = {L(link["ordinal"])}");

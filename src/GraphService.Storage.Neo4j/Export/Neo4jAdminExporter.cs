@@ -90,34 +90,28 @@ public sealed class Neo4jAdminExporter
         var ends = Header(files.Create("claim-ends.csv"), ":START_ID(Claim),:END_ID(Entity),:TYPE");
         var links = Header(files.Create("citation-claims.csv"), ":START_ID(Citation),:END_ID(Claim),:TYPE,ordinal:int");
         var quotedFrom = Header(files.Create("quoted-from.csv"), ":START_ID(Citation),:END_ID(Document),:TYPE");
-        var cited = new HashSet<string>(StringComparer.Ordinal);
-        var ordinal = 0;
-        foreach (var relationship in graph.Relationships)
+        var read = 0;
+        foreach (var (relationship, r, cited) in ImportPlan.ClaimsWithCitations(graph, vocabulary))
         {
-            if (ordinal % 4096 == 0)
+            if (++read % 4096 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            GraphModel.RequireDeclared(vocabulary, relationship);
-            var r = ImportPlan.ClaimRow(relationship, ordinal++, vocabulary);
             Row(claims, r["id"], GraphModel.ClaimLabel, r["type"], r["phrase"], r["startId"], r["endId"], r["confidence"], r["confidenceDeclared"], r["corroboration"], r["publishers"], r["contested"],
                 r["since"], r["until"], r["sinceFrom"], r["untilTo"], r["citationIds"], r["ordinal"]);
             Row(typed, r["startId"], r["endId"], PatternTemplate.TypeUnion([relationship.Type], vocabulary)[1..], r["id"], r["phrase"], r["confidence"], r["corroboration"], r["publishers"], r["contested"],
                 r["since"], r["until"], r["sinceFrom"], r["untilTo"], r["citationIds"]);
             Row(ends, r["id"], r["startId"], GraphModel.ClaimSubject);
             Row(ends, r["id"], r["endId"], GraphModel.ClaimObject);
-            for (var i = 0; i < relationship.Citations.Count; i++)
+            foreach (var (c, link) in cited)
             {
-                var citation = relationship.Citations[i];
-                if (cited.Add(citation.Id))
+                if (c is not null)
                 {
-                    var c = ImportPlan.CitationRow(citation);
                     Row(citations, c["id"], GraphModel.CitationLabel, c["documentId"], c["quote"], c["start"], c["end"], c["stance"]);
                     Row(quotedFrom, c["id"], c["documentId"], GraphModel.QuotedFrom);
                 }
 
-                var link = ImportPlan.CitationLinkRow(relationship, citation, i);
                 Row(links, link["citationId"], link["claimId"], GraphModel.CitationLinkType((string)link["stance"]!), link["ordinal"]);
             }
         }
