@@ -79,9 +79,7 @@ public static class GraphMlWriter
     /// <summary>The whole graph: every entity (with aliases and description) and every relationship with its citations.</summary>
     public static string Write(GraphSnapshot snapshot)
     {
-        using var stream = new MemoryStream();
-        Write(GraphContent.Of(snapshot), stream, CancellationToken.None);
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        return AsText(stream => Write(GraphContent.Of(snapshot), stream, CancellationToken.None));
     }
 
     /// <summary>
@@ -96,13 +94,10 @@ public static class GraphMlWriter
     public static async Task WriteAsync(GraphContent graph, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var target = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(directory);
-        var files = new PartialFiles(directory);
+        var (files, name) = PartialFiles.For(path);
         await using (files.ConfigureAwait(false))
         {
-            Write(graph, files.CreateStream(Path.GetFileName(target)), cancellationToken);
+            Write(graph, files.CreateStream(name), cancellationToken);
             await files.CommitAsync().ConfigureAwait(false);
         }
     }
@@ -142,8 +137,14 @@ public static class GraphMlWriter
     private static string Write(string version, string description, bool truncated, IEnumerable<NodeRow> nodes, IEnumerable<RelationshipView> relationships)
     {
         var edges = relationships.DistinctBy(r => r.Id).ToList();
+        return AsText(stream => Write(stream, version, description, truncated, nodes, edges.SelectMany(r => new[] { r.StartNodeId, r.EndNodeId }), edges));
+    }
+
+    /// <summary>What <paramref name="write"/> writes, as a string.</summary>
+    private static string AsText(Action<Stream> write)
+    {
         using var stream = new MemoryStream();
-        Write(stream, version, description, truncated, nodes, edges.SelectMany(r => new[] { r.StartNodeId, r.EndNodeId }), edges);
+        write(stream);
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 

@@ -93,7 +93,7 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["ordinal"] = i,
         });
 
-    public static IEnumerable<Dictionary<string, object?>> ClaimRows(GraphContent graph, PredicateVocabulary vocabulary) =>
+    private static IEnumerable<Dictionary<string, object?>> ClaimRows(GraphContent graph, PredicateVocabulary vocabulary) =>
         graph.Relationships.Select((r, i) => ClaimRow(r, i, vocabulary));
 
     /// <summary>The row of <paramref name="r"/>, the <paramref name="i"/>-th relationship of the graph.</summary>
@@ -142,7 +142,7 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
     }
 
     /// <summary>One row per distinct citation id (a citation may back more than one relationship).</summary>
-    public static IEnumerable<Dictionary<string, object?>> CitationRows(GraphContent graph) =>
+    private static IEnumerable<Dictionary<string, object?>> CitationRows(GraphContent graph) =>
         graph.Relationships.SelectMany(r => r.Citations).DistinctBy(c => c.Id, StringComparer.Ordinal).Select(CitationRow);
 
     public static Dictionary<string, object?> CitationRow(Citation c) =>
@@ -156,7 +156,7 @@ internal sealed class ImportPlan(CypherStatements cypher, PredicateVocabulary vo
             ["stance"] = c.Stance.ToWord(),
         };
 
-    public static IEnumerable<Dictionary<string, object?>> CitationLinkRows(GraphContent graph) =>
+    private static IEnumerable<Dictionary<string, object?>> CitationLinkRows(GraphContent graph) =>
         graph.Relationships.SelectMany(r => r.Citations.Select((c, i) => CitationLinkRow(r, c, i)));
 
     /// <summary>The link from <paramref name="c"/> to the claim of <paramref name="r"/>, the <paramref name="ordinal"/>-th of its citations.</summary>

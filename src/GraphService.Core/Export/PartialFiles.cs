@@ -7,11 +7,26 @@ namespace GraphService.Core.Export;
 /// only when every one is complete (<see cref="CommitAsync"/>); disposed before that, they are deleted, so that an
 /// export that fails or is cancelled leaves no new file and changes no file already there.
 /// </summary>
-public sealed class PartialFiles(string directory) : IAsyncDisposable
+public sealed class PartialFiles : IAsyncDisposable
 {
     private const int BufferSize = 1 << 16;
+    private readonly string _directory;
     private readonly List<Entry> _files = [];
     private bool _committed;
+
+    /// <summary>The files of an export into <paramref name="directory"/>, which is made if missing.</summary>
+    public PartialFiles(string directory)
+    {
+        _directory = directory;
+        Directory.CreateDirectory(directory);
+    }
+
+    /// <summary>The files of an export of the one file <paramref name="path"/> (its folder made if missing), and that file's name.</summary>
+    public static (PartialFiles Files, string Name) For(string path)
+    {
+        var target = Path.GetFullPath(path);
+        return (new PartialFiles(Path.GetDirectoryName(target)!), Path.GetFileName(target));
+    }
 
     /// <summary>A new file to write bytes to; <paramref name="name"/> is its final name in the folder.</summary>
     public Stream CreateStream(string name) => Add(name, text: false).Stream;
@@ -87,7 +102,7 @@ public sealed class PartialFiles(string directory) : IAsyncDisposable
     private Entry Add(string name, bool text)
     {
         ObjectDisposedException.ThrowIf(_committed, this);
-        var final = Path.Combine(directory, name);
+        var final = Path.Combine(_directory, name);
         var partial = final + ".partial";
         var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize);
         var file = new Entry(final, partial, stream, text ? new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize) : null);

@@ -42,11 +42,7 @@ public sealed class CypherScriptExporter
     {
         ArgumentNullException.ThrowIfNull(graph);
         var vocabulary = GraphModel.VocabularyOf(graph.Predicates);
-        var target = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(directory);
-        var name = Path.GetFileName(target);
-        var files = new PartialFiles(directory);
+        var (files, name) = PartialFiles.For(path);
         await using (files.ConfigureAwait(false))
         {
             var script = files.Create(name);

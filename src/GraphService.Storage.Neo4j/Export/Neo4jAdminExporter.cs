@@ -36,7 +36,6 @@ public sealed class Neo4jAdminExporter
     {
         ArgumentNullException.ThrowIfNull(graph);
         var vocabulary = GraphModel.VocabularyOf(graph.Predicates);
-        Directory.CreateDirectory(directory);
         var files = new PartialFiles(directory);
         await using (files.ConfigureAwait(false))
         {
